@@ -1,0 +1,220 @@
+//! Assembly: a statement and its resolved items become one plain document, with facts
+//! substituted, words counted and warnings raised. Every renderer and every preview starts here.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::event::Event;
+use crate::fact::{Fact, fact_references, substitute_facts};
+use crate::id::{ItemId, SectionId};
+use crate::language::Language;
+use crate::section::VersionRef;
+use crate::statement::{Signatory, Statement};
+use crate::status::{SectionStatus, StatementStatus};
+use crate::warning::Warning;
+use crate::words::{count_words, plain_text};
+
+/// An item with its text looked up: what the store hands to [`assemble`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedItem {
+    /// The item.
+    pub id: ItemId,
+    /// Its heading as written (before fact substitution).
+    pub title: String,
+    /// Its body as written, Markdown.
+    pub body: String,
+    /// The language of its text.
+    pub lang: Language,
+    /// For a linked item, the state of its section in the library.
+    pub link: Option<LinkState>,
+}
+
+/// What the library says about a linked item's section now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkState {
+    /// The section.
+    pub section: SectionId,
+    /// The version the item is pinned to.
+    pub pinned: u32,
+    /// Whether the pinned version was vetted.
+    pub pinned_vetted: bool,
+    /// The section's status now.
+    pub status: SectionStatus,
+    /// The newest vetted version, if any.
+    pub latest_vetted: Option<u32>,
+    /// When the section is due for review.
+    pub review_due: Option<Date>,
+}
+
+/// Everything assembly reads. `items` follow the statement's order.
+#[derive(Debug, Clone)]
+pub struct AssemblyInput<'a> {
+    /// The statement.
+    pub statement: &'a Statement,
+    /// Its event, if it has one.
+    pub event: Option<&'a Event>,
+    /// Its items, resolved, in order.
+    pub items: Vec<ResolvedItem>,
+    /// The library's facts.
+    pub facts: &'a [Fact],
+    /// Today, for deadlines and ages.
+    pub today: Date,
+}
+
+/// A statement ready to render: plain data, facts substituted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssembledStatement {
+    /// The statement's title.
+    pub title: String,
+    /// Its language.
+    pub lang: Language,
+    /// Its date.
+    pub date: Option<Date>,
+    /// Its status.
+    pub status: StatementStatus,
+    /// The template it asks for.
+    pub template: String,
+    /// Its event.
+    pub event: Option<Event>,
+    /// Its signatories.
+    pub signatories: Vec<Signatory>,
+    /// Its items, in order.
+    pub items: Vec<AssembledItem>,
+    /// Words in the items' plain text.
+    pub word_count: usize,
+    /// The same count split by the items' languages.
+    pub word_count_by_lang: BTreeMap<String, usize>,
+    /// What may be wrong.
+    pub warnings: Vec<Warning>,
+}
+
+/// One item, ready to render.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssembledItem {
+    /// The item.
+    pub id: ItemId,
+    /// 1-based position.
+    pub position: u32,
+    /// Heading, facts substituted.
+    pub title: String,
+    /// Body as Markdown, facts substituted.
+    pub body: String,
+    /// Language of the text.
+    pub lang: Language,
+    /// The library version it shows, for a linked item.
+    pub source: Option<VersionRef>,
+    /// Words in its heading and plain-text body.
+    pub word_count: usize,
+}
+
+/// Puts a statement together. Pure: the same input always gives the same output.
+pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
+    let facts: HashMap<&str, &Fact> = input.facts.iter().map(|fact| (fact.key.as_str(), fact)).collect();
+    let lookup = |key: &str| facts.get(key).map(|fact| fact.value.as_str());
+    let stale_before = input.today.saturating_sub(jiff::Span::new().years(1));
+
+    let mut warnings = Vec::new();
+    let mut stale_reported: Vec<&str> = Vec::new();
+    let mut items = Vec::with_capacity(input.items.len());
+    let mut word_count_by_lang: BTreeMap<String, usize> = BTreeMap::new();
+
+    for (index, resolved) in input.items.iter().enumerate() {
+        let position = index as u32 + 1;
+        if let Some(link) = &resolved.link {
+            link_warnings(position, link, input.today, &mut warnings);
+        }
+        for reference in fact_references(&resolved.title).into_iter().chain(fact_references(&resolved.body)) {
+            match facts.get(reference.key.as_str()) {
+                None => {
+                    let warning = Warning::UnknownFact { item: position, key: reference.key };
+                    if !warnings.contains(&warning) {
+                        warnings.push(warning);
+                    }
+                }
+                Some(fact) => {
+                    let stale = fact.as_of.filter(|as_of| as_of.last_day() < stale_before);
+                    if let Some(as_of) = stale
+                        && !stale_reported.contains(&fact.key.as_str())
+                    {
+                        stale_reported.push(fact.key.as_str());
+                        warnings.push(Warning::StaleFact {
+                            item: position,
+                            key: fact.key.to_string(),
+                            as_of,
+                        });
+                    }
+                }
+            }
+        }
+        let title = substitute_facts(&resolved.title, lookup);
+        let body = substitute_facts(&resolved.body, lookup);
+        let word_count = count_words(&title) + count_words(&plain_text(&body));
+        *word_count_by_lang.entry(resolved.lang.to_string()).or_default() += word_count;
+        items.push(AssembledItem {
+            id: resolved.id,
+            position,
+            title,
+            body,
+            lang: resolved.lang.clone(),
+            source: resolved
+                .link
+                .as_ref()
+                .map(|link| VersionRef { section: link.section, version: link.pinned }),
+            word_count,
+        });
+    }
+
+    let word_count = items.iter().map(|item| item.word_count).sum();
+    if let Some(event) = input.event {
+        event_warnings(event, input.statement.status, word_count, input.today, &mut warnings);
+    }
+
+    let statement = input.statement;
+    AssembledStatement {
+        title: substitute_facts(&statement.title, lookup),
+        lang: statement.lang.clone(),
+        date: statement.date,
+        status: statement.status,
+        template: statement.template.clone(),
+        event: input.event.cloned(),
+        signatories: statement.signatories.clone(),
+        items,
+        word_count,
+        word_count_by_lang,
+        warnings,
+    }
+}
+
+fn link_warnings(item: u32, link: &LinkState, today: Date, warnings: &mut Vec<Warning>) {
+    let section = link.section;
+    if link.status == SectionStatus::Retired {
+        warnings.push(Warning::RetiredSection { item, section });
+    } else if !link.pinned_vetted {
+        warnings.push(Warning::UnvettedSection { item, section, version: link.pinned, status: link.status });
+    }
+    if let Some(latest_vetted) = link.latest_vetted.filter(|latest| *latest > link.pinned) {
+        warnings.push(Warning::OutdatedVersion { item, section, pinned: link.pinned, latest_vetted });
+    }
+    if let Some(due) = link.review_due.filter(|due| *due < today) {
+        warnings.push(Warning::ReviewOverdue { item, section, due });
+    }
+}
+
+fn event_warnings(
+    event: &Event,
+    status: StatementStatus,
+    words: usize,
+    today: Date,
+    warnings: &mut Vec<Warning>,
+) {
+    if let Some(limit) = event.word_limit.filter(|limit| words > *limit as usize) {
+        warnings.push(Warning::OverWordLimit { words, limit });
+    }
+    if let Some(deadline) = event.deadline.filter(|deadline| *deadline < today)
+        && status != StatementStatus::Submitted
+    {
+        warnings.push(Warning::PastDeadline { deadline });
+    }
+}

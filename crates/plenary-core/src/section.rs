@@ -1,0 +1,104 @@
+//! Sections (reusable blocks of vetted language) and their immutable versions.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{Date, Timestamp};
+use crate::id::{SectionId, TranslationGroupId};
+use crate::kind::Kind;
+use crate::language::Language;
+use crate::status::SectionStatus;
+
+/// A library section as the library shows it: its metadata and its current version's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Its identity, shared by all its versions.
+    pub id: SectionId,
+    /// The current version's heading.
+    pub title: String,
+    /// The current version's body, as Markdown.
+    pub body: String,
+    /// What the section is for.
+    pub kind: Kind,
+    /// Free labels for filtering ("gfmd", "detention").
+    pub tags: Vec<String>,
+    /// The language the section is written in.
+    pub lang: Language,
+    /// Where the current version stands in vetting.
+    pub status: SectionStatus,
+    /// Who answers for the section.
+    pub owner: Option<String>,
+    /// When the language should be looked at again.
+    pub review_due: Option<Date>,
+    /// The sections that say the same in other languages share this group.
+    pub translation_group: Option<TranslationGroupId>,
+    /// The number of the current (newest) version.
+    pub current_version: u32,
+    /// The number of the newest vetted version, if any.
+    pub vetted_version: Option<u32>,
+    /// When the section was created.
+    pub created_at: Timestamp,
+    /// When the section last changed (text, metadata or status).
+    pub updated_at: Timestamp,
+}
+
+/// One saved state of a section's text. Never changed once written, except to record vetting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    /// The section it belongs to.
+    pub section_id: SectionId,
+    /// 1 for the first version, counting up.
+    pub number: u32,
+    /// The heading as saved.
+    pub title: String,
+    /// The body as saved, Markdown.
+    pub body: String,
+    /// Who saved it.
+    pub author: String,
+    /// When it was saved.
+    pub created_at: Timestamp,
+    /// Why it was changed, if the author said.
+    pub note: Option<String>,
+    /// Who vetted this version and when, if anyone did.
+    pub vetted: Option<Vetting>,
+}
+
+/// The record that a version was approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vetting {
+    /// Who approved it.
+    pub by: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// A pointer to one version of one section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct VersionRef {
+    /// The section.
+    pub section: SectionId,
+    /// The version number.
+    pub version: u32,
+}
+
+/// Normalises a tag list as typed: trimmed, empty ones dropped, duplicates (ignoring case)
+/// removed, first spelling kept, order kept.
+pub fn clean_tags<I: IntoIterator<Item = S>, S: AsRef<str>>(tags: I) -> Vec<String> {
+    let mut cleaned: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.as_ref().trim();
+        if !tag.is_empty() && !cleaned.iter().any(|seen| seen.to_lowercase() == tag.to_lowercase()) {
+            cleaned.push(tag.to_owned());
+        }
+    }
+    cleaned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated() {
+        assert_eq!(clean_tags([" gfmd", "GFMD", "", "detention ", "Detention"]), ["gfmd", "detention"]);
+    }
+}

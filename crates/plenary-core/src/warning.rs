@@ -1,0 +1,126 @@
+//! What the composer warns about before a statement goes out.
+
+use serde::Serialize;
+
+use crate::date::{Date, PartialDate};
+use crate::id::SectionId;
+use crate::status::SectionStatus;
+
+/// One thing that may be wrong with a statement. `item` is the 1-based position of the item it
+/// concerns, so the app can take the user there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Warning {
+    /// A linked item's pinned version has not been vetted.
+    UnvettedSection {
+        /// Item position.
+        item: u32,
+        /// The section.
+        section: SectionId,
+        /// The pinned version.
+        version: u32,
+        /// The section's status now.
+        status: SectionStatus,
+    },
+    /// A linked section has been retired.
+    RetiredSection {
+        /// Item position.
+        item: u32,
+        /// The section.
+        section: SectionId,
+    },
+    /// A newer vetted version exists than the one pinned.
+    OutdatedVersion {
+        /// Item position.
+        item: u32,
+        /// The section.
+        section: SectionId,
+        /// The pinned version.
+        pinned: u32,
+        /// The newest vetted version.
+        latest_vetted: u32,
+    },
+    /// A linked section's review date has passed.
+    ReviewOverdue {
+        /// Item position.
+        item: u32,
+        /// The section.
+        section: SectionId,
+        /// When review was due.
+        due: Date,
+    },
+    /// A body cites a fact the library does not have.
+    UnknownFact {
+        /// Item position.
+        item: u32,
+        /// The cited key.
+        key: String,
+    },
+    /// A cited fact's figure is more than a year old.
+    StaleFact {
+        /// The first item citing it.
+        item: u32,
+        /// The fact.
+        key: String,
+        /// When its figure was true.
+        as_of: PartialDate,
+    },
+    /// The statement has more words than the event allows.
+    OverWordLimit {
+        /// Words in the statement.
+        words: usize,
+        /// The event's limit.
+        limit: u32,
+    },
+    /// The event's submission deadline has passed and the statement was not submitted.
+    PastDeadline {
+        /// The deadline.
+        deadline: Date,
+    },
+}
+
+impl Warning {
+    /// The item the warning concerns, if it concerns one.
+    pub fn item(&self) -> Option<u32> {
+        match self {
+            Self::UnvettedSection { item, .. }
+            | Self::RetiredSection { item, .. }
+            | Self::OutdatedVersion { item, .. }
+            | Self::ReviewOverdue { item, .. }
+            | Self::UnknownFact { item, .. }
+            | Self::StaleFact { item, .. } => Some(*item),
+            Self::OverWordLimit { .. } | Self::PastDeadline { .. } => None,
+        }
+    }
+
+    /// A sentence for people.
+    pub fn message(&self) -> String {
+        match self {
+            Self::UnvettedSection { item, version, status, .. } => {
+                format!(
+                    "item {item}: version {version} of this section is not vetted (the section is {status})"
+                )
+            }
+            Self::RetiredSection { item, .. } => format!("item {item}: this section has been retired"),
+            Self::OutdatedVersion { item, pinned, latest_vetted, .. } => {
+                format!(
+                    "item {item}: version {pinned} is pinned but version {latest_vetted} is vetted; update the item"
+                )
+            }
+            Self::ReviewOverdue { item, due, .. } => {
+                format!("item {item}: this section was due for review on {due}")
+            }
+            Self::UnknownFact { item, key } => format!("item {item}: unknown fact '{key}'"),
+            Self::StaleFact { item, key, as_of } => {
+                format!("item {item}: fact '{key}' is as of {as_of}, more than a year ago")
+            }
+            Self::OverWordLimit { words, limit } => {
+                format!(
+                    "{words} words is over the event's limit of {limit} by {}",
+                    *words as u64 - u64::from(*limit)
+                )
+            }
+            Self::PastDeadline { deadline } => format!("the event's deadline ({deadline}) has passed"),
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Assembly rules: order, fact substitution, word counts and every warning.
+
+use plenary_core::assembly::{AssemblyInput, LinkState, ResolvedItem, assemble};
+use plenary_core::date::{Date, PartialDate, Timestamp};
+use plenary_core::event::Event;
+use plenary_core::fact::{Fact, FactKey};
+use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
+use plenary_core::language::Language;
+use plenary_core::statement::{Item, ItemContent, Statement};
+use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::warning::Warning;
+
+fn date(text: &str) -> Date {
+    text.parse().expect("test date")
+}
+
+fn lang(tag: &str) -> Language {
+    Language::parse("lang", tag).expect("test language")
+}
+
+fn statement(status: StatementStatus) -> Statement {
+    Statement {
+        id: StatementId::new_random(),
+        title: "Statement to {{fact.forum}}".to_owned(),
+        event: None,
+        lang: lang("en"),
+        date: None,
+        template: "letterhead".to_owned(),
+        status,
+        signatories: vec![],
+        items: vec![],
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+    }
+}
+
+fn event(word_limit: Option<u32>, deadline: Option<&str>) -> Event {
+    Event {
+        id: EventId::new_random(),
+        name: "Global Forum on Migration and Development".to_owned(),
+        short_name: Some("GFMD".to_owned()),
+        edition: Some("2017".to_owned()),
+        city: Some("Berlin".to_owned()),
+        country: Some("Germany".to_owned()),
+        organiser: None,
+        starts: Some(date("2017-06-28")),
+        ends: Some(date("2017-06-30")),
+        deadline: deadline.map(date),
+        word_limit,
+        languages: vec![lang("en")],
+    }
+}
+
+fn fact(key: &str, value: &str, as_of: Option<&str>) -> Fact {
+    Fact {
+        key: FactKey::parse(key).expect("test key"),
+        value: value.to_owned(),
+        as_of: as_of.map(|text| PartialDate::parse("as_of", text).expect("test as_of")),
+        source: None,
+        updated_at: Timestamp::UNIX_EPOCH,
+    }
+}
+
+fn text_item(title: &str, body: &str, tag: &str) -> ResolvedItem {
+    ResolvedItem {
+        id: ItemId::new_random(),
+        title: title.to_owned(),
+        body: body.to_owned(),
+        lang: lang(tag),
+        link: None,
+    }
+}
+
+fn linked_item(body: &str, link: LinkState) -> ResolvedItem {
+    ResolvedItem { link: Some(link), ..text_item("Linked", body, "en") }
+}
+
+fn link(
+    pinned: u32,
+    pinned_vetted: bool,
+    status: SectionStatus,
+    latest_vetted: Option<u32>,
+    review_due: Option<&str>,
+) -> LinkState {
+    LinkState {
+        section: SectionId::new_random(),
+        pinned,
+        pinned_vetted,
+        status,
+        latest_vetted,
+        review_due: review_due.map(date),
+    }
+}
+
+/// Assembles `items` on 2026-11-26 and returns the warnings' codes with their item positions.
+fn check(
+    statement: &Statement,
+    event: Option<&Event>,
+    items: Vec<ResolvedItem>,
+    facts: &[Fact],
+) -> (Vec<Warning>, usize) {
+    let assembled = assemble(AssemblyInput { statement, event, items, facts, today: date("2026-11-26") });
+    (assembled.warnings, assembled.word_count)
+}
+
+#[test]
+fn items_keep_order_and_facts_are_substituted() {
+    let statement = statement(StatementStatus::Draft);
+    let facts = [fact("member_orgs", "45", None), fact("forum", "the GFMD", None)];
+    let items = vec![
+        text_item("Who we are", "We are **{{fact.member_orgs}}** organisations.", "en"),
+        text_item("Quiénes somos", "Somos {{ fact.member_orgs }} organizaciones.", "es"),
+    ];
+    let assembled = assemble(AssemblyInput {
+        statement: &statement,
+        event: None,
+        items,
+        facts: &facts,
+        today: date("2026-11-26"),
+    });
+    assert_eq!(assembled.title, "Statement to the GFMD");
+    let positions: Vec<_> = assembled.items.iter().map(|item| (item.position, item.title.as_str())).collect();
+    assert_eq!(positions, [(1, "Who we are"), (2, "Quiénes somos")]);
+    assert_eq!(assembled.items[0].body, "We are **45** organisations.");
+    assert_eq!(assembled.items[1].body, "Somos 45 organizaciones.");
+    // "Who we are" + "We are 45 organisations." = 3 + 4; "Quiénes somos" + "Somos 45 organizaciones." = 2 + 3.
+    assert_eq!(assembled.items[0].word_count, 7);
+    assert_eq!(assembled.word_count, 12);
+    assert_eq!(assembled.word_count_by_lang.get("en"), Some(&7));
+    assert_eq!(assembled.word_count_by_lang.get("es"), Some(&5));
+    assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
+}
+
+#[test]
+fn a_vetted_current_link_raises_nothing() {
+    let (warnings, _) = check(
+        &statement(StatementStatus::Draft),
+        None,
+        vec![linked_item("Fine.", link(2, true, SectionStatus::Vetted, Some(2), Some("2027-01-01")))],
+        &[],
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn unvetted_and_retired_sections_are_flagged() {
+    let draft = link(1, false, SectionStatus::Draft, None, None);
+    let retired = link(1, true, SectionStatus::Retired, Some(1), None);
+    let (draft_section, retired_section) = (draft.section, retired.section);
+    let (warnings, _) = check(
+        &statement(StatementStatus::Draft),
+        None,
+        vec![linked_item("a", draft), linked_item("b", retired)],
+        &[],
+    );
+    assert_eq!(
+        warnings,
+        [
+            Warning::UnvettedSection {
+                item: 1,
+                section: draft_section,
+                version: 1,
+                status: SectionStatus::Draft
+            },
+            Warning::RetiredSection { item: 2, section: retired_section },
+        ]
+    );
+}
+
+#[test]
+fn a_pin_older_than_the_latest_vetted_version_is_flagged() {
+    let outdated = link(1, true, SectionStatus::Draft, Some(3), None);
+    let section = outdated.section;
+    let (warnings, _) =
+        check(&statement(StatementStatus::Draft), None, vec![linked_item("a", outdated)], &[]);
+    assert_eq!(warnings, [Warning::OutdatedVersion { item: 1, section, pinned: 1, latest_vetted: 3 }]);
+    assert!(warnings[0].message().contains("version 3 is vetted"));
+}
+
+#[test]
+fn a_passed_review_date_is_flagged() {
+    let overdue = link(1, true, SectionStatus::Vetted, Some(1), Some("2026-11-25"));
+    let section = overdue.section;
+    let (warnings, _) = check(&statement(StatementStatus::Draft), None, vec![linked_item("a", overdue)], &[]);
+    assert_eq!(warnings, [Warning::ReviewOverdue { item: 1, section, due: date("2026-11-25") }]);
+    let due_today = link(1, true, SectionStatus::Vetted, Some(1), Some("2026-11-26"));
+    assert!(
+        check(&statement(StatementStatus::Draft), None, vec![linked_item("a", due_today)], &[]).0.is_empty()
+    );
+}
+
+#[test]
+fn unknown_facts_are_flagged_per_item_and_kept_visible() {
+    let statement = statement(StatementStatus::Draft);
+    let facts = [fact("forum", "GFMD", None)];
+    let items = vec![
+        text_item("One", "{{fact.missing}} and {{fact.missing}}", "en"),
+        text_item("Two", "{{fact.missing}}", "en"),
+    ];
+    let assembled = assemble(AssemblyInput {
+        statement: &statement,
+        event: None,
+        items,
+        facts: &facts,
+        today: date("2026-11-26"),
+    });
+    assert_eq!(
+        assembled.warnings,
+        [
+            Warning::UnknownFact { item: 1, key: "missing".into() },
+            Warning::UnknownFact { item: 2, key: "missing".into() }
+        ]
+    );
+    assert_eq!(assembled.items[1].body, "{{fact.missing}}");
+}
+
+#[test]
+fn facts_older_than_a_year_are_flagged_once() {
+    let facts = [
+        fact("forum", "GFMD", None),
+        fact("old", "45", Some("2017-06")),
+        fact("recent", "12", Some("2026-01")),
+        fact("edge", "7", Some("2025-11-26")),
+    ];
+    let items = vec![
+        text_item("a", "{{fact.recent}} {{fact.old}} {{fact.edge}}", "en"),
+        text_item("b", "{{fact.old}}", "en"),
+    ];
+    let (warnings, _) = check(&statement(StatementStatus::Draft), None, items, &facts);
+    let as_of = PartialDate::parse("as_of", "2017-06").expect("as_of");
+    assert_eq!(warnings, [Warning::StaleFact { item: 1, key: "old".into(), as_of }]);
+}
+
+#[test]
+fn word_limit_counts_the_substituted_plain_text() {
+    let event = event(Some(5), None);
+    let items = vec![text_item("", "One two three four five.", "en")];
+    assert!(check(&statement(StatementStatus::Draft), Some(&event), items.clone(), &[]).0.is_empty());
+    let over = vec![text_item("", "One two three **four** five [six](https://example.org).", "en")];
+    let (warnings, words) = check(&statement(StatementStatus::Draft), Some(&event), over, &[]);
+    // "six (https://example.org)" adds "six", "https", "example.org".
+    assert_eq!(words, 8);
+    assert_eq!(warnings, [Warning::OverWordLimit { words: 8, limit: 5 }]);
+    assert_eq!(warnings[0].message(), "8 words is over the event's limit of 5 by 3");
+}
+
+#[test]
+fn a_passed_deadline_is_flagged_until_submitted() {
+    let late = event(None, Some("2026-11-25"));
+    let (warnings, _) = check(&statement(StatementStatus::Final), Some(&late), vec![], &[]);
+    assert_eq!(warnings, [Warning::PastDeadline { deadline: date("2026-11-25") }]);
+    assert!(check(&statement(StatementStatus::Submitted), Some(&late), vec![], &[]).0.is_empty());
+    let today = event(None, Some("2026-11-26"));
+    assert!(check(&statement(StatementStatus::Draft), Some(&today), vec![], &[]).0.is_empty());
+}
+
+#[test]
+fn warnings_serialise_with_code_and_item() {
+    let warning = Warning::UnknownFact { item: 2, key: "x".into() };
+    let json = serde_json::to_value(&warning).expect("json");
+    assert_eq!(json, serde_json::json!({"code": "unknown_fact", "item": 2, "key": "x"}));
+    assert_eq!(warning.item(), Some(2));
+}
