@@ -1,0 +1,117 @@
+//! Store errors, phrased for the person who will read them.
+
+use std::path::{Path, PathBuf};
+
+use plenary_core::ModelError;
+use rusqlite::ErrorCode;
+use thiserror::Error;
+
+/// Result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What can go wrong with the library file or a request to it.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The input broke a rule of the model.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+    /// No record has that id (or id prefix).
+    #[error("no {what} with id '{id}'")]
+    NotFound {
+        /// "section", "statement", …
+        what: &'static str,
+        /// The id or prefix given.
+        id: String,
+    },
+    /// An id prefix names more than one record.
+    #[error("id prefix '{prefix}' matches more than one {what}; give more characters")]
+    Ambiguous {
+        /// "section", "statement", …
+        what: &'static str,
+        /// The prefix given.
+        prefix: String,
+    },
+    /// A request that names something the library does not have or cannot do.
+    #[error("{0}")]
+    Rejected(String),
+    /// The file was made by a newer Plenary.
+    #[error(
+        "{path} was made by a newer Plenary (library format {found}; this version reads up to {supported}); update Plenary to open it"
+    )]
+    NewerSchema {
+        /// The file.
+        path: PathBuf,
+        /// Its schema version.
+        found: usize,
+        /// The newest this build knows.
+        supported: usize,
+    },
+    /// The file is an SQLite database but not a Plenary library.
+    #[error("{path} is not a Plenary library")]
+    NotALibrary {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is damaged or not a database at all.
+    #[error(
+        "{path} is damaged or is not a database ({detail}); restore a backup with `plenary backup` copies or move the file away"
+    )]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What SQLite said.
+        detail: String,
+    },
+    /// The file or its folder cannot be written.
+    #[error("{path} cannot be written (the file or its folder is read-only); nothing was changed")]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another program holds the file locked.
+    #[error("{path} is locked by another program (is Plenary open elsewhere?); nothing was changed")]
+    Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file could not be opened or created.
+    #[error("cannot open {path}: {detail}")]
+    CannotOpen {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        detail: String,
+    },
+    /// A file outside the database (a backup target) could not be written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A migration failed; the file was left as it was.
+    #[error("could not upgrade the library: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+impl StoreError {
+    /// Turns an SQLite failure on the file at `path` into the error a user can act on.
+    pub(crate) fn from_sqlite(error: rusqlite::Error, path: &Path) -> StoreError {
+        let path = path.to_owned();
+        match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                StoreError::Damaged { path, detail: error.to_string() }
+            }
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+            Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+                StoreError::CannotOpen { path, detail: error.to_string() }
+            }
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Events: the conferences statements are for.
+
+use plenary_core::date::Date;
+use plenary_core::event::Event;
+use plenary_core::id::EventId;
+use plenary_core::language::Language;
+use rusqlite::{Connection, Row, params};
+
+use crate::error::{StoreError, StoreResult};
+use crate::ids::{self, EVENTS};
+use crate::rows::{non_blank, parsed, parsed_opt};
+use crate::{Store, Write};
+
+/// An event to create.
+#[derive(Debug, Clone, Default)]
+pub struct NewEvent {
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    pub short_name: Option<String>,
+    /// Edition.
+    pub edition: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// Country.
+    pub country: Option<String>,
+    /// Organiser.
+    pub organiser: Option<String>,
+    /// First day.
+    pub starts: Option<Date>,
+    /// Last day.
+    pub ends: Option<Date>,
+    /// Submission deadline.
+    pub deadline: Option<Date>,
+    /// Word limit.
+    pub word_limit: Option<u32>,
+    /// Accepted languages.
+    pub languages: Vec<Language>,
+}
+
+const EVENT_COLUMNS: &str = "SELECT id, name, short_name, edition, city, country, organiser, starts, ends,
+        deadline, word_limit, languages FROM events";
+
+fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
+    let languages: String = row.get(11)?;
+    let languages = languages
+        .split(',')
+        .filter(|tag| !tag.is_empty())
+        .map(|tag| {
+            tag.parse::<Language>().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(11, rusqlite::types::Type::Text, Box::new(e))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Event {
+        id: parsed(row, 0)?,
+        name: row.get(1)?,
+        short_name: row.get(2)?,
+        edition: row.get(3)?,
+        city: row.get(4)?,
+        country: row.get(5)?,
+        organiser: row.get(6)?,
+        starts: parsed_opt(row, 7)?,
+        ends: parsed_opt(row, 8)?,
+        deadline: parsed_opt(row, 9)?,
+        word_limit: row.get(10)?,
+        languages,
+    })
+}
+
+pub(crate) fn get(conn: &Connection, id: EventId) -> StoreResult<Event> {
+    let sql = format!("{EVENT_COLUMNS} WHERE id = ?1");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let mut rows = statement.query_map([id.to_string()], event_from_row)?;
+    match rows.next() {
+        Some(event) => Ok(event?),
+        None => Err(StoreError::NotFound { what: "event", id: id.to_string() }),
+    }
+}
+
+impl Store {
+    /// Finds an event by its id or a unique prefix of it.
+    pub fn resolve_event(&self, given: &str) -> StoreResult<EventId> {
+        let (_, id) = ids::resolve(&self.conn, EVENTS, given)?;
+        id.parse().map_err(|_| StoreError::NotFound { what: "event", id })
+    }
+
+    /// One event.
+    pub fn event(&self, id: EventId) -> StoreResult<Event> {
+        get(&self.conn, id)
+    }
+
+    /// Every event, soonest first (undated ones last).
+    pub fn events(&self) -> StoreResult<Vec<Event>> {
+        let sql = format!("{EVENT_COLUMNS} ORDER BY starts IS NULL, starts, name");
+        let mut statement = self.conn.prepare(&sql)?;
+        let events = statement.query_map([], event_from_row)?.collect::<Result<_, _>>()?;
+        Ok(events)
+    }
+}
+
+impl Write<'_> {
+    /// Creates an event after checking its rules.
+    pub fn add_event(&mut self, new: NewEvent) -> StoreResult<EventId> {
+        let event = Event {
+            id: EventId::new_random(),
+            name: new.name.trim().to_owned(),
+            short_name: non_blank(new.short_name),
+            edition: non_blank(new.edition),
+            city: non_blank(new.city),
+            country: non_blank(new.country),
+            organiser: non_blank(new.organiser),
+            starts: new.starts,
+            ends: new.ends,
+            deadline: new.deadline,
+            word_limit: new.word_limit,
+            languages: new.languages,
+        };
+        event.validate()?;
+        if event.word_limit == Some(0) {
+            return Err(StoreError::Rejected("--word-limit must be at least 1".to_owned()));
+        }
+        let languages: Vec<&str> = event.languages.iter().map(Language::as_str).collect();
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO events (id, name, short_name, edition, city, country, organiser, starts, ends,
+                    deadline, word_limit, languages, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?
+            .execute(params![
+                event.id.to_string(),
+                event.name,
+                event.short_name,
+                event.edition,
+                event.city,
+                event.country,
+                event.organiser,
+                event.starts.map(|d| d.to_string()),
+                event.ends.map(|d| d.to_string()),
+                event.deadline.map(|d| d.to_string()),
+                event.word_limit,
+                languages.join(","),
+                self.now().to_string(),
+            ])?;
+        Ok(event.id)
+    }
+}

@@ -1,0 +1,66 @@
+//! Plenary's library on SQLite: the only crate with SQL.
+//!
+//! [`Store::open`] opens (creating and migrating as needed) one database file with the pragmas a
+//! desktop app needs. Reads are methods on [`Store`]; writes run inside [`Store::write`], one
+//! IMMEDIATE transaction each, so that a change is either wholly saved and durable or not at all.
+
+mod backup;
+mod check;
+mod error;
+mod events;
+mod facts;
+mod ids;
+mod kinds;
+mod migrations;
+mod open;
+mod organisation;
+mod paths;
+mod rows;
+mod search;
+mod sections;
+mod statements;
+mod write;
+
+pub use backup::default_backup_path;
+pub use check::CheckReport;
+pub use error::{StoreError, StoreResult};
+pub use events::NewEvent;
+pub use migrations::SCHEMA_VERSION;
+pub use organisation::OrganisationUpdate;
+pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path};
+pub use search::{SearchHit, SearchQuery};
+pub use sections::{NewSection, SectionEdit, SectionFilter, Translation, Usage};
+pub use statements::{NewStatement, StatementSummary};
+pub use write::Write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+/// An open library file.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the library at `path`, creating it (and its folder) if missing, backing it up and
+    /// migrating it if it was made by an older Plenary. Refuses files made by a newer Plenary,
+    /// files that are not Plenary libraries, and damaged, locked or read-only files, each with
+    /// its own [`StoreError`].
+    pub fn open(path: impl AsRef<Path>) -> StoreResult<Store> {
+        open::open(path.as_ref())
+    }
+
+    /// The file this store reads and writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `change` in one IMMEDIATE transaction and commits it durably; on any error nothing
+    /// of it is saved.
+    pub fn write<T>(&mut self, change: impl FnOnce(&mut Write<'_>) -> StoreResult<T>) -> StoreResult<T> {
+        write::run(&mut self.conn, &self.path, change)
+    }
+}

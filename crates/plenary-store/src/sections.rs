@@ -1,0 +1,491 @@
+//! Sections, their immutable versions, tags, translations and where they are used.
+
+use plenary_core::ModelError;
+use plenary_core::date::{Date, Timestamp};
+use plenary_core::id::{SectionId, StatementId, TranslationGroupId};
+use plenary_core::kind::Kind;
+use plenary_core::language::Language;
+use plenary_core::section::{Section, Version, Vetting, clean_tags};
+use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::words::plain_text;
+use rusqlite::types::Value;
+use rusqlite::{Connection, Row, params, params_from_iter};
+
+use crate::error::{StoreError, StoreResult};
+use crate::ids::{self, SECTIONS};
+use crate::kinds;
+use crate::rows::{non_blank, parsed, parsed_opt};
+use crate::{Store, Write};
+
+/// A section to create; it starts at version 1.
+#[derive(Debug, Clone)]
+pub struct NewSection {
+    /// Heading.
+    pub title: String,
+    /// Body, Markdown.
+    pub body: String,
+    /// Kind; must be known to the library.
+    pub kind: Kind,
+    /// Language.
+    pub lang: Language,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Initial status; `vetted` records the author as vetting version 1 (imported vetted language).
+    pub status: SectionStatus,
+    /// Who answers for it.
+    pub owner: Option<String>,
+    /// When to review it.
+    pub review_due: Option<Date>,
+    /// Who is creating it.
+    pub author: String,
+    /// Note for version 1.
+    pub note: Option<String>,
+}
+
+/// A change to a section. Fields left `None` stay as they are. A changed title or body saves a
+/// new version; the rest is metadata and changes in place.
+#[derive(Debug, Clone, Default)]
+pub struct SectionEdit {
+    /// New heading.
+    pub title: Option<String>,
+    /// New body.
+    pub body: Option<String>,
+    /// Why the text changed (kept with the new version).
+    pub note: Option<String>,
+    /// New kind.
+    pub kind: Option<Kind>,
+    /// New tag set (replaces the old one).
+    pub tags: Option<Vec<String>>,
+    /// New language.
+    pub lang: Option<Language>,
+    /// New owner (`Some(None)` clears it).
+    pub owner: Option<Option<String>>,
+    /// New review date (`Some(None)` clears it).
+    pub review_due: Option<Option<Date>>,
+    /// Who is editing.
+    pub author: String,
+}
+
+/// Which sections to list or search. Empty means all.
+#[derive(Debug, Clone, Default)]
+pub struct SectionFilter {
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only sections with this tag (case-insensitive).
+    pub tag: Option<String>,
+    /// Only this status.
+    pub status: Option<SectionStatus>,
+    /// Only this language.
+    pub lang: Option<Language>,
+    /// Only sections due for review on or before this date.
+    pub review_due_by: Option<Date>,
+}
+
+/// A statement item showing a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Usage {
+    /// The statement.
+    pub statement: StatementId,
+    /// Its title.
+    pub title: String,
+    /// Its status.
+    pub status: StatementStatus,
+    /// The item's position.
+    pub position: u32,
+    /// The pinned version.
+    pub version: u32,
+}
+
+/// Another section of the same translation group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// The section.
+    pub section: SectionId,
+    /// Its language.
+    pub lang: Language,
+    /// Its current title.
+    pub title: String,
+}
+
+/// The columns [`section_from_row`] reads, current version joined in.
+const SECTION_COLUMNS: &str = "SELECT s.id, v.title, v.body, s.kind,
+        (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag)),
+        s.lang, s.status, s.owner, s.review_due, s.translation_group, s.current_version,
+        (SELECT max(number) FROM versions w WHERE w.section_seq = s.seq AND w.vetted_at IS NOT NULL),
+        s.created_at, s.updated_at
+    FROM sections s
+    JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
+    JOIN kinds k ON k.name = s.kind";
+
+fn section_from_row(row: &Row<'_>) -> rusqlite::Result<Section> {
+    let tags: Option<String> = row.get(4)?;
+    Ok(Section {
+        id: parsed(row, 0)?,
+        title: row.get(1)?,
+        body: row.get(2)?,
+        kind: parsed(row, 3)?,
+        tags: tags.map(|tags| tags.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
+        lang: parsed(row, 5)?,
+        status: parsed(row, 6)?,
+        owner: row.get(7)?,
+        review_due: parsed_opt(row, 8)?,
+        translation_group: parsed_opt(row, 9)?,
+        current_version: row.get(10)?,
+        vetted_version: row.get(11)?,
+        created_at: parsed(row, 12)?,
+        updated_at: parsed(row, 13)?,
+    })
+}
+
+fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
+    let vetted_by: Option<String> = row.get(7)?;
+    let vetted_at: Option<Timestamp> = parsed_opt(row, 8)?;
+    Ok(Version {
+        section_id: parsed(row, 0)?,
+        number: row.get(1)?,
+        title: row.get(2)?,
+        body: row.get(3)?,
+        author: row.get(4)?,
+        created_at: parsed(row, 5)?,
+        note: row.get(6)?,
+        vetted: vetted_by.zip(vetted_at).map(|(by, at)| Vetting { by, at }),
+    })
+}
+
+const VERSION_COLUMNS: &str =
+    "SELECT s.id, v.number, v.title, v.body, v.author, v.created_at, v.note, v.vetted_by, v.vetted_at
+    FROM versions v JOIN sections s ON s.seq = v.section_seq";
+
+pub(crate) fn get(conn: &Connection, id: SectionId) -> StoreResult<Section> {
+    let sql = format!("{SECTION_COLUMNS} WHERE s.id = ?1");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let mut rows = statement.query_map([id.to_string()], section_from_row)?;
+    match rows.next() {
+        Some(section) => Ok(section?),
+        None => Err(StoreError::NotFound { what: "section", id: id.to_string() }),
+    }
+}
+
+pub(crate) fn version(conn: &Connection, id: SectionId, number: u32) -> StoreResult<Version> {
+    let sql = format!("{VERSION_COLUMNS} WHERE s.id = ?1 AND v.number = ?2");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let mut rows = statement.query_map(params![id.to_string(), number], version_from_row)?;
+    match rows.next() {
+        Some(version) => Ok(version?),
+        None => Err(StoreError::NotFound { what: "section version", id: format!("{id} v{number}") }),
+    }
+}
+
+/// Appends ` AND …` clauses for `filter` over the alias `s`, pushing their parameters.
+pub(crate) fn filter_sql(filter: &SectionFilter, sql: &mut String, values: &mut Vec<Value>) {
+    if let Some(kind) = &filter.kind {
+        values.push(Value::Text(kind.to_string()));
+        sql.push_str(&format!(" AND s.kind = ?{}", values.len()));
+    }
+    if let Some(status) = filter.status {
+        values.push(Value::Text(status.to_string()));
+        sql.push_str(&format!(" AND s.status = ?{}", values.len()));
+    }
+    if let Some(lang) = &filter.lang {
+        values.push(Value::Text(lang.to_string()));
+        sql.push_str(&format!(" AND s.lang = ?{}", values.len()));
+    }
+    if let Some(tag) = &filter.tag {
+        values.push(Value::Text(tag.trim().to_owned()));
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM section_tags t WHERE t.section_seq = s.seq AND t.tag = ?{})",
+            values.len()
+        ));
+    }
+    if let Some(due) = filter.review_due_by {
+        values.push(Value::Text(due.to_string()));
+        sql.push_str(&format!(" AND s.review_due <= ?{}", values.len()));
+    }
+}
+
+fn require_title(title: &str) -> StoreResult<String> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(ModelError::invalid("title", title, "a section needs a title").into());
+    }
+    Ok(title.to_owned())
+}
+
+impl Store {
+    /// Finds a section by its id or a unique prefix of it.
+    pub fn resolve_section(&self, given: &str) -> StoreResult<SectionId> {
+        let (_, id) = ids::resolve(&self.conn, SECTIONS, given)?;
+        Ok(id.parse().map_err(|_| StoreError::NotFound { what: "section", id: id.clone() })?)
+    }
+
+    /// A section with its current version's text.
+    pub fn section(&self, id: SectionId) -> StoreResult<Section> {
+        get(&self.conn, id)
+    }
+
+    /// Sections matching `filter`, by kind (in the kinds' order) then title.
+    pub fn sections(&self, filter: &SectionFilter) -> StoreResult<Vec<Section>> {
+        let mut sql = format!("{SECTION_COLUMNS} WHERE 1");
+        let mut values = Vec::new();
+        filter_sql(filter, &mut sql, &mut values);
+        sql.push_str(" ORDER BY k.position, v.title COLLATE NOCASE, s.id");
+        let mut statement = self.conn.prepare(&sql)?;
+        let sections =
+            statement.query_map(params_from_iter(values), section_from_row)?.collect::<Result<_, _>>()?;
+        Ok(sections)
+    }
+
+    /// Every version of a section, newest first.
+    pub fn history(&self, id: SectionId) -> StoreResult<Vec<Version>> {
+        get(&self.conn, id)?;
+        let sql = format!("{VERSION_COLUMNS} WHERE s.id = ?1 ORDER BY v.number DESC");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let versions = statement.query_map([id.to_string()], version_from_row)?.collect::<Result<_, _>>()?;
+        Ok(versions)
+    }
+
+    /// One version of a section.
+    pub fn version(&self, id: SectionId, number: u32) -> StoreResult<Version> {
+        version(&self.conn, id, number)
+    }
+
+    /// The statement items that show a section, by statement then position.
+    pub fn used_in(&self, id: SectionId) -> StoreResult<Vec<Usage>> {
+        let seq = ids::seq_of(&self.conn, SECTIONS, &id.to_string())?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT st.id, st.title, st.status, i.position, i.version FROM items i
+             JOIN statements st ON st.seq = i.statement_seq
+             WHERE i.section_seq = ?1 ORDER BY st.updated_at DESC, i.position",
+        )?;
+        let usages = statement
+            .query_map([seq], |row| {
+                Ok(Usage {
+                    statement: parsed(row, 0)?,
+                    title: row.get(1)?,
+                    status: parsed(row, 2)?,
+                    position: row.get(3)?,
+                    version: row.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(usages)
+    }
+
+    /// The other sections of a section's translation group.
+    pub fn translations(&self, id: SectionId) -> StoreResult<Vec<Translation>> {
+        let section = get(&self.conn, id)?;
+        let Some(group) = section.translation_group else { return Ok(Vec::new()) };
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.id, s.lang, v.title FROM sections s
+             JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
+             WHERE s.translation_group = ?1 AND s.id <> ?2 ORDER BY s.lang",
+        )?;
+        let translations = statement
+            .query_map(params![group.to_string(), id.to_string()], |row| {
+                Ok(Translation { section: parsed(row, 0)?, lang: parsed(row, 1)?, title: row.get(2)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(translations)
+    }
+}
+
+impl Write<'_> {
+    /// Creates a section at version 1 and indexes it for search.
+    pub fn add_section(&mut self, new: NewSection) -> StoreResult<SectionId> {
+        let conn = self.conn();
+        kinds::ensure_known(conn, &new.kind)?;
+        let title = require_title(&new.title)?;
+        let id = SectionId::new_random();
+        let now = self.now().to_string();
+        conn.prepare_cached(
+            "INSERT INTO sections (id, kind, lang, status, owner, review_due, current_version, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)",
+        )?
+        .execute(params![
+            id.to_string(),
+            new.kind.as_str(),
+            new.lang.as_str(),
+            new.status.as_str(),
+            non_blank(new.owner),
+            new.review_due.map(|date| date.to_string()),
+            now,
+        ])?;
+        let seq = conn.last_insert_rowid();
+        let vetted_by = (new.status == SectionStatus::Vetted).then_some(new.author.as_str());
+        insert_version(conn, seq, 1, &title, &new.body, &new.author, &now, new.note.as_deref(), vetted_by)?;
+        replace_tags(conn, seq, &new.tags)?;
+        index(conn, seq)?;
+        Ok(id)
+    }
+
+    /// Applies an edit. Returns the current version number afterwards and whether the edit saved
+    /// a new version.
+    pub fn edit_section(&mut self, id: SectionId, edit: SectionEdit) -> StoreResult<(u32, bool)> {
+        let conn = self.conn();
+        let current = get(conn, id)?;
+        let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
+        let now = self.now().to_string();
+        let title = match &edit.title {
+            Some(title) => require_title(title)?,
+            None => current.title.clone(),
+        };
+        let body = edit.body.clone().unwrap_or_else(|| current.body.clone());
+        let text_changed = title != current.title || body != current.body;
+        let mut number = current.current_version;
+        let mut status = current.status;
+        if text_changed {
+            status = current.status.after_edit()?;
+            number += 1;
+            insert_version(
+                conn,
+                seq,
+                number,
+                &title,
+                &body,
+                &edit.author,
+                &now,
+                non_blank(edit.note.clone()).as_deref(),
+                None,
+            )?;
+        }
+        if let Some(kind) = &edit.kind {
+            kinds::ensure_known(conn, kind)?;
+        }
+        let kind = edit.kind.clone().unwrap_or_else(|| current.kind.clone());
+        let lang = edit.lang.clone().unwrap_or_else(|| current.lang.clone());
+        let owner = edit.owner.clone().map(non_blank).unwrap_or_else(|| current.owner.clone());
+        let review_due = edit.review_due.unwrap_or(current.review_due);
+        let tags_changed =
+            edit.tags.as_ref().is_some_and(|tags| tag_set(&clean_tags(tags)) != tag_set(&current.tags));
+        let metadata_changed = kind != current.kind
+            || lang != current.lang
+            || owner != current.owner
+            || review_due != current.review_due
+            || tags_changed;
+        if !text_changed && !metadata_changed {
+            return Ok((number, false));
+        }
+        conn.prepare_cached(
+            "UPDATE sections SET kind = ?2, lang = ?3, status = ?4, owner = ?5, review_due = ?6,
+                current_version = ?7, updated_at = ?8 WHERE seq = ?1",
+        )?
+        .execute(params![
+            seq,
+            kind.as_str(),
+            lang.as_str(),
+            status.as_str(),
+            owner,
+            review_due.map(|date| date.to_string()),
+            number,
+            now
+        ])?;
+        if let Some(tags) = &edit.tags {
+            replace_tags(conn, seq, tags)?;
+        }
+        index(conn, seq)?;
+        Ok((number, text_changed))
+    }
+
+    /// Moves a section through its workflow. Moving to `vetted` records `by` as having vetted
+    /// the current version.
+    pub fn set_section_status(&mut self, id: SectionId, next: SectionStatus, by: &str) -> StoreResult<()> {
+        let conn = self.conn();
+        let current = get(conn, id)?;
+        current.status.transition(next)?;
+        let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
+        let now = self.now().to_string();
+        if next == SectionStatus::Vetted {
+            let by = by.trim();
+            if by.is_empty() {
+                return Err(ModelError::invalid("--by", by, "say who vetted the section").into());
+            }
+            conn.prepare_cached(
+                "UPDATE versions SET vetted_by = ?3, vetted_at = ?4 WHERE section_seq = ?1 AND number = ?2",
+            )?
+            .execute(params![seq, current.current_version, by, now])?;
+        }
+        conn.prepare_cached("UPDATE sections SET status = ?2, updated_at = ?3 WHERE seq = ?1")?
+            .execute(params![seq, next.as_str(), now])?;
+        Ok(())
+    }
+
+    /// Puts two sections in one translation group (merging groups if both have one).
+    pub fn link_translations(&mut self, a: SectionId, b: SectionId) -> StoreResult<TranslationGroupId> {
+        let conn = self.conn();
+        let (first, second) = (get(conn, a)?, get(conn, b)?);
+        if a == b {
+            return Err(StoreError::Rejected("a section cannot be its own translation".to_owned()));
+        }
+        if first.lang == second.lang {
+            return Err(StoreError::Rejected(format!(
+                "both sections are in '{}'; translations link sections in different languages",
+                first.lang
+            )));
+        }
+        let group = first
+            .translation_group
+            .or(second.translation_group)
+            .unwrap_or_else(TranslationGroupId::new_random);
+        let now = self.now().to_string();
+        let mut update = conn.prepare_cached(
+            "UPDATE sections SET translation_group = ?1, updated_at = ?3
+             WHERE id = ?2 OR (translation_group IS NOT NULL AND translation_group = (SELECT translation_group FROM sections WHERE id = ?2))",
+        )?;
+        update.execute(params![group.to_string(), a.to_string(), now])?;
+        update.execute(params![group.to_string(), b.to_string(), now])?;
+        Ok(group)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_version(
+    conn: &Connection,
+    seq: i64,
+    number: u32,
+    title: &str,
+    body: &str,
+    author: &str,
+    now: &str,
+    note: Option<&str>,
+    vetted_by: Option<&str>,
+) -> StoreResult<()> {
+    let author = author.trim();
+    let author = if author.is_empty() { "unknown" } else { author };
+    conn.prepare_cached(
+        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note, vetted_by, vetted_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 IS NULL THEN NULL ELSE ?6 END)",
+    )?
+    .execute(params![seq, number, title, body, author, now, note, vetted_by])?;
+    Ok(())
+}
+
+/// Tags compared as a set, ignoring case.
+fn tag_set(tags: &[String]) -> Vec<String> {
+    let mut set: Vec<String> = tags.iter().map(|tag| tag.to_lowercase()).collect();
+    set.sort();
+    set
+}
+
+fn replace_tags(conn: &Connection, seq: i64, tags: &[String]) -> StoreResult<()> {
+    conn.prepare_cached("DELETE FROM section_tags WHERE section_seq = ?1")?.execute([seq])?;
+    let mut insert = conn.prepare_cached("INSERT INTO section_tags (section_seq, tag) VALUES (?1, ?2)")?;
+    for tag in clean_tags(tags) {
+        insert.execute(params![seq, tag])?;
+    }
+    Ok(())
+}
+
+/// Rewrites the section's search row from its current version: plain text, so that snippets show
+/// words, not Markdown.
+fn index(conn: &Connection, seq: i64) -> StoreResult<()> {
+    let (title, body, tags): (String, String, Option<String>) = conn
+        .prepare_cached(
+            "SELECT v.title, v.body, (SELECT group_concat(tag, ' ') FROM section_tags t WHERE t.section_seq = s.seq)
+             FROM sections s JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version WHERE s.seq = ?1",
+        )?
+        .query_row([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    conn.prepare_cached("DELETE FROM section_search WHERE rowid = ?1")?.execute([seq])?;
+    conn.prepare_cached("INSERT INTO section_search (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![seq, title, plain_text(&body), tags.unwrap_or_default()])?;
+    Ok(())
+}

@@ -1,0 +1,518 @@
+//! Statements: their items (linked or statement-only), order, signatories, and assembly.
+
+use plenary_core::assembly::{AssembledStatement, AssemblyInput, LinkState, ResolvedItem, assemble};
+use plenary_core::date::{Date, Timestamp};
+use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
+use plenary_core::language::Language;
+use plenary_core::section::VersionRef;
+use plenary_core::statement::{Item, ItemContent, Signatory, Statement};
+use plenary_core::status::{SectionStatus, StatementStatus};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::error::{StoreError, StoreResult};
+use crate::ids::{self, EVENTS, SECTIONS, STATEMENTS};
+use crate::rows::{non_blank, parsed, parsed_opt};
+use crate::{Store, Write, events, facts, sections};
+
+/// The template a statement uses unless told otherwise.
+const DEFAULT_TEMPLATE: &str = "letterhead";
+
+/// A statement to create.
+#[derive(Debug, Clone, Default)]
+pub struct NewStatement {
+    /// Title.
+    pub title: String,
+    /// The event it is for.
+    pub event: Option<EventId>,
+    /// Its language; by default the event's first language, else English.
+    pub lang: Option<Language>,
+    /// Template name; `letterhead` by default.
+    pub template: Option<String>,
+    /// The date printed on it.
+    pub date: Option<Date>,
+}
+
+/// A line of the statement list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementSummary {
+    /// The statement.
+    pub id: StatementId,
+    /// Its title.
+    pub title: String,
+    /// Its event's display name.
+    pub event: Option<String>,
+    /// Its language.
+    pub lang: Language,
+    /// Its status.
+    pub status: StatementStatus,
+    /// How many items it has.
+    pub items: usize,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
+fn statement_row(row: &Row<'_>) -> rusqlite::Result<(i64, Statement)> {
+    Ok((
+        row.get(0)?,
+        Statement {
+            id: parsed(row, 1)?,
+            title: row.get(2)?,
+            event: parsed_opt(row, 3)?,
+            lang: parsed(row, 4)?,
+            date: parsed_opt(row, 5)?,
+            template: row.get(6)?,
+            status: parsed(row, 7)?,
+            signatories: Vec::new(),
+            items: Vec::new(),
+            created_at: parsed(row, 8)?,
+            updated_at: parsed(row, 9)?,
+        },
+    ))
+}
+
+fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> {
+    let (seq, mut statement) = conn
+        .prepare_cached(
+            "SELECT st.seq, st.id, st.title, e.id, st.lang, st.date, st.template, st.status, st.created_at, st.updated_at
+             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq WHERE st.id = ?1",
+        )?
+        .query_row([id.to_string()], statement_row)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound { what: "statement", id: id.to_string() })?;
+    statement.signatories = conn
+        .prepare_cached("SELECT name, role FROM signatories WHERE statement_seq = ?1 ORDER BY position")?
+        .query_map([seq], |row| Ok(Signatory { name: row.get(0)?, role: row.get(1)? }))?
+        .collect::<Result<_, _>>()?;
+    statement.items = conn
+        .prepare_cached(
+            "SELECT i.id, i.position, s.id, i.version, i.title, i.body, f.id, i.forked_version
+             FROM items i LEFT JOIN sections s ON s.seq = i.section_seq LEFT JOIN sections f ON f.seq = i.forked_section_seq
+             WHERE i.statement_seq = ?1 ORDER BY i.position",
+        )?
+        .query_map([seq], |row| {
+            let linked: Option<SectionId> = parsed_opt(row, 2)?;
+            let content = match linked {
+                Some(section) => ItemContent::Linked { section, version: row.get(3)? },
+                None => {
+                    let forked: Option<SectionId> = parsed_opt(row, 6)?;
+                    let forked_version: Option<u32> = row.get(7)?;
+                    ItemContent::Text {
+                        title: row.get(4)?,
+                        body: row.get(5)?,
+                        forked_from: forked.zip(forked_version).map(|(section, version)| VersionRef { section, version }),
+                    }
+                }
+            };
+            Ok(Item { id: parsed(row, 0)?, position: row.get(1)?, content })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(statement)
+}
+
+/// The statement's `seq`, if it may still be changed.
+fn editable(conn: &Connection, id: StatementId) -> StoreResult<i64> {
+    let (seq, status): (i64, String) = conn
+        .prepare_cached("SELECT seq, status FROM statements WHERE id = ?1")?
+        .query_row([id.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound { what: "statement", id: id.to_string() })?;
+    match status.as_str() {
+        "draft" => Ok(seq),
+        "final" => {
+            Err(StoreError::Rejected(format!("statement {id} is final; reopen it as a draft to change it")))
+        }
+        _ => Err(StoreError::Rejected(format!(
+            "statement {id} was submitted and is kept as a record; copy it to make changes"
+        ))),
+    }
+}
+
+fn item_count(conn: &Connection, statement_seq: i64) -> StoreResult<u32> {
+    Ok(conn.query_row("SELECT count(*) FROM items WHERE statement_seq = ?1", [statement_seq], |row| {
+        row.get(0)
+    })?)
+}
+
+/// The item at a 1-based position, as (seq, section seq if linked, version if linked).
+fn item_at(
+    conn: &Connection,
+    statement_seq: i64,
+    position: u32,
+) -> StoreResult<(i64, Option<i64>, Option<u32>)> {
+    let count = item_count(conn, statement_seq)?;
+    conn.prepare_cached(
+        "SELECT seq, section_seq, version FROM items WHERE statement_seq = ?1 AND position = ?2",
+    )?
+    .query_row(params![statement_seq, position], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+    .optional()?
+    .ok_or_else(|| {
+        StoreError::Rejected(format!("no item at position {position}: the statement has {count} items"))
+    })
+}
+
+impl Store {
+    /// Finds a statement by its id or a unique prefix of it.
+    pub fn resolve_statement(&self, given: &str) -> StoreResult<StatementId> {
+        let (_, id) = ids::resolve(&self.conn, STATEMENTS, given)?;
+        id.parse().map_err(|_| StoreError::NotFound { what: "statement", id })
+    }
+
+    /// A statement with its signatories and items in order.
+    pub fn statement(&self, id: StatementId) -> StoreResult<Statement> {
+        get(&self.conn, id)
+    }
+
+    /// Every statement, most recently changed first.
+    pub fn statements(&self) -> StoreResult<Vec<StatementSummary>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT st.id, st.title, coalesce(e.short_name, e.name), e.edition, st.lang, st.status,
+                (SELECT count(*) FROM items i WHERE i.statement_seq = st.seq), st.updated_at
+             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq ORDER BY st.updated_at DESC, st.title",
+        )?;
+        let summaries = statement
+            .query_map([], |row| {
+                let event: Option<String> = row.get(2)?;
+                let edition: Option<String> = row.get(3)?;
+                Ok(StatementSummary {
+                    id: parsed(row, 0)?,
+                    title: row.get(1)?,
+                    event: event.map(|name| match edition {
+                        Some(edition) if !name.contains(&edition) => format!("{name} {edition}"),
+                        _ => name,
+                    }),
+                    lang: parsed(row, 4)?,
+                    status: parsed(row, 5)?,
+                    items: row.get::<_, i64>(6)? as usize,
+                    updated_at: parsed(row, 7)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(summaries)
+    }
+
+    /// Puts a statement together as of `today`: items resolved, facts substituted, words
+    /// counted, warnings raised.
+    pub fn assemble(&self, id: StatementId, today: Date) -> StoreResult<AssembledStatement> {
+        let statement = get(&self.conn, id)?;
+        let event = statement.event.map(|event| events::get(&self.conn, event)).transpose()?;
+        let facts = facts::all(&self.conn)?;
+        let mut items = Vec::with_capacity(statement.items.len());
+        for item in &statement.items {
+            items.push(match &item.content {
+                ItemContent::Linked { section, version } => {
+                    let current = sections::get(&self.conn, *section)?;
+                    let pinned = sections::version(&self.conn, *section, *version)?;
+                    ResolvedItem {
+                        id: item.id,
+                        title: pinned.title,
+                        body: pinned.body,
+                        lang: current.lang,
+                        link: Some(LinkState {
+                            section: *section,
+                            pinned: *version,
+                            pinned_vetted: pinned.vetted.is_some(),
+                            status: current.status,
+                            latest_vetted: current.vetted_version,
+                            review_due: current.review_due,
+                        }),
+                    }
+                }
+                ItemContent::Text { title, body, .. } => ResolvedItem {
+                    id: item.id,
+                    title: title.clone(),
+                    body: body.clone(),
+                    lang: statement.lang.clone(),
+                    link: None,
+                },
+            });
+        }
+        Ok(assemble(AssemblyInput {
+            statement: &statement,
+            event: event.as_ref(),
+            items,
+            facts: &facts,
+            today,
+        }))
+    }
+}
+
+impl Write<'_> {
+    /// Creates an empty draft statement.
+    pub fn new_statement(&mut self, new: NewStatement) -> StoreResult<StatementId> {
+        let conn = self.conn();
+        let title = new.title.trim();
+        if title.is_empty() {
+            return Err(StoreError::Rejected("a statement needs a title".to_owned()));
+        }
+        let (event_seq, event_lang) = match new.event {
+            Some(event) => {
+                let seq = ids::seq_of(conn, EVENTS, &event.to_string())?;
+                (Some(seq), events::get(conn, event)?.languages.into_iter().next())
+            }
+            None => (None, None),
+        };
+        let lang = new.lang.or(event_lang).unwrap_or_else(Language::english);
+        let template = non_blank(new.template).unwrap_or_else(|| DEFAULT_TEMPLATE.to_owned());
+        let id = StatementId::new_random();
+        let now = self.now().to_string();
+        conn.prepare_cached(
+            "INSERT INTO statements (id, title, event_seq, lang, date, template, status, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?7)",
+        )?
+        .execute(params![id.to_string(), title, event_seq, lang.as_str(), new.date.map(|d| d.to_string()), template, now])?;
+        Ok(id)
+    }
+
+    /// Appends library sections as linked items, each pinned to its newest vetted version (or,
+    /// if it has none yet, its current version, which assembly then flags as unvetted).
+    pub fn add_sections(
+        &mut self,
+        statement: StatementId,
+        sections: &[SectionId],
+    ) -> StoreResult<Vec<ItemId>> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let mut added = Vec::with_capacity(sections.len());
+        for section in sections {
+            let current = sections::get(conn, *section)?;
+            if current.status == SectionStatus::Retired {
+                return Err(StoreError::Rejected(format!(
+                    "section {section} ('{}') is retired; reinstate it or choose another",
+                    current.title
+                )));
+            }
+            let version = current.vetted_version.unwrap_or(current.current_version);
+            let section_seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
+            let id = ItemId::new_random();
+            conn.prepare_cached(
+                "INSERT INTO items (id, statement_seq, position, section_seq, version)
+                 VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
+            )?
+            .execute(params![id.to_string(), statement_seq, section_seq, version])?;
+            added.push(id);
+        }
+        self.touch(statement_seq)?;
+        Ok(added)
+    }
+
+    /// Appends statement-only text.
+    pub fn add_text(&mut self, statement: StatementId, title: &str, body: &str) -> StoreResult<ItemId> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        if title.trim().is_empty() && body.trim().is_empty() {
+            return Err(StoreError::Rejected("the text item is empty: give a title or a body".to_owned()));
+        }
+        let id = ItemId::new_random();
+        conn.prepare_cached(
+            "INSERT INTO items (id, statement_seq, position, title, body)
+             VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
+        )?
+        .execute(params![id.to_string(), statement_seq, title.trim(), body])?;
+        self.touch(statement_seq)?;
+        Ok(id)
+    }
+
+    /// Moves the item at 1-based `from` to `to`, shifting the ones between.
+    pub fn move_item(&mut self, statement: StatementId, from: u32, to: u32) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let count = item_count(conn, statement_seq)?;
+        for position in [from, to] {
+            if position == 0 || position > count {
+                return Err(StoreError::Rejected(format!(
+                    "no item at position {position}: the statement has {count} items"
+                )));
+            }
+        }
+        if from == to {
+            return Ok(());
+        }
+        let (moving, _, _) = item_at(conn, statement_seq, from)?;
+        let shift = if from < to {
+            "UPDATE items SET position = position - 1 WHERE statement_seq = ?1 AND position > ?2 AND position <= ?3"
+        } else {
+            "UPDATE items SET position = position + 1 WHERE statement_seq = ?1 AND position >= ?3 AND position < ?2"
+        };
+        conn.execute(shift, params![statement_seq, from, to])?;
+        conn.execute("UPDATE items SET position = ?2 WHERE seq = ?1", params![moving, to])?;
+        self.touch(statement_seq)
+    }
+
+    /// Removes the item at `position`; the ones after move up.
+    pub fn remove_item(&mut self, statement: StatementId, position: u32) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let (seq, _, _) = item_at(conn, statement_seq, position)?;
+        conn.execute("DELETE FROM items WHERE seq = ?1", [seq])?;
+        conn.execute(
+            "UPDATE items SET position = position - 1 WHERE statement_seq = ?1 AND position > ?2",
+            params![statement_seq, position],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Re-pins a linked item to its section's newest vetted version; returns that version.
+    pub fn update_item(&mut self, statement: StatementId, position: u32) -> StoreResult<u32> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let (seq, section_seq, version) = item_at(conn, statement_seq, position)?;
+        let (Some(section_seq), Some(pinned)) = (section_seq, version) else {
+            return Err(StoreError::Rejected(format!(
+                "item {position} is statement text, not a library section"
+            )));
+        };
+        let latest: Option<u32> = conn.query_row(
+            "SELECT max(number) FROM versions WHERE section_seq = ?1 AND vetted_at IS NOT NULL",
+            [section_seq],
+            |row| row.get(0),
+        )?;
+        match latest {
+            Some(latest) if latest > pinned => {
+                conn.execute("UPDATE items SET version = ?2 WHERE seq = ?1", params![seq, latest])?;
+                self.touch(statement_seq)?;
+                Ok(latest)
+            }
+            _ => Err(StoreError::Rejected(format!(
+                "item {position} already shows the newest vetted version (version {pinned})"
+            ))),
+        }
+    }
+
+    /// Turns a linked item into statement-only text (a fork), keeping where it came from.
+    pub fn fork_item(&mut self, statement: StatementId, position: u32) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let (seq, section_seq, _) = item_at(conn, statement_seq, position)?;
+        if section_seq.is_none() {
+            return Err(StoreError::Rejected(format!("item {position} is already statement text")));
+        }
+        conn.execute(
+            "UPDATE items SET (title, body, forked_section_seq, forked_version, section_seq, version) =
+                (SELECT v.title, v.body, v.section_seq, v.number, NULL, NULL FROM versions v
+                 WHERE v.section_seq = items.section_seq AND v.number = items.version)
+             WHERE seq = ?1",
+            [seq],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Rewrites a statement-only item's text.
+    pub fn edit_text(
+        &mut self,
+        statement: StatementId,
+        position: u32,
+        title: &str,
+        body: &str,
+    ) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let (seq, section_seq, _) = item_at(conn, statement_seq, position)?;
+        if section_seq.is_some() {
+            return Err(StoreError::Rejected(format!(
+                "item {position} is a linked library section; fork it to change its text here"
+            )));
+        }
+        conn.execute(
+            "UPDATE items SET title = ?2, body = ?3 WHERE seq = ?1",
+            params![seq, title.trim(), body],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Appends a signatory.
+    pub fn add_signatory(
+        &mut self,
+        statement: StatementId,
+        name: &str,
+        role: Option<String>,
+    ) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        if name.trim().is_empty() {
+            return Err(StoreError::Rejected("a signatory needs a name".to_owned()));
+        }
+        conn.execute(
+            "INSERT INTO signatories (statement_seq, position, name, role)
+             VALUES (?1, (SELECT count(*) + 1 FROM signatories WHERE statement_seq = ?1), ?2, ?3)",
+            params![statement_seq, name.trim(), non_blank(role)],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Moves a statement through its workflow.
+    pub fn set_statement_status(&mut self, statement: StatementId, next: StatementStatus) -> StoreResult<()> {
+        let current = get(self.conn(), statement)?;
+        current.status.transition(next)?;
+        self.conn().execute(
+            "UPDATE statements SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![statement.to_string(), next.as_str(), self.now().to_string()],
+        )?;
+        Ok(())
+    }
+
+    /// Starts a new draft from an earlier statement: same event, language, template, signatories
+    /// and items (linked items keep their pins).
+    pub fn copy_statement(&mut self, source: StatementId, title: Option<String>) -> StoreResult<StatementId> {
+        let original = get(self.conn(), source)?;
+        let copy = self.new_statement(NewStatement {
+            title: non_blank(title).unwrap_or_else(|| format!("{} (copy)", original.title)),
+            event: original.event,
+            lang: Some(original.lang.clone()),
+            template: Some(original.template.clone()),
+            date: None,
+        })?;
+        let conn = self.conn();
+        let (from_seq, to_seq) = (
+            ids::seq_of(conn, STATEMENTS, &source.to_string())?,
+            ids::seq_of(conn, STATEMENTS, &copy.to_string())?,
+        );
+        let mut items = conn.prepare_cached(
+            "SELECT position, section_seq, version, title, body, forked_section_seq, forked_version
+             FROM items WHERE statement_seq = ?1 ORDER BY position",
+        )?;
+        let rows = items
+            .query_map([from_seq], |row| {
+                Ok((
+                    row.get::<_, u32>(0)?,
+                    row.get::<_, Option<i64>>(1)?,
+                    row.get::<_, Option<u32>>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, Option<i64>>(5)?,
+                    row.get::<_, Option<u32>>(6)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO items (id, statement_seq, position, section_seq, version, title, body, forked_section_seq, forked_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for (position, section, version, title, body, forked, forked_version) in rows {
+            insert.execute(params![
+                ItemId::new_random().to_string(),
+                to_seq,
+                position,
+                section,
+                version,
+                title,
+                body,
+                forked,
+                forked_version
+            ])?;
+        }
+        conn.execute(
+            "INSERT INTO signatories (statement_seq, position, name, role)
+             SELECT ?2, position, name, role FROM signatories WHERE statement_seq = ?1",
+            params![from_seq, to_seq],
+        )?;
+        Ok(copy)
+    }
+
+    fn touch(&self, statement_seq: i64) -> StoreResult<()> {
+        self.conn().execute(
+            "UPDATE statements SET updated_at = ?2 WHERE seq = ?1",
+            params![statement_seq, self.now().to_string()],
+        )?;
+        Ok(())
+    }
+}
