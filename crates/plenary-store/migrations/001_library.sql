@@ -51,13 +51,15 @@ BEGIN
     SELECT RAISE(ABORT, 'section versions are immutable');
 END;
 
+-- `tag` as first typed; `tag_key` is its Unicode lowercase (made by the store), for matching.
 CREATE TABLE section_tags (
     section_seq INTEGER NOT NULL REFERENCES sections (seq) ON DELETE CASCADE,
-    tag         TEXT NOT NULL COLLATE NOCASE,
-    PRIMARY KEY (section_seq, tag)
+    tag_key     TEXT NOT NULL,
+    tag         TEXT NOT NULL,
+    PRIMARY KEY (section_seq, tag_key)
 ) STRICT, WITHOUT ROWID;
 
-CREATE INDEX section_tags_by_tag ON section_tags (tag, section_seq);
+CREATE INDEX section_tags_by_key ON section_tags (tag_key, section_seq);
 
 -- The current version of every section, as plain text; rowid = sections.seq.
 -- remove_diacritics 2 makes "migracion" find "migración".

@@ -3,12 +3,13 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("../migrations/001_library.sql"))];
+/// Every migration, oldest first.
+pub(crate) const STEPS: &[M<'static>] = &[M::up(include_str!("../migrations/001_library.sql"))];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = STEPS.len();
 
-/// Every migration, oldest first.
-pub(crate) fn all() -> Migrations<'static> {
-    Migrations::from_slice(STEPS)
+/// The migrations in `steps` as `rusqlite_migration` runs them.
+pub(crate) fn runner(steps: &'static [M<'static>]) -> Migrations<'static> {
+    Migrations::from_slice(steps)
 }

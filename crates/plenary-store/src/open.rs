@@ -8,13 +8,20 @@ use rusqlite::{Connection, OpenFlags};
 use crate::Store;
 use crate::backup;
 use crate::error::{StoreError, StoreResult};
-use crate::migrations::{self, SCHEMA_VERSION};
+use crate::migrations;
+use rusqlite_migration::M;
 
 /// `PRAGMA application_id` of Plenary libraries ("Plny"), so that `file(1)` and Plenary itself
 /// can tell them from other SQLite files.
 const APPLICATION_ID: i32 = 0x506c_6e79;
 
 pub(crate) fn open(path: &Path) -> StoreResult<Store> {
+    open_with(path, migrations::STEPS)
+}
+
+/// Opens with a given migration list: [`migrations::STEPS`], or a longer one in tests of upgrades.
+fn open_with(path: &Path, steps: &'static [M<'static>]) -> StoreResult<Store> {
+    let latest = steps.len();
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
             .map_err(|error| StoreError::CannotOpen { path: path.to_owned(), detail: error.to_string() })?;
@@ -45,18 +52,57 @@ pub(crate) fn open(path: &Path) -> StoreResult<Store> {
     if foreign {
         return Err(StoreError::NotALibrary { path: path.to_owned() });
     }
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::NewerSchema { path: path.to_owned(), found, supported: SCHEMA_VERSION });
+    if found > latest {
+        return Err(StoreError::NewerSchema { path: path.to_owned(), found, supported: latest });
     }
-    if found > 0 && found < SCHEMA_VERSION {
+    if found > 0 && found < latest {
         backup::before_migration(&conn, path, found)?;
     }
-    if found < SCHEMA_VERSION {
-        migrations::all().to_latest(&mut conn).map_err(|error| match error {
+    if found < latest {
+        migrations::runner(steps).to_latest(&mut conn).map_err(|error| match error {
             rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from_sqlite(err, path),
             other => StoreError::Migration(other),
         })?;
         conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(fail)?;
     }
     Ok(Store { conn, path: path.to_owned() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LATER: &[M<'static>] = &[
+        M::up(include_str!("../migrations/001_library.sql")),
+        M::up("CREATE TABLE later_feature (x TEXT);"),
+    ];
+
+    #[test]
+    fn an_older_library_is_backed_up_then_migrated() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        let mut store = open_with(&path, &LATER[..1]).expect("open at version 1");
+        store.write(|w| w.add_kind(&plenary_core::kind::Kind::parse("mine").expect("kind"))).expect("write");
+        drop(store);
+
+        let upgraded = open_with(&path, LATER).expect("upgrade to version 2");
+        let version: i64 =
+            upgraded.conn.pragma_query_value(None, "user_version", |row| row.get(0)).expect("version");
+        assert_eq!(version, 2);
+        let backups: Vec<_> = std::fs::read_dir(folder.path().join("backups"))
+            .expect("backups folder")
+            .map(|entry| entry.expect("entry").path())
+            .collect();
+        assert_eq!(backups.len(), 1, "{backups:#?}");
+        let name = backups[0].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(name.starts_with("library-before-upgrade-from-v1-"), "{name}");
+
+        // The backup is the library as it was: version 1, with its data.
+        let backup = open_with(&backups[0], &LATER[..1]).expect("open the backup");
+        assert!(backup.kinds().expect("kinds").iter().any(|kind| kind.as_str() == "mine"));
+        drop(backup);
+        // Opening again does not back up again.
+        drop(open_with(&path, LATER).expect("reopen"));
+        assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
+    }
 }

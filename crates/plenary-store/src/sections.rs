@@ -109,7 +109,7 @@ pub struct Translation {
 
 /// The columns [`section_from_row`] reads, current version joined in.
 const SECTION_COLUMNS: &str = "SELECT s.id, v.title, v.body, s.kind,
-        (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag)),
+        (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag_key)),
         s.lang, s.status, s.owner, s.review_due, s.translation_group, s.current_version,
         (SELECT max(number) FROM versions w WHERE w.section_seq = s.seq AND w.vetted_at IS NOT NULL),
         s.created_at, s.updated_at
@@ -191,9 +191,9 @@ pub(crate) fn filter_sql(filter: &SectionFilter, sql: &mut String, values: &mut 
         sql.push_str(&format!(" AND s.lang = ?{}", values.len()));
     }
     if let Some(tag) = &filter.tag {
-        values.push(Value::Text(tag.trim().to_owned()));
+        values.push(Value::Text(tag.trim().to_lowercase()));
         sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM section_tags t WHERE t.section_seq = s.seq AND t.tag = ?{})",
+            " AND EXISTS (SELECT 1 FROM section_tags t WHERE t.section_seq = s.seq AND t.tag_key = ?{})",
             values.len()
         ));
     }
@@ -468,9 +468,10 @@ fn tag_set(tags: &[String]) -> Vec<String> {
 
 fn replace_tags(conn: &Connection, seq: i64, tags: &[String]) -> StoreResult<()> {
     conn.prepare_cached("DELETE FROM section_tags WHERE section_seq = ?1")?.execute([seq])?;
-    let mut insert = conn.prepare_cached("INSERT INTO section_tags (section_seq, tag) VALUES (?1, ?2)")?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO section_tags (section_seq, tag_key, tag) VALUES (?1, ?2, ?3)")?;
     for tag in clean_tags(tags) {
-        insert.execute(params![seq, tag])?;
+        insert.execute(params![seq, tag.to_lowercase(), tag])?;
     }
     Ok(())
 }

@@ -1,0 +1,113 @@
+//! Opening library files: new, empty, newer, foreign, damaged; backups and checks.
+
+mod common;
+
+use common::{library, section};
+use plenary_store::{SCHEMA_VERSION, SectionFilter, Store, StoreError, default_backup_path};
+
+#[test]
+fn a_new_file_and_its_folder_are_created_and_migrated() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("nested/deeper/library.sqlite3");
+    let store = Store::open(&path).expect("create");
+    assert!(path.exists());
+    assert_eq!(store.kinds().expect("kinds").len(), 7);
+    assert!(store.check().expect("check").is_sound());
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).expect("version");
+    assert_eq!(version as usize, SCHEMA_VERSION);
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).expect("mode");
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn an_empty_file_becomes_a_library() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("empty.sqlite3");
+    std::fs::write(&path, b"").expect("empty file");
+    let mut store = Store::open(&path).expect("open empty file");
+    store.write(|w| w.add_section(section("A", "b"))).expect("write");
+}
+
+#[test]
+fn a_library_from_a_newer_plenary_is_refused_untouched() {
+    let (folder, store) = library();
+    let path = store.path().to_owned();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.pragma_update(None, "user_version", 99).expect("pretend newer");
+    drop(conn);
+    let before = std::fs::read(&path).expect("bytes");
+    let error = Store::open(&path).expect_err("newer schema");
+    assert!(matches!(error, StoreError::NewerSchema { found: 99, .. }), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("newer Plenary") && message.contains("update Plenary"), "{message}");
+    assert_eq!(std::fs::read(&path).expect("bytes"), before, "the file was not changed");
+    assert!(!folder.path().join("backups").exists());
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("other.sqlite3");
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.execute("CREATE TABLE invoices (n INTEGER)", []).expect("table");
+    drop(conn);
+    let error = Store::open(&path).expect_err("foreign database");
+    assert_eq!(error.to_string(), format!("{} is not a Plenary library", path.display()));
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_reported_as_damaged() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("notes.sqlite3");
+    std::fs::write(&path, "These are my meeting notes, not a database. ".repeat(200)).expect("write");
+    let error = Store::open(&path).expect_err("garbage");
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error:?}");
+    assert!(error.to_string().contains("is damaged or is not a database"), "{error}");
+    assert!(std::fs::read_to_string(&path).expect("still there").starts_with("These are my meeting notes"));
+}
+
+#[test]
+fn damage_inside_a_library_is_found_by_the_check() {
+    let (_folder, mut store) = library();
+    for n in 0..200 {
+        let body = format!("Paragraph {n} about migration, protection and rights. ").repeat(20);
+        store.write(|w| w.add_section(section(&format!("Section {n}"), &body))).expect("add");
+    }
+    let path = store.path().to_owned();
+    drop(store);
+    // Fold the WAL into the file, then overwrite a page in the middle of it.
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.pragma_update(None, "journal_mode", "DELETE").expect("checkpoint");
+    drop(conn);
+    let mut bytes = std::fs::read(&path).expect("bytes");
+    let page = 4096;
+    let middle = (bytes.len() / page / 2) * page;
+    bytes[middle..middle + page].fill(0xA5);
+    std::fs::write(&path, bytes).expect("damage");
+
+    let outcome = Store::open(&path).and_then(|store| store.check());
+    match outcome {
+        Ok(report) => assert!(!report.is_sound(), "the damage went unnoticed"),
+        Err(error) => assert!(matches!(error, StoreError::Damaged { .. }), "{error:?}"),
+    }
+}
+
+#[test]
+fn a_backup_is_a_complete_consistent_copy() {
+    let (_folder, mut store) = library();
+    store.write(|w| w.add_section(section("Kept", "In the backup."))).expect("add");
+    let target = default_backup_path(store.path());
+    assert!(target.starts_with(store.path().parent().expect("folder").join("backups")));
+    store.backup_to(&target).expect("backup");
+    store.write(|w| w.add_section(section("Later", "Not in the backup."))).expect("add later");
+
+    let copy = Store::open(&target).expect("open the copy");
+    let titles: Vec<_> =
+        copy.sections(&SectionFilter::default()).expect("list").into_iter().map(|s| s.title).collect();
+    assert_eq!(titles, ["Kept"]);
+    assert!(copy.check().expect("check").is_sound());
+    let again = store.backup_to(&target).expect_err("never overwrite a backup");
+    assert!(again.to_string().contains("already exists"), "{again}");
+}

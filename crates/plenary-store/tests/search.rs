@@ -1,0 +1,110 @@
+//! Full-text search: ranking, accents, filters, snippets, prefixes.
+
+mod common;
+
+use common::{kind, lang, library, section};
+use plenary_core::status::SectionStatus;
+use plenary_store::{SearchQuery, SectionEdit, SectionFilter, Store};
+
+fn search(store: &Store, text: &str, filter: SectionFilter) -> Vec<String> {
+    let query = SearchQuery { text: text.to_owned(), filter, limit: 20 };
+    store.search(&query).expect("search").into_iter().map(|hit| hit.title).collect()
+}
+
+fn spanish_library() -> (tempfile::TempDir, Store) {
+    let (folder, mut store) = library();
+    let mut sections = vec![
+        section(
+            "Fin de la criminalización",
+            "Pedimos el fin de la criminalización de la migración y de la detención.",
+        ),
+        section("Protección", "La protección de las personas migrantes debe ser lo primero."),
+        section("Who we are", "A network of 45 organisations working on migration across the Americas."),
+        section(
+            "Migration and development",
+            "Migration is a driver of development; migration policy must protect rights.",
+        ),
+    ];
+    sections[0].lang = lang("es");
+    sections[1].lang = lang("es");
+    sections[1].tags = vec!["detención".into()];
+    sections[2].kind = kind("about");
+    for new in sections {
+        store.write(|w| w.add_section(new)).expect("add");
+    }
+    (folder, store)
+}
+
+#[test]
+fn searching_without_accents_finds_accented_words() {
+    let (_folder, store) = spanish_library();
+    assert_eq!(search(&store, "criminalizacion", SectionFilter::default()), ["Fin de la criminalización"]);
+    assert_eq!(search(&store, "PROTECCION", SectionFilter::default()), ["Protección"]);
+    // And the other way round.
+    assert_eq!(search(&store, "organisátions ", SectionFilter::default()), ["Who we are"]);
+}
+
+#[test]
+fn title_matches_and_frequent_terms_rank_first() {
+    let (_folder, store) = spanish_library();
+    let hits = search(&store, "migration ", SectionFilter::default());
+    assert_eq!(hits, ["Migration and development", "Who we are"]);
+}
+
+#[test]
+fn every_word_must_match_and_the_last_is_a_prefix() {
+    let (_folder, store) = spanish_library();
+    assert_eq!(search(&store, "migracion deten", SectionFilter::default()), ["Fin de la criminalización"]);
+    assert_eq!(search(&store, "migracion deten ", SectionFilter::default()), Vec::<String>::new());
+    assert_eq!(search(&store, "\"debe ser\"", SectionFilter::default()), ["Protección"]);
+    assert!(search(&store, "   ", SectionFilter::default()).is_empty());
+    // FTS5 syntax typed by a user is just words.
+    assert!(search(&store, "NEAR(migration OR) AND -", SectionFilter::default()).is_empty());
+}
+
+#[test]
+fn tags_are_searched_and_filters_apply() {
+    let (_folder, store) = spanish_library();
+    assert_eq!(
+        search(&store, "detencion", SectionFilter::default()),
+        ["Protección", "Fin de la criminalización"]
+    );
+    let spanish = SectionFilter { lang: Some(lang("es")), ..Default::default() };
+    assert_eq!(search(&store, "migra", spanish).len(), 2);
+    let about = SectionFilter { kind: Some(kind("about")), ..Default::default() };
+    assert_eq!(search(&store, "migration", about), ["Who we are"]);
+    let vetted = SectionFilter { status: Some(SectionStatus::Vetted), ..Default::default() };
+    assert!(search(&store, "migration", vetted).is_empty());
+    let tagged = SectionFilter { tag: Some("DETENCIÓN".into()), ..Default::default() };
+    assert_eq!(search(&store, "personas", tagged), ["Protección"]);
+}
+
+#[test]
+fn snippets_mark_matches_and_escape_the_rest() {
+    let (_folder, mut store) = library();
+    let body = "Intro text. <script>alert('x')</script> We **oppose** the detention of children & families.";
+    store.write(|w| w.add_section(section("Children", body))).expect("add");
+    let query = SearchQuery { text: "detention children".into(), filter: SectionFilter::default(), limit: 5 };
+    let hits = store.search(&query).expect("search");
+    assert_eq!(hits.len(), 1);
+    let snippet = &hits[0].snippet;
+    assert!(snippet.contains("<mark>detention</mark>"), "{snippet}");
+    assert!(snippet.contains("<mark>children</mark>"), "{snippet}");
+    assert!(snippet.contains("&amp; families"), "{snippet}");
+    assert!(!snippet.contains("<script") && !snippet.contains("**"), "{snippet}");
+}
+
+#[test]
+fn search_follows_the_current_version() {
+    let (_folder, mut store) = library();
+    let id = store.write(|w| w.add_section(section("Old wording", "irregular migrants"))).expect("add");
+    let edit = SectionEdit {
+        body: Some("undocumented migrants".into()),
+        author: "ana".into(),
+        ..Default::default()
+    };
+    store.write(|w| w.edit_section(id, edit)).expect("edit");
+    assert!(search(&store, "irregular", SectionFilter::default()).is_empty());
+    assert_eq!(search(&store, "undocumented", SectionFilter::default()), ["Old wording"]);
+    assert!(store.check().expect("check").is_sound());
+}

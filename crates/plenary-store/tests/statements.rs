@@ -1,0 +1,212 @@
+//! Statements: items, pins, order, forks, workflow, assembly from the real library.
+
+mod common;
+
+use common::{lang, library, section};
+use plenary_core::date::PartialDate;
+use plenary_core::fact::FactKey;
+use plenary_core::id::SectionId;
+use plenary_core::statement::ItemContent;
+use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::warning::Warning;
+use plenary_store::{NewEvent, NewStatement, SectionEdit, Store};
+
+fn today() -> plenary_core::date::Date {
+    "2026-11-26".parse().expect("date")
+}
+
+/// A section that has been through review: version 1 vetted.
+fn vetted(store: &mut Store, title: &str, body: &str) -> SectionId {
+    let mut new = section(title, body);
+    new.status = SectionStatus::Vetted;
+    store.write(|w| w.add_section(new)).expect("add vetted")
+}
+
+fn titles(store: &Store, statement: plenary_core::id::StatementId) -> Vec<String> {
+    store.assemble(statement, today()).expect("assemble").items.into_iter().map(|item| item.title).collect()
+}
+
+#[test]
+fn a_statement_is_assembled_from_linked_sections_and_new_text() {
+    let (_folder, mut store) = library();
+    store
+        .write(|w| {
+            w.set_fact(&FactKey::parse("member_orgs").expect("key"), "45", None, Some("2026 census".into()))
+        })
+        .expect("fact");
+    let about = vetted(&mut store, "Who we are", "We are {{fact.member_orgs}} organisations.");
+    let work = vetted(&mut store, "What we do", "We defend rights.");
+    let event = store
+        .write(|w| {
+            w.add_event(NewEvent {
+                name: "Global Forum on Migration and Development".into(),
+                short_name: Some("GFMD".into()),
+                edition: Some("2026".into()),
+                word_limit: Some(500),
+                languages: vec![lang("es")],
+                ..Default::default()
+            })
+        })
+        .expect("event");
+    let statement = store
+        .write(|w| {
+            w.new_statement(NewStatement {
+                title: "Statement".into(),
+                event: Some(event),
+                ..Default::default()
+            })
+        })
+        .expect("statement");
+    store.write(|w| w.add_sections(statement, &[about, work])).expect("add sections");
+    store.write(|w| w.add_text(statement, "For this forum", "We call on *states* to act.")).expect("text");
+
+    let read = store.statement(statement).expect("read");
+    assert_eq!(read.lang.as_str(), "es", "the event's language is the default");
+    assert_eq!(read.template, "letterhead");
+    assert!(matches!(read.items[0].content, ItemContent::Linked { section, version: 1 } if section == about));
+    assert!(
+        matches!(&read.items[2].content, ItemContent::Text { title, forked_from: None, .. } if title == "For this forum")
+    );
+
+    let assembled = store.assemble(statement, today()).expect("assemble");
+    assert_eq!(assembled.items[0].body, "We are 45 organisations.");
+    assert_eq!(assembled.items[0].lang.as_str(), "en");
+    assert_eq!(assembled.items[2].lang.as_str(), "es");
+    assert_eq!(assembled.word_count, 7 + 6 + 9);
+    assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
+    assert_eq!(store.statements().expect("list")[0].event.as_deref(), Some("GFMD 2026"));
+    let used = store.used_in(about).expect("used in");
+    assert_eq!((used.len(), used[0].position, used[0].version), (1, 1, 1));
+}
+
+#[test]
+fn pins_stay_until_updated_and_warnings_follow_the_library() {
+    let (_folder, mut store) = library();
+    let id = vetted(&mut store, "Protection", "Protection first.");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &[id])).expect("add");
+
+    // A new draft version does not change the statement.
+    let edit = SectionEdit {
+        body: Some("Protection must come first.".into()),
+        author: "ana".into(),
+        ..Default::default()
+    };
+    store.write(|w| w.edit_section(id, edit)).expect("edit");
+    let assembled = store.assemble(statement, today()).expect("assemble");
+    assert_eq!(assembled.items[0].body, "Protection first.");
+    assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
+    assert!(store.write(|w| w.update_item(statement, 1)).is_err(), "no newer vetted version yet");
+
+    // Once vetted, the item is outdated until updated.
+    store.write(|w| w.set_section_status(id, SectionStatus::InReview, "ana")).expect("submit");
+    store.write(|w| w.set_section_status(id, SectionStatus::Vetted, "dir")).expect("vet");
+    let warnings = store.assemble(statement, today()).expect("assemble").warnings;
+    assert_eq!(warnings, [Warning::OutdatedVersion { item: 1, section: id, pinned: 1, latest_vetted: 2 }]);
+    assert_eq!(store.write(|w| w.update_item(statement, 1)).expect("update"), 2);
+    let assembled = store.assemble(statement, today()).expect("assemble");
+    assert_eq!(assembled.items[0].body, "Protection must come first.");
+    assert!(assembled.warnings.is_empty());
+
+    // Retiring the section warns; new statements cannot add it.
+    store.write(|w| w.set_section_status(id, SectionStatus::Retired, "dir")).expect("retire");
+    let warnings = store.assemble(statement, today()).expect("assemble").warnings;
+    assert_eq!(warnings, [Warning::RetiredSection { item: 1, section: id }]);
+    let error = store.write(|w| w.add_sections(statement, &[id])).expect_err("retired");
+    assert!(error.to_string().contains("retired"), "{error}");
+}
+
+#[test]
+fn unvetted_sections_are_pinned_to_their_current_version_and_flagged() {
+    let (_folder, mut store) = library();
+    let draft = store.write(|w| w.add_section(section("Draft", "Not yet {{fact.nope}}."))).expect("add");
+    store
+        .write(|w| {
+            w.set_fact(
+                &FactKey::parse("old").expect("key"),
+                "12",
+                Some(PartialDate::parse("as_of", "2017-06").expect("date")),
+                None,
+            )
+        })
+        .expect("fact");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &[draft])).expect("add");
+    store.write(|w| w.add_text(statement, "", "{{fact.old}} states.")).expect("text");
+    let warnings: Vec<&str> = store
+        .assemble(statement, today())
+        .expect("assemble")
+        .warnings
+        .iter()
+        .map(|warning| match warning {
+            Warning::UnvettedSection { .. } => "unvetted",
+            Warning::UnknownFact { .. } => "unknown fact",
+            Warning::StaleFact { .. } => "stale fact",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(warnings, ["unvetted", "unknown fact", "stale fact"]);
+}
+
+#[test]
+fn items_move_fork_and_remove() {
+    let (_folder, mut store) = library();
+    let ids: Vec<SectionId> =
+        ["One", "Two", "Three", "Four"].iter().map(|t| vetted(&mut store, t, "Body.")).collect();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &ids)).expect("add");
+
+    store.write(|w| w.move_item(statement, 4, 1)).expect("move up");
+    assert_eq!(titles(&store, statement), ["Four", "One", "Two", "Three"]);
+    store.write(|w| w.move_item(statement, 1, 3)).expect("move down");
+    assert_eq!(titles(&store, statement), ["One", "Two", "Four", "Three"]);
+    let error = store.write(|w| w.move_item(statement, 5, 1)).expect_err("out of range");
+    assert_eq!(error.to_string(), "no item at position 5: the statement has 4 items");
+
+    store.write(|w| w.fork_item(statement, 2)).expect("fork");
+    let read = store.statement(statement).expect("read");
+    assert!(
+        matches!(&read.items[1].content, ItemContent::Text { title, forked_from: Some(from), .. } if title == "Two" && from.section == ids[1])
+    );
+    store.write(|w| w.edit_text(statement, 2, "Two, adapted", "New body.")).expect("edit forked text");
+    assert!(
+        store.write(|w| w.edit_text(statement, 1, "x", "y")).is_err(),
+        "linked items are edited in the library"
+    );
+
+    store.write(|w| w.remove_item(statement, 1)).expect("remove");
+    assert_eq!(titles(&store, statement), ["Two, adapted", "Four", "Three"]);
+    let positions: Vec<u32> =
+        store.statement(statement).expect("read").items.iter().map(|i| i.position).collect();
+    assert_eq!(positions, [1, 2, 3]);
+}
+
+#[test]
+fn final_and_submitted_statements_are_protected_and_can_be_copied() {
+    let (_folder, mut store) = library();
+    let id = vetted(&mut store, "One", "Body.");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "GFMD 2017".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &[id])).expect("add");
+    store.write(|w| w.add_signatory(statement, "Red Regional", Some("Coordinación".into()))).expect("sign");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final)).expect("final");
+    let error = store.write(|w| w.add_text(statement, "x", "y")).expect_err("final is frozen");
+    assert!(error.to_string().contains("reopen"), "{error}");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Submitted)).expect("submitted");
+    assert!(store.write(|w| w.set_statement_status(statement, StatementStatus::Draft)).is_err());
+
+    let copy = store.write(|w| w.copy_statement(statement, None)).expect("copy");
+    let copied = store.statement(copy).expect("read copy");
+    assert_eq!(copied.title, "GFMD 2017 (copy)");
+    assert_eq!(copied.status, StatementStatus::Draft);
+    assert_eq!(copied.items.len(), 1);
+    assert_eq!(copied.signatories[0].role.as_deref(), Some("Coordinación"));
+    assert_ne!(copied.items[0].id, store.statement(statement).expect("original").items[0].id);
+}
