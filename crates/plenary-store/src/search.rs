@@ -34,7 +34,7 @@ pub struct SearchHit {
     pub kind: Kind,
     /// Its status.
     pub status: SectionStatus,
-    /// A short excerpt around the matches, as HTML-escaped text in which the matched words are
+    /// A short excerpt of the body around the matches (the title is shown apart), as HTML-escaped text in which the matched words are
     /// wrapped in `<mark>…</mark>`: safe to show as HTML, nothing else in it is markup.
     pub snippet: String,
 }
@@ -61,7 +61,7 @@ impl Store {
                 ORDER BY score LIMIT ?{limit}
              )
              SELECT s.id, f.title, s.kind, s.status,
-                    snippet(section_search, -1, '{MARK_START}', '{MARK_END}', '…', 24)
+                    snippet(section_search, 1, '{MARK_START}', '{MARK_END}', '…', 24)
              FROM ranked r
              JOIN section_search f ON f.rowid = r.seq AND section_search MATCH ?1
              JOIN sections s ON s.seq = r.seq

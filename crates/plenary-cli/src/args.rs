@@ -1,0 +1,417 @@
+//! The command line, as `shared/CLI.md` fixes it (names and flags scripts rely on) plus the
+//! commands Plenary adds.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Plenary: assemble conference statements from a library of vetted language.
+#[derive(Debug, Parser)]
+#[command(name = "plenary", version, about, long_about = None, max_term_width = 100)]
+pub(crate) struct Cli {
+    /// The library file (default: $PLENARY_DB, else the desktop app's file in the OS app-data folder).
+    #[arg(long, global = true, value_name = "FILE", env = "PLENARY_DB")]
+    pub(crate) db: Option<PathBuf>,
+    /// Who is making the change, recorded with new versions (default: $PLENARY_AUTHOR, else the login name).
+    #[arg(long, global = true, value_name = "NAME", env = "PLENARY_AUTHOR")]
+    pub(crate) author: Option<String>,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Create or migrate the library; print its path.
+    Init,
+    /// Library sections: add, edit, show, list, history, vet, retire.
+    #[command(subcommand)]
+    Section(SectionCommand),
+    /// Search the library (ranked; accents ignored; the last word matches as a prefix).
+    Search(SearchArgs),
+    /// Section kinds: list, add.
+    #[command(subcommand)]
+    Kind(KindCommand),
+    /// Facts that bodies cite as {{fact.KEY}}.
+    #[command(subcommand)]
+    Fact(FactCommand),
+    /// The organisation profile templates print.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Events (conferences) and their rules.
+    #[command(subcommand)]
+    Event(EventCommand),
+    /// Statements for events: new, add, text, move, show, list.
+    #[command(subcommand)]
+    Statement(StatementCommand),
+    /// Write a consistent copy of the library.
+    Backup {
+        /// Where to write it (default: backups/ beside the library).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Check the library file for damage; exit 1 if any is found.
+    Check,
+    /// Measure Plenary on a generated library and print the figures.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// Either inline text or a file (`-` for standard input).
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub(crate) struct BodyArgs {
+    /// The body, Markdown.
+    #[arg(long)]
+    pub(crate) body: Option<String>,
+    /// Read the body from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) body_file: Option<PathBuf>,
+}
+
+/// Like [`BodyArgs`] but optional.
+#[derive(Debug, Args)]
+#[group(required = false, multiple = false)]
+pub(crate) struct OptionalBodyArgs {
+    /// The new body, Markdown.
+    #[arg(long)]
+    pub(crate) body: Option<String>,
+    /// Read the new body from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) body_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum StatusArg {
+    Draft,
+    InReview,
+    Vetted,
+    Retired,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum StatementStatusArg {
+    Draft,
+    Final,
+    Submitted,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct Json {
+    /// Print one JSON document.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct FilterArgs {
+    /// Only this kind.
+    #[arg(long)]
+    pub(crate) kind: Option<String>,
+    /// Only sections with this tag.
+    #[arg(long)]
+    pub(crate) tag: Option<String>,
+    /// Only this status.
+    #[arg(long, value_enum)]
+    pub(crate) status: Option<StatusArg>,
+    /// Only this language.
+    #[arg(long)]
+    pub(crate) lang: Option<String>,
+    /// Only sections due for review on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) review_due_by: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum SectionCommand {
+    /// Add a section (version 1); print its id.
+    Add {
+        #[arg(long)]
+        title: String,
+        /// about, work, activism, position, recommendation, closing, other, or one added with `kind add`.
+        #[arg(long)]
+        kind: String,
+        /// BCP 47 language tag.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// A tag (repeat for several).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[arg(long, value_enum, default_value = "draft")]
+        status: StatusArg,
+        #[arg(long)]
+        owner: Option<String>,
+        /// When the language should be reviewed (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        review_due: Option<String>,
+        #[command(flatten)]
+        body: BodyArgs,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Edit a section; a changed title or body saves a new version.
+    Edit {
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        body: OptionalBodyArgs,
+        /// Why the text changed, kept with the new version.
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        kind: Option<String>,
+        /// The section's tags become exactly these (repeat for several).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Remove all tags.
+        #[arg(long, conflicts_with = "tags")]
+        clear_tags: bool,
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        /// YYYY-MM-DD, or "none" to clear.
+        #[arg(long, value_name = "DATE")]
+        review_due: Option<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Show a section: current version, status, tags, translations, where it is used.
+    Show {
+        id: String,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// List sections.
+    List {
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// A section's versions, newest first.
+    History {
+        id: String,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Submit a draft for review.
+    Submit { id: String },
+    /// Mark the current version vetted (the section must be in review).
+    Vet {
+        id: String,
+        /// Who vetted it.
+        #[arg(long)]
+        by: String,
+    },
+    /// Send a section in review back to draft.
+    Reject { id: String },
+    /// Retire a section: no longer offered for new statements.
+    Retire { id: String },
+    /// Bring a retired section back as a draft.
+    Reinstate { id: String },
+    /// Link two sections as translations of each other.
+    Link { id: String, other: String },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The words to find.
+    pub(crate) query: String,
+    #[command(flatten)]
+    pub(crate) filter: FilterArgs,
+    /// Most hits to show.
+    #[arg(long, default_value_t = 20)]
+    pub(crate) limit: usize,
+    #[command(flatten)]
+    pub(crate) json: Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum KindCommand {
+    /// List the kinds.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Add a kind.
+    Add { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum FactCommand {
+    /// Set a fact (create or update).
+    Set {
+        key: String,
+        value: String,
+        /// When the figure was true: YYYY, YYYY-MM or YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        #[arg(long)]
+        source: Option<String>,
+    },
+    /// List the facts.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum OrgCommand {
+    /// Change the organisation profile.
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        short: Option<String>,
+        /// A PNG or SVG file.
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long, value_name = "URL")]
+        website: Option<String>,
+    },
+    /// Show the organisation profile.
+    Show {
+        #[command(flatten)]
+        json: Json,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EventCommand {
+    /// Add an event; print its id.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        short: Option<String>,
+        #[arg(long)]
+        edition: Option<String>,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        #[arg(long)]
+        organiser: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        starts: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        ends: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        deadline: Option<String>,
+        #[arg(long, value_name = "N")]
+        word_limit: Option<u32>,
+        /// An accepted language (repeat for several).
+        #[arg(long = "lang", value_name = "LANG")]
+        langs: Vec<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// List events.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Show one event.
+    Show {
+        id: String,
+        #[command(flatten)]
+        json: Json,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum StatementCommand {
+    /// Start a statement; print its id.
+    New {
+        #[arg(long)]
+        title: String,
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
+        #[arg(long)]
+        lang: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Start a statement from an earlier one (same event, items and signatories); print its id.
+    Copy {
+        statement: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Append library sections as linked items.
+    Add {
+        statement: String,
+        #[arg(required = true)]
+        sections: Vec<String>,
+    },
+    /// Append statement-only text.
+    Text {
+        statement: String,
+        #[arg(long)]
+        title: String,
+        #[command(flatten)]
+        body: BodyArgs,
+    },
+    /// Move the item at FROM to TO (1-based positions).
+    Move { statement: String, from: u32, to: u32 },
+    /// Remove the item at POSITION.
+    Remove { statement: String, position: u32 },
+    /// Re-pin a linked item to its section's newest vetted version.
+    Update { statement: String, position: u32 },
+    /// Turn a linked item into text of this statement alone.
+    Fork { statement: String, position: u32 },
+    /// Add a signatory.
+    Sign {
+        statement: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    /// Move a statement to draft, final or submitted.
+    Status {
+        statement: String,
+        #[arg(value_enum)]
+        status: StatementStatusArg,
+    },
+    /// Show a statement: items in order, word count, warnings.
+    Show {
+        statement: String,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// List statements.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BenchCommand {
+    /// Build a realistic library, then time opening it and searching it.
+    Library {
+        /// How many sections to create.
+        #[arg(long, default_value_t = 10_000)]
+        sections: usize,
+        /// How many searches to time.
+        #[arg(long, default_value_t = 400)]
+        queries: usize,
+        /// Keep the generated library at FILE (default: a temporary file, deleted afterwards).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Seed for the generator, for repeatable runs.
+        #[arg(long, default_value_t = 2017)]
+        seed: u64,
+    },
+}

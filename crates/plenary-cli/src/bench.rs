@@ -1,0 +1,139 @@
+//! `plenary bench library`: builds a realistic library (English and Spanish prose, tags, several
+//! versions a section) and prints how long creating, opening and searching it take.
+
+mod corpus;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use plenary_store::{SectionEdit, SectionFilter, Store};
+
+use crate::args::BenchCommand;
+
+/// Sections written per transaction while building the library: a realistic import batch.
+const BATCH: usize = 250;
+
+pub(crate) fn run(command: BenchCommand) -> Result<()> {
+    match command {
+        BenchCommand::Library { sections, queries, out, seed } => library(sections, queries, out, seed),
+    }
+}
+
+fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> Result<()> {
+    let folder = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let path = out.unwrap_or_else(|| folder.path().join("bench.sqlite3"));
+    if path.exists() {
+        anyhow::bail!("{} already exists; the benchmark builds a new library", path.display());
+    }
+    println!("plenary bench library: {sections} sections, {queries} searches, seed {seed}");
+    println!("machine: {} logical cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let started = Instant::now();
+    let (versions, words) = build(&path, sections, &mut rng)?;
+    let build_time = started.elapsed();
+    println!(
+        "create:  {:.1} s for {sections} sections, {versions} versions, {words} words ({:.0} sections/s)",
+        build_time.as_secs_f64(),
+        sections as f64 / build_time.as_secs_f64()
+    );
+    println!("size:    {:.1} MB on disk", file_size(&path) as f64 / 1e6);
+
+    let mut opens = Vec::new();
+    for _ in 0..15 {
+        let started = Instant::now();
+        let store = Store::open(&path)?;
+        opens.push(started.elapsed());
+        drop(store);
+    }
+    println!(
+        "open:    p50 {}  max {}",
+        millis(percentile(&mut opens, 50.0)),
+        millis(percentile(&mut opens, 100.0))
+    );
+
+    let store = Store::open(&path)?;
+    let plan = corpus::queries(queries, &mut rng);
+    // One untimed pass warms SQLite's page cache, as a running app's would be.
+    for query in &plan {
+        store.search(query)?;
+    }
+    let mut latencies = Vec::with_capacity(plan.len());
+    let mut hits = 0;
+    for query in &plan {
+        let started = Instant::now();
+        hits += store.search(query)?.len();
+        latencies.push(started.elapsed());
+    }
+    let filtered = plan.iter().filter(|q| is_filtered(&q.filter)).count();
+    println!(
+        "search:  p50 {}  p90 {}  p99 {}  max {}  ({} queries, {filtered} with filters, {:.1} hits on average, snippets included)",
+        millis(percentile(&mut latencies, 50.0)),
+        millis(percentile(&mut latencies, 90.0)),
+        millis(percentile(&mut latencies, 99.0)),
+        millis(percentile(&mut latencies, 100.0)),
+        plan.len(),
+        hits as f64 / plan.len().max(1) as f64
+    );
+    let p99 = percentile(&mut latencies, 99.0);
+    println!(
+        "target:  search p99 under 5 ms: {}",
+        if p99 < Duration::from_millis(5) { "met" } else { "NOT met" }
+    );
+    Ok(())
+}
+
+/// Writes the library; returns how many versions and body words it holds.
+fn build(path: &Path, sections: usize, rng: &mut fastrand::Rng) -> Result<(usize, usize)> {
+    let mut store = Store::open(path)?;
+    let (mut versions, mut words) = (0, 0);
+    let mut done = 0;
+    while done < sections {
+        let batch = BATCH.min(sections - done);
+        let drafts: Vec<corpus::SectionDraft> = (0..batch).map(|_| corpus::section(rng)).collect();
+        store.write(|w| {
+            for draft in drafts {
+                let id = w.add_section(draft.new)?;
+                versions += 1;
+                for (body, note) in draft.revisions {
+                    let edit = SectionEdit {
+                        body: Some(body),
+                        note: Some(note),
+                        author: "bench".into(),
+                        ..Default::default()
+                    };
+                    w.edit_section(id, edit)?;
+                    versions += 1;
+                }
+                words += draft.words;
+            }
+            Ok(())
+        })?;
+        done += batch;
+    }
+    Ok((versions, words))
+}
+
+fn is_filtered(filter: &SectionFilter) -> bool {
+    filter.kind.is_some() || filter.tag.is_some() || filter.status.is_some() || filter.lang.is_some()
+}
+
+fn percentile(samples: &mut [Duration], pct: f64) -> Duration {
+    if samples.is_empty() {
+        return Duration::ZERO;
+    }
+    samples.sort_unstable();
+    let rank = ((pct / 100.0) * (samples.len() - 1) as f64).round() as usize;
+    samples[rank.min(samples.len() - 1)]
+}
+
+fn millis(duration: Duration) -> String {
+    format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
+}
+
+fn file_size(path: &Path) -> u64 {
+    let size = |p: PathBuf| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    size(path.to_owned()) + size(wal)
+}

@@ -1,0 +1,30 @@
+//! One function per command: convert the arguments, call the store, print the result.
+
+mod library;
+mod section;
+mod statement;
+
+use anyhow::Result;
+
+use crate::args::{Cli, Command};
+use crate::bench;
+use crate::input;
+
+/// Runs a parsed command line.
+pub(crate) fn run(cli: Cli) -> Result<()> {
+    let path = input::database_path(cli.db)?;
+    let author = input::author(cli.author);
+    match cli.command {
+        Command::Init => library::init(&path),
+        Command::Section(command) => section::run(&path, &author, command),
+        Command::Search(args) => section::search(&path, args),
+        Command::Kind(command) => library::kind(&path, command),
+        Command::Fact(command) => library::fact(&path, command),
+        Command::Org(command) => library::org(&path, command),
+        Command::Event(command) => library::event(&path, command),
+        Command::Statement(command) => statement::run(&path, command),
+        Command::Backup { out } => library::backup(&path, out),
+        Command::Check => library::check(&path),
+        Command::Bench(command) => bench::run(command),
+    }
+}

@@ -1,0 +1,101 @@
+//! `plenary statement …`.
+
+use std::path::Path;
+
+use anyhow::Result;
+use plenary_store::NewStatement;
+
+use crate::args::StatementCommand;
+use crate::input;
+use crate::output::{self, StatementSummaryView, StatementView};
+
+pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
+    match command {
+        StatementCommand::New { title, event, lang, template, date, json } => {
+            let lang = lang.as_deref().map(|tag| input::language("--lang", tag)).transpose()?;
+            let date = input::date("--date", date.as_deref())?;
+            let mut store = input::open(path)?;
+            let event = event.as_deref().map(|id| store.resolve_event(id)).transpose()?;
+            let id = store.write(|w| w.new_statement(NewStatement { title, event, lang, template, date }))?;
+            output::created(id, json.json)
+        }
+        StatementCommand::Copy { statement, title, json } => {
+            let mut store = input::open(path)?;
+            let source = store.resolve_statement(&statement)?;
+            let id = store.write(|w| w.copy_statement(source, title))?;
+            output::created(id, json.json)
+        }
+        StatementCommand::Add { statement, sections } => {
+            let mut store = input::open(path)?;
+            let statement = store.resolve_statement(&statement)?;
+            let sections =
+                sections.iter().map(|id| store.resolve_section(id)).collect::<Result<Vec<_>, _>>()?;
+            let items = store.write(|w| w.add_sections(statement, &sections))?;
+            println!("added {} item{}", items.len(), if items.len() == 1 { "" } else { "s" });
+            Ok(())
+        }
+        StatementCommand::Text { statement, title, body } => {
+            let body = input::body(body)?;
+            let mut store = input::open(path)?;
+            let statement = store.resolve_statement(&statement)?;
+            let item = store.write(|w| w.add_text(statement, &title, &body))?;
+            println!("{item}");
+            Ok(())
+        }
+        StatementCommand::Move { statement, from, to } => {
+            change(path, &statement, |w, id| w.move_item(id, from, to))
+        }
+        StatementCommand::Remove { statement, position } => {
+            change(path, &statement, |w, id| w.remove_item(id, position))
+        }
+        StatementCommand::Update { statement, position } => change(path, &statement, |w, id| {
+            w.update_item(id, position).map(|version| println!("now version {version}"))
+        }),
+        StatementCommand::Fork { statement, position } => {
+            change(path, &statement, |w, id| w.fork_item(id, position))
+        }
+        StatementCommand::Sign { statement, name, role } => {
+            change(path, &statement, |w, id| w.add_signatory(id, &name, role))
+        }
+        StatementCommand::Status { statement, status } => {
+            let next = input::statement_status(status);
+            change(path, &statement, |w, id| w.set_statement_status(id, next))
+        }
+        StatementCommand::Show { statement, json } => {
+            let today = input::today()?;
+            let store = input::open(path)?;
+            let id = store.resolve_statement(&statement)?;
+            let view = StatementView::new(store.statement(id)?, store.assemble(id, today)?);
+            if json.json {
+                return output::json(&view);
+            }
+            view.print();
+            Ok(())
+        }
+        StatementCommand::List { json } => {
+            let store = input::open(path)?;
+            let statements: Vec<StatementSummaryView> =
+                store.statements()?.into_iter().map(Into::into).collect();
+            if json.json {
+                return output::json(&statements);
+            }
+            statements.iter().for_each(StatementSummaryView::print_line);
+            Ok(())
+        }
+    }
+}
+
+/// Resolves the statement and runs one change on it in a write transaction.
+fn change(
+    path: &Path,
+    statement: &str,
+    apply: impl FnOnce(
+        &mut plenary_store::Write<'_>,
+        plenary_core::id::StatementId,
+    ) -> plenary_store::StoreResult<()>,
+) -> Result<()> {
+    let mut store = input::open(path)?;
+    let id = store.resolve_statement(statement)?;
+    store.write(|w| apply(w, id))?;
+    Ok(())
+}

@@ -1,0 +1,511 @@
+//! What commands print: the JSON documents of `shared/CLI.md` (snake_case, ids as strings, ISO
+//! dates) and short text for people.
+
+use anyhow::Result;
+use plenary_core::assembly::AssembledStatement;
+use plenary_core::date::{Date, Timestamp};
+use plenary_core::event::Event;
+use plenary_core::organisation::Organisation;
+use plenary_core::section::{Section, Version};
+use plenary_core::statement::{ItemContent, Signatory, Statement};
+use plenary_core::warning::Warning;
+use plenary_store::{SearchHit, StatementSummary, Translation, Usage};
+use serde::Serialize;
+
+/// Prints one JSON document on standard output.
+pub(crate) fn json<T: Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// Prints a new record's id: bare, or as `{"id": …}` with `--json`.
+pub(crate) fn created(id: impl ToString, as_json: bool) -> Result<()> {
+    if as_json {
+        json(&serde_json::json!({ "id": id.to_string() }))
+    } else {
+        println!("{}", id.to_string());
+        Ok(())
+    }
+}
+
+/// The first 8 characters of an id: enough to type it back.
+pub(crate) fn short(id: impl ToString) -> String {
+    id.to_string().chars().take(8).collect()
+}
+
+#[derive(Serialize)]
+pub(crate) struct SectionView {
+    id: String,
+    title: String,
+    body: String,
+    kind: String,
+    tags: Vec<String>,
+    lang: String,
+    status: String,
+    owner: Option<String>,
+    review_due: Option<Date>,
+    translation_group: Option<String>,
+    current_version: u32,
+    vetted_version: Option<u32>,
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    translations: Vec<TranslationView>,
+    used_in: Vec<UsageView>,
+}
+
+#[derive(Serialize)]
+struct TranslationView {
+    id: String,
+    lang: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct UsageView {
+    statement_id: String,
+    title: String,
+    status: String,
+    position: u32,
+    version: u32,
+}
+
+impl SectionView {
+    pub(crate) fn new(section: Section, translations: Vec<Translation>, used_in: Vec<Usage>) -> Self {
+        Self {
+            id: section.id.to_string(),
+            title: section.title,
+            body: section.body,
+            kind: section.kind.to_string(),
+            tags: section.tags,
+            lang: section.lang.to_string(),
+            status: section.status.to_string(),
+            owner: section.owner,
+            review_due: section.review_due,
+            translation_group: section.translation_group.map(|group| group.to_string()),
+            current_version: section.current_version,
+            vetted_version: section.vetted_version,
+            created_at: section.created_at,
+            updated_at: section.updated_at,
+            translations: translations
+                .into_iter()
+                .map(|t| TranslationView {
+                    id: t.section.to_string(),
+                    lang: t.lang.to_string(),
+                    title: t.title,
+                })
+                .collect(),
+            used_in: used_in
+                .into_iter()
+                .map(|u| UsageView {
+                    statement_id: u.statement.to_string(),
+                    title: u.title,
+                    status: u.status.to_string(),
+                    position: u.position,
+                    version: u.version,
+                })
+                .collect(),
+        }
+    }
+
+    pub(crate) fn print(&self) {
+        println!("{}", self.title);
+        println!(
+            "id {}  ·  {}  ·  {}  ·  {}  ·  version {}{}",
+            self.id,
+            self.kind,
+            self.lang,
+            self.status,
+            self.current_version,
+            self.vetted_version.map(|v| format!(" (vetted: {v})")).unwrap_or_default()
+        );
+        if !self.tags.is_empty() {
+            println!("tags: {}", self.tags.join(", "));
+        }
+        if let Some(owner) = &self.owner {
+            println!("owner: {owner}");
+        }
+        if let Some(due) = self.review_due {
+            println!("review due: {due}");
+        }
+        for translation in &self.translations {
+            println!("translation ({}): {}  {}", translation.lang, short(&translation.id), translation.title);
+        }
+        for usage in &self.used_in {
+            println!(
+                "used in: {}  {} (item {}, version {}, {})",
+                short(&usage.statement_id),
+                usage.title,
+                usage.position,
+                usage.version,
+                usage.status
+            );
+        }
+        println!("\n{}", self.body.trim_end());
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct SectionSummaryView {
+    id: String,
+    title: String,
+    kind: String,
+    tags: Vec<String>,
+    lang: String,
+    status: String,
+    owner: Option<String>,
+    review_due: Option<Date>,
+    current_version: u32,
+    vetted_version: Option<u32>,
+    updated_at: Timestamp,
+}
+
+impl From<Section> for SectionSummaryView {
+    fn from(section: Section) -> Self {
+        Self {
+            id: section.id.to_string(),
+            title: section.title,
+            kind: section.kind.to_string(),
+            tags: section.tags,
+            lang: section.lang.to_string(),
+            status: section.status.to_string(),
+            owner: section.owner,
+            review_due: section.review_due,
+            current_version: section.current_version,
+            vetted_version: section.vetted_version,
+            updated_at: section.updated_at,
+        }
+    }
+}
+
+impl SectionSummaryView {
+    pub(crate) fn print_line(&self) {
+        println!(
+            "{}  {:<9}  {:<14}  {:<6}  {}",
+            short(&self.id),
+            self.status,
+            self.kind,
+            self.lang,
+            self.title
+        );
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct VersionView {
+    number: u32,
+    title: String,
+    body: String,
+    author: String,
+    created_at: Timestamp,
+    note: Option<String>,
+    vetted_by: Option<String>,
+    vetted_at: Option<Timestamp>,
+}
+
+impl From<Version> for VersionView {
+    fn from(version: Version) -> Self {
+        Self {
+            number: version.number,
+            title: version.title,
+            body: version.body,
+            author: version.author,
+            created_at: version.created_at,
+            note: version.note,
+            vetted_by: version.vetted.as_ref().map(|v| v.by.clone()),
+            vetted_at: version.vetted.map(|v| v.at),
+        }
+    }
+}
+
+impl VersionView {
+    pub(crate) fn print_line(&self) {
+        let vetted = self.vetted_by.as_ref().map(|by| format!("  vetted by {by}")).unwrap_or_default();
+        let note = self.note.as_ref().map(|note| format!("  “{note}”")).unwrap_or_default();
+        println!(
+            "v{:<3} {}  {}{}{}",
+            self.number,
+            self.created_at.strftime("%Y-%m-%d %H:%M"),
+            self.author,
+            vetted,
+            note
+        );
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct HitView {
+    id: String,
+    title: String,
+    kind: String,
+    status: String,
+    snippet: String,
+}
+
+impl From<SearchHit> for HitView {
+    fn from(hit: SearchHit) -> Self {
+        Self {
+            id: hit.id.to_string(),
+            title: hit.title,
+            kind: hit.kind.to_string(),
+            status: hit.status.to_string(),
+            snippet: hit.snippet,
+        }
+    }
+}
+
+impl HitView {
+    pub(crate) fn print(&self) {
+        println!("{}  {:<9}  {}", short(&self.id), self.status, self.title);
+        println!("          {}", plain_snippet(&self.snippet));
+    }
+}
+
+/// The HTML snippet as terminal text: matches in brackets, entities decoded.
+fn plain_snippet(html: &str) -> String {
+    html.replace("<mark>", "[")
+        .replace("</mark>", "]")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[derive(Serialize)]
+pub(crate) struct OrganisationView {
+    name: String,
+    short_name: Option<String>,
+    address: Option<String>,
+    website: Option<String>,
+    logo: Option<LogoView>,
+}
+
+#[derive(Serialize)]
+struct LogoView {
+    mime: String,
+    bytes: usize,
+}
+
+impl From<Organisation> for OrganisationView {
+    fn from(org: Organisation) -> Self {
+        Self {
+            name: org.name,
+            short_name: org.short_name,
+            address: org.address,
+            website: org.website,
+            logo: org
+                .logo
+                .map(|logo| LogoView { mime: logo.format.mime().to_owned(), bytes: logo.bytes.len() }),
+        }
+    }
+}
+
+impl OrganisationView {
+    pub(crate) fn print(&self) {
+        println!("name: {}", if self.name.is_empty() { "(not set)" } else { &self.name });
+        for (label, value) in
+            [("short name", &self.short_name), ("address", &self.address), ("website", &self.website)]
+        {
+            if let Some(value) = value {
+                println!("{label}: {}", value.replace('\n', ", "));
+            }
+        }
+        if let Some(logo) = &self.logo {
+            println!("logo: {} ({} bytes)", logo.mime, logo.bytes);
+        }
+    }
+}
+
+pub(crate) fn print_event_line(event: &Event) {
+    let dates = match (event.starts, event.ends) {
+        (Some(starts), Some(ends)) if starts != ends => format!("{starts} – {ends}"),
+        (Some(starts), _) => starts.to_string(),
+        _ => "dates not set".to_owned(),
+    };
+    let place: Vec<&str> = [event.city.as_deref(), event.country.as_deref()].into_iter().flatten().collect();
+    println!("{}  {}  ·  {}  ·  {}", short(event.id), event.display_name(), dates, place.join(", "));
+}
+
+pub(crate) fn print_event(event: &Event) {
+    println!("{}", event.name);
+    print_event_line(event);
+    if let Some(deadline) = event.deadline {
+        println!("deadline: {deadline}");
+    }
+    if let Some(limit) = event.word_limit {
+        println!("word limit: {limit}");
+    }
+    if !event.languages.is_empty() {
+        let langs: Vec<&str> = event.languages.iter().map(|l| l.as_str()).collect();
+        println!("languages: {}", langs.join(", "));
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct StatementView {
+    id: String,
+    title: String,
+    event: Option<Event>,
+    lang: String,
+    date: Option<Date>,
+    template: String,
+    status: String,
+    signatories: Vec<Signatory>,
+    items: Vec<ItemView>,
+    word_count: usize,
+    word_count_by_lang: std::collections::BTreeMap<String, usize>,
+    warnings: Vec<WarningView>,
+}
+
+#[derive(Serialize)]
+struct ItemView {
+    id: String,
+    position: u32,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    section_id: Option<String>,
+    version: Option<u32>,
+    forked_from: Option<ForkView>,
+    title: String,
+    body: String,
+    lang: String,
+    word_count: usize,
+}
+
+#[derive(Serialize)]
+struct ForkView {
+    section_id: String,
+    version: u32,
+}
+
+#[derive(Serialize)]
+struct WarningView {
+    #[serde(flatten)]
+    warning: Warning,
+    message: String,
+}
+
+impl StatementView {
+    pub(crate) fn new(statement: Statement, assembled: AssembledStatement) -> Self {
+        let items = statement
+            .items
+            .iter()
+            .zip(assembled.items)
+            .map(|(item, assembled)| {
+                let (kind, section_id, version, forked_from) = match &item.content {
+                    ItemContent::Linked { section, version } => {
+                        ("linked", Some(section.to_string()), Some(*version), None)
+                    }
+                    ItemContent::Text { forked_from, .. } => (
+                        "text",
+                        None,
+                        None,
+                        forked_from
+                            .map(|f| ForkView { section_id: f.section.to_string(), version: f.version }),
+                    ),
+                };
+                ItemView {
+                    id: item.id.to_string(),
+                    position: item.position,
+                    kind,
+                    section_id,
+                    version,
+                    forked_from,
+                    title: assembled.title,
+                    body: assembled.body,
+                    lang: assembled.lang.to_string(),
+                    word_count: assembled.word_count,
+                }
+            })
+            .collect();
+        Self {
+            id: statement.id.to_string(),
+            title: assembled.title,
+            event: assembled.event,
+            lang: statement.lang.to_string(),
+            date: statement.date,
+            template: statement.template,
+            status: statement.status.to_string(),
+            signatories: statement.signatories,
+            items,
+            word_count: assembled.word_count,
+            word_count_by_lang: assembled.word_count_by_lang,
+            warnings: assembled
+                .warnings
+                .into_iter()
+                .map(|warning| WarningView { message: warning.message(), warning })
+                .collect(),
+        }
+    }
+
+    pub(crate) fn print(&self) {
+        println!("{}", self.title);
+        let event = self.event.as_ref().map(|e| format!("  ·  {}", e.display_name())).unwrap_or_default();
+        println!(
+            "id {}  ·  {}  ·  {}  ·  template {}{}",
+            self.id, self.status, self.lang, self.template, event
+        );
+        let limit =
+            self.event.as_ref().and_then(|e| e.word_limit).map(|l| format!(" of {l}")).unwrap_or_default();
+        println!("words: {}{}", self.word_count, limit);
+        println!();
+        for item in &self.items {
+            let source = match (&item.section_id, item.version) {
+                (Some(section), Some(version)) => format!("library {} v{version}", short(section)),
+                _ if item.forked_from.is_some() => "forked text".to_owned(),
+                _ => "statement text".to_owned(),
+            };
+            let title = if item.title.is_empty() { "(untitled)" } else { &item.title };
+            println!("{:>2}. {}  [{source}, {} words]", item.position, title, item.word_count);
+        }
+        for signatory in &self.signatories {
+            let role = signatory.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+            println!("signed: {}{role}", signatory.name);
+        }
+        if !self.warnings.is_empty() {
+            println!();
+            for warning in &self.warnings {
+                println!("warning: {}", warning.message);
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(crate) struct StatementSummaryView {
+    id: String,
+    title: String,
+    event: Option<String>,
+    lang: String,
+    status: String,
+    items: usize,
+    updated_at: Timestamp,
+}
+
+impl From<StatementSummary> for StatementSummaryView {
+    fn from(summary: StatementSummary) -> Self {
+        Self {
+            id: summary.id.to_string(),
+            title: summary.title,
+            event: summary.event,
+            lang: summary.lang.to_string(),
+            status: summary.status.to_string(),
+            items: summary.items,
+            updated_at: summary.updated_at,
+        }
+    }
+}
+
+impl StatementSummaryView {
+    pub(crate) fn print_line(&self) {
+        let event = self.event.as_deref().unwrap_or("—");
+        println!(
+            "{}  {:<9}  {:<12}  {:>3} items  {}",
+            short(&self.id),
+            self.status,
+            event,
+            self.items,
+            self.title
+        );
+    }
+}

@@ -1,0 +1,576 @@
+//! The `plenary` binary end to end: every command through the built executable on a real file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A library file in a temporary folder, and the binary to drive it.
+struct Library {
+    folder: TempDir,
+    path: PathBuf,
+}
+
+impl Library {
+    fn new() -> Self {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("library.sqlite3");
+        Self { folder, path }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_plenary"));
+        command
+            .arg("--db")
+            .arg(&self.path)
+            .args(args)
+            .env_remove("PLENARY_DB")
+            .env("PLENARY_AUTHOR", "tester")
+            .env("PLENARY_TODAY", "2026-11-26");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run plenary")
+    }
+
+    /// Runs a command that must succeed; returns its standard output.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        assert!(
+            output.status.success(),
+            "plenary {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("utf-8 output")
+    }
+
+    /// Runs a command with `--json` and parses what it prints.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).expect("one JSON document")
+    }
+
+    /// Runs a command that must fail with `code`; returns its one-line error.
+    fn fails(&self, args: &[&str], code: i32) -> String {
+        let output = self.run(args);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "plenary {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stderr = String::from_utf8(output.stderr).expect("utf-8 error");
+        if code == 1 {
+            assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+            assert!(stderr.starts_with("error: "), "{stderr}");
+        }
+        stderr
+    }
+
+    fn add_section(&self, title: &str, kind: &str, body: &str) -> String {
+        self.ok(&["section", "add", "--title", title, "--kind", kind, "--body", body]).trim().to_owned()
+    }
+
+    fn section_count(&self) -> usize {
+        self.json(&["section", "list"]).as_array().map(Vec::len).unwrap_or(0)
+    }
+}
+
+fn vet(library: &Library, id: &str) {
+    library.ok(&["section", "submit", id]);
+    library.ok(&["section", "vet", id, "--by", "Director"]);
+}
+
+#[test]
+fn init_prints_the_library_path_and_help_lists_the_commands() {
+    let library = Library::new();
+    assert_eq!(library.ok(&["init"]).trim(), library.path.display().to_string());
+    assert!(library.path.exists());
+    let help = library.ok(&["--help"]);
+    for command in ["init", "section", "search", "fact", "org", "event", "statement", "backup", "check"] {
+        assert!(help.contains(command), "--help lists {command}: {help}");
+    }
+}
+
+#[test]
+fn without_db_the_app_data_file_is_used() {
+    let home = tempfile::tempdir().expect("home");
+    let output = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("init")
+        .env_remove("PLENARY_DB")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let expected = home.path().join("data/org.plenary.desktop/library.sqlite3");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected.display().to_string());
+    assert!(expected.exists());
+}
+
+#[test]
+fn sections_are_added_edited_vetted_and_shown() {
+    let library = Library::new();
+    let id = library.ok(&[
+        "section",
+        "add",
+        "--title",
+        "Quiénes somos",
+        "--kind",
+        "about",
+        "--lang",
+        "es",
+        "--tag",
+        "gfmd",
+        "--tag",
+        "red",
+        "--owner",
+        "Marta",
+        "--review-due",
+        "2027-01-31",
+        "--body",
+        "Somos **45** organizaciones.",
+    ]);
+    let id = id.trim();
+    assert_eq!(id.len(), 36, "a full UUID: {id}");
+
+    let shown = library.json(&["section", "show", &id[..8]]);
+    assert_eq!(shown["id"], id);
+    assert_eq!(shown["title"], "Quiénes somos");
+    assert_eq!(shown["kind"], "about");
+    assert_eq!(shown["lang"], "es");
+    assert_eq!(shown["status"], "draft");
+    assert_eq!(shown["current_version"], 1);
+    assert_eq!(shown["tags"], serde_json::json!(["gfmd", "red"]));
+    assert_eq!(shown["review_due"], "2027-01-31");
+    assert_eq!(shown["used_in"], serde_json::json!([]));
+
+    let body_file = library.folder.path().join("body.md");
+    std::fs::write(&body_file, "Somos **46** organizaciones de la región.").expect("write body");
+    let edited = library.json(&[
+        "section",
+        "edit",
+        id,
+        "--body-file",
+        body_file.to_str().expect("path"),
+        "--note",
+        "new member",
+    ]);
+    assert_eq!((edited["version"].as_u64(), edited["new_version"].as_bool()), (Some(2), Some(true)));
+
+    let history = library.json(&["section", "history", id]);
+    let versions: Vec<_> = history.as_array().expect("array").iter().map(|v| v["number"].as_u64()).collect();
+    assert_eq!(versions, [Some(2), Some(1)]);
+    assert_eq!(history[0]["note"], "new member");
+    assert_eq!(history[0]["author"], "tester");
+
+    vet(&library, id);
+    let shown = library.json(&["section", "show", id]);
+    assert_eq!((shown["status"].as_str(), shown["vetted_version"].as_u64()), (Some("vetted"), Some(2)));
+    assert_eq!(library.json(&["section", "history", id])[0]["vetted_by"], "Director");
+
+    // Vetting a vetted section is refused with the reason.
+    let error = library.fails(&["section", "vet", id, "--by", "Director"], 1);
+    assert!(error.contains("already vetted"), "{error}");
+
+    library.ok(&["section", "retire", id]);
+    assert_eq!(library.json(&["section", "list", "--status", "retired"]).as_array().map(Vec::len), Some(1));
+    library.ok(&["section", "reinstate", id]);
+    assert_eq!(library.json(&["section", "show", id])["status"], "draft");
+}
+
+#[test]
+fn body_from_standard_input() {
+    let library = Library::new();
+    let mut child = library
+        .command(&["section", "add", "--title", "Closing", "--kind", "closing", "--body-file", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    use std::io::Write;
+    child.stdin.take().expect("stdin").write_all(b"Thank you.\n").expect("write");
+    let output = child.wait_with_output().expect("wait");
+    assert!(output.status.success());
+    let id = String::from_utf8(output.stdout).expect("utf-8");
+    assert_eq!(library.json(&["section", "show", id.trim()])["body"], "Thank you.\n");
+}
+
+#[test]
+fn lists_and_search_filter_and_mark_matches() {
+    let library = Library::new();
+    library.add_section("Protección", "position", "La protección de las personas migrantes es lo primero.");
+    library.ok(&[
+        "section",
+        "add",
+        "--title",
+        "Detention",
+        "--kind",
+        "position",
+        "--lang",
+        "en",
+        "--tag",
+        "detention",
+        "--body",
+        "We oppose immigration detention & the criminalization of migration.",
+    ]);
+    library.add_section("Who we are", "about", "A network of organisations.");
+
+    let all = library.json(&["section", "list"]);
+    let titles: Vec<_> =
+        all.as_array().expect("array").iter().map(|s| s["title"].as_str().unwrap_or_default()).collect();
+    assert_eq!(titles, ["Who we are", "Detention", "Protección"], "by kind order, then title");
+    assert_eq!(library.json(&["section", "list", "--kind", "about"]).as_array().map(Vec::len), Some(1));
+    assert_eq!(library.json(&["section", "list", "--tag", "DETENTION"]).as_array().map(Vec::len), Some(1));
+
+    let hits = library.json(&["search", "proteccion"]);
+    assert_eq!(hits[0]["title"], "Protección");
+    assert!(
+        hits[0]["snippet"].as_str().unwrap_or_default().to_lowercase().contains("<mark>protección</mark>"),
+        "{hits}"
+    );
+    let hits = library.json(&["search", "criminaliz", "--lang", "en"]);
+    assert_eq!(hits.as_array().map(Vec::len), Some(1));
+    for key in ["id", "title", "kind", "status", "snippet"] {
+        assert!(hits[0].get(key).is_some(), "search hit has {key}: {hits}");
+    }
+    assert!(hits[0]["snippet"].as_str().unwrap_or_default().contains("&amp;"), "escaped: {hits}");
+    assert_eq!(library.json(&["search", "migration", "--kind", "about"]), serde_json::json!([]));
+    let people = library.ok(&["search", "detention"]);
+    assert!(people.contains("[detention]"), "{people}");
+}
+
+#[test]
+fn facts_org_and_events() {
+    let library = Library::new();
+    library.ok(&["fact", "set", "member_orgs", "45", "--as-of", "2017-06", "--source", "Annual report"]);
+    library.ok(&["fact", "set", "member_orgs", "46", "--as-of", "2026-09"]);
+    let facts = library.json(&["fact", "list"]);
+    assert_eq!(facts[0]["key"], "member_orgs");
+    assert_eq!(facts[0]["value"], "46");
+    assert_eq!(facts[0]["as_of"], "2026-09");
+    let error = library.fails(&["fact", "set", "Member-Orgs", "1"], 1);
+    assert!(error.contains("fact key"), "{error}");
+
+    let logo = library.folder.path().join("logo.svg");
+    std::fs::write(&logo, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>")
+        .expect("logo");
+    library.ok(&[
+        "org",
+        "set",
+        "--name",
+        "Red Regional",
+        "--short",
+        "RR",
+        "--website",
+        "https://red.example.org",
+        "--address",
+        "Calle 1\nCiudad",
+        "--logo",
+        logo.to_str().expect("path"),
+    ]);
+    let org = library.json(&["org", "show"]);
+    assert_eq!(org["name"], "Red Regional");
+    assert_eq!(org["logo"]["mime"], "image/svg+xml");
+    let error = library.fails(&["org", "set", "--website", "red.example.org"], 1);
+    assert!(error.contains("--website"), "{error}");
+    let not_image = library.folder.path().join("logo.txt");
+    std::fs::write(&not_image, "hello").expect("write");
+    let error = library.fails(&["org", "set", "--logo", not_image.to_str().expect("path")], 1);
+    assert!(error.contains("neither a PNG nor an SVG"), "{error}");
+
+    let id = library.ok(&[
+        "event",
+        "add",
+        "--name",
+        "Global Forum on Migration and Development",
+        "--short",
+        "GFMD",
+        "--edition",
+        "2017",
+        "--city",
+        "Berlin",
+        "--country",
+        "Germany",
+        "--starts",
+        "2017-06-28",
+        "--ends",
+        "2017-06-30",
+        "--deadline",
+        "2017-06-01",
+        "--word-limit",
+        "500",
+        "--lang",
+        "en",
+        "--lang",
+        "es",
+    ]);
+    let events = library.json(&["event", "list"]);
+    assert_eq!(events[0]["id"], id.trim());
+    assert_eq!(events[0]["languages"], serde_json::json!(["en", "es"]));
+    assert_eq!(events[0]["word_limit"], 500);
+    assert_eq!(library.json(&["event", "show", &id[..8]])["city"], "Berlin");
+    let error =
+        library.fails(&["event", "add", "--name", "X", "--starts", "2017-06-30", "--ends", "2017-06-28"], 1);
+    assert!(error.contains("cannot end before it starts"), "{error}");
+}
+
+#[test]
+fn a_statement_is_composed_reordered_and_shown_with_warnings() {
+    let library = Library::new();
+    library.ok(&["fact", "set", "member_orgs", "45", "--as-of", "2017-06"]);
+    let about = library.add_section("Who we are", "about", "We are {{fact.member_orgs}} organisations.");
+    let work = library.add_section("What we do", "work", "We defend rights.");
+    let draft = library.add_section("Recommendations", "recommendation", "End detention. {{fact.unknown}}");
+    vet(&library, &about);
+    vet(&library, &work);
+    let event =
+        library.ok(&["event", "add", "--name", "GFMD", "--deadline", "2026-12-01", "--word-limit", "12"]);
+    let statement = library.json(&[
+        "statement",
+        "new",
+        "--title",
+        "Statement",
+        "--event",
+        event.trim(),
+        "--date",
+        "2026-11-20",
+    ]);
+    let statement = statement["id"].as_str().expect("id").to_owned();
+    library.ok(&["statement", "add", &statement[..8], &about[..8], &work, &draft]);
+    library.ok(&["statement", "text", &statement, "--title", "Closing", "--body", "Thank you."]);
+    library.ok(&["statement", "move", &statement, "3", "1"]);
+    library.ok(&["statement", "sign", &statement, "--name", "Red Regional", "--role", "Coordinación"]);
+
+    let shown = library.json(&["statement", "show", &statement]);
+    let titles: Vec<_> = shown["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["title"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(titles, ["Recommendations", "Who we are", "What we do", "Closing"]);
+    assert_eq!(shown["items"][1]["body"], "We are 45 organisations.");
+    assert_eq!(shown["items"][1]["type"], "linked");
+    assert_eq!(shown["items"][1]["section_id"], about);
+    assert_eq!(shown["items"][3]["type"], "text");
+    assert_eq!(shown["date"], "2026-11-20");
+    assert_eq!(shown["signatories"][0]["role"], "Coordinación");
+    // Recommendations 1 + "End detention. {{fact.unknown}}" 3 (the unknown reference stays, one
+    // word); 3 + 4; 3 + 3; 1 + 2.
+    assert_eq!(shown["word_count"], 20);
+    let codes: Vec<_> = shown["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| w["code"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(codes, ["unvetted_section", "unknown_fact", "stale_fact", "over_word_limit"]);
+    assert_eq!(shown["warnings"][0]["item"], 1);
+    assert!(shown["warnings"][3]["message"].as_str().unwrap_or_default().contains("20 words"));
+
+    let list = library.json(&["statement", "list"]);
+    assert_eq!((list[0]["title"].as_str(), list[0]["items"].as_u64()), (Some("Statement"), Some(4)));
+    assert_eq!(library.json(&["section", "show", &about])["used_in"][0]["position"], 2);
+
+    let error = library.fails(&["statement", "move", &statement, "9", "1"], 1);
+    assert!(error.contains("no item at position 9"), "{error}");
+    library.ok(&["statement", "status", &statement, "final"]);
+    let error = library.fails(&["statement", "text", &statement, "--title", "x", "--body", "y"], 1);
+    assert!(error.contains("final"), "{error}");
+    let copy = library.ok(&["statement", "copy", &statement, "--title", "Next year"]);
+    assert_eq!(library.json(&["statement", "show", copy.trim()])["items"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn bad_input_is_one_line_exit_1_and_writes_nothing() {
+    let library = Library::new();
+    let id = library.add_section("Kept", "about", "Body.");
+    let before = library.section_count();
+    let missing = library.folder.path().join("missing.md");
+    let missing = missing.to_str().expect("path");
+
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["section", "show", "00000000-0000-4000-8000-000000000000"],
+            "no section with id '00000000-0000-4000-8000-000000000000'",
+        ),
+        (vec!["section", "edit", "deadbeef", "--title", "x"], "no section with id 'deadbeef'"),
+        (vec!["section", "show", &id[..5]], "too short"),
+        (
+            vec![
+                "section",
+                "add",
+                "--title",
+                "T",
+                "--kind",
+                "about",
+                "--review-due",
+                "2026-02-30",
+                "--body",
+                "b",
+            ],
+            "invalid --review-due '2026-02-30'",
+        ),
+        (
+            vec!["section", "add", "--title", "T", "--kind", "about", "--body-file", missing],
+            "cannot read body file",
+        ),
+        (
+            vec!["section", "add", "--title", "T", "--kind", "manifesto", "--body", "b"],
+            "unknown kind 'manifesto'",
+        ),
+        (
+            vec!["section", "add", "--title", "T", "--kind", "about", "--lang", "english", "--body", "b"],
+            "invalid --lang 'english'",
+        ),
+        (vec!["section", "add", "--title", "  ", "--kind", "about", "--body", "b"], "needs a title"),
+        (
+            vec!["event", "add", "--name", "GFMD", "--deadline", "01/06/2017"],
+            "invalid --deadline '01/06/2017'",
+        ),
+        (vec!["statement", "add", "00000000", &id], "no statement with id '00000000'"),
+        (vec!["fact", "set", "k", "v", "--as-of", "June 2017"], "invalid --as-of 'June 2017'"),
+    ];
+    for (args, expected) in cases {
+        let error = library.fails(&args, 1);
+        assert!(error.contains(expected), "plenary {args:?}: expected {expected:?} in {error:?}");
+        if args.contains(&"--body-file") {
+            assert!(error.contains("missing.md"), "names the file: {error}");
+        }
+    }
+    assert_eq!(library.section_count(), before, "nothing was written");
+    assert_eq!(library.json(&["event", "list"]), serde_json::json!([]));
+    assert_eq!(library.json(&["fact", "list"]), serde_json::json!([]));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let library = Library::new();
+    library.fails(&["section", "add", "--kind", "about", "--body", "b"], 2);
+    library.fails(&["section", "add", "--title", "T", "--kind", "about"], 2);
+    library
+        .fails(&["section", "add", "--title", "T", "--kind", "about", "--body", "b", "--body-file", "x"], 2);
+    library.fails(&["section", "list", "--status", "approved"], 2);
+    library.fails(&["no-such-command"], 2);
+}
+
+#[test]
+fn backup_and_check() {
+    let library = Library::new();
+    library.add_section("A", "about", "Body.");
+    let target = library.folder.path().join("copies/one.sqlite3");
+    let printed = library.ok(&["backup", "--out", target.to_str().expect("path")]);
+    assert_eq!(printed.trim(), target.display().to_string());
+    let copy = Library { folder: tempfile::tempdir().expect("folder"), path: target };
+    assert_eq!(copy.section_count(), 1);
+    let default = library.ok(&["backup"]);
+    assert!(Path::new(default.trim()).starts_with(library.folder.path().join("backups")), "{default}");
+    assert!(library.ok(&["check"]).starts_with("ok: 1 sections"));
+}
+
+#[test]
+fn damaged_newer_and_foreign_files_are_refused_clearly() {
+    let library = Library::new();
+    std::fs::write(&library.path, "not a database at all ".repeat(100)).expect("write");
+    let error = library.fails(&["section", "list"], 1);
+    assert!(error.contains("is damaged or is not a database"), "{error}");
+    assert!(error.contains("library.sqlite3"), "names the file: {error}");
+    let error = library.fails(&["check"], 1);
+    assert!(error.contains("damaged"), "{error}");
+
+    let newer = Library::new();
+    newer.ok(&["init"]);
+    set_user_version(&newer.path, 42);
+    let error = newer.fails(&["section", "list"], 1);
+    assert!(error.contains("newer Plenary"), "{error}");
+}
+
+/// Sets `user_version` by writing the header field directly (offset 60, big-endian), as a newer
+/// Plenary would have left it; the WAL is empty after a clean close.
+fn set_user_version(path: &Path, version: u32) {
+    let mut bytes = std::fs::read(path).expect("read");
+    bytes[60..64].copy_from_slice(&version.to_be_bytes());
+    std::fs::write(path, bytes).expect("write");
+}
+
+#[test]
+fn a_read_only_library_is_reported_and_left_alone() {
+    let library = Library::new();
+    library.add_section("A", "about", "Body.");
+    let before = std::fs::read(&library.path).expect("bytes");
+    let mut permissions = std::fs::metadata(&library.path).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&library.path, permissions).expect("chmod");
+
+    // Root ignores file modes, so run the command as an unprivileged user where we are root.
+    let mut command = library.command(&["section", "add", "--title", "B", "--kind", "about", "--body", "b"]);
+    if is_root() {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(library.folder.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("chmod folder");
+        let program = command.get_program().to_owned();
+        let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
+        command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(program).args(args);
+        command.env("PLENARY_AUTHOR", "tester");
+    }
+    let output = command.output().expect("run");
+    assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(error.contains("cannot be written"), "{error}");
+    assert_eq!(std::fs::read(&library.path).expect("bytes"), before);
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+}
+
+#[test]
+fn a_killed_writer_loses_no_acknowledged_edit() {
+    let library = Library::new();
+    let id = library.add_section("Counter", "other", "edit 0");
+    let plenary = env!("CARGO_BIN_EXE_plenary");
+    // A writer that saves edit after edit and acknowledges each once `plenary` has returned;
+    // it is killed with SIGKILL mid-stream, most likely inside a commit.
+    let script = format!(
+        "i=1; while [ $i -le 400 ]; do \"{plenary}\" --db \"{db}\" section edit {id} --body \"edit $i\" >/dev/null || exit 3; echo $i; i=$((i+1)); done",
+        db = library.path.display()
+    );
+    let writer = Command::new("sh")
+        .args(["-c", &script])
+        .env("PLENARY_AUTHOR", "writer")
+        .stdout(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .expect("spawn writer");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Kill the whole group: the shell and the plenary process it is waiting on.
+    let group = format!("-{}", writer.id());
+    let killed = Command::new("kill").args(["-KILL", "--", &group]).status().expect("kill");
+    assert!(killed.success());
+    let output = writer.wait_with_output().expect("wait");
+    let acknowledged: u32 =
+        String::from_utf8_lossy(&output.stdout).lines().filter_map(|l| l.parse().ok()).max().unwrap_or(0);
+    assert!(
+        acknowledged > 0 && acknowledged < 400,
+        "the writer was killed mid-stream ({acknowledged} acknowledged)"
+    );
+
+    assert!(library.ok(&["check"]).starts_with("ok"), "the file survived");
+    let section = library.json(&["section", "show", &id]);
+    let version = section["current_version"].as_u64().expect("version") as u32;
+    // Every acknowledged edit is there; at most the one in flight went further.
+    assert!(
+        version == acknowledged + 1 || version == acknowledged + 2,
+        "version {version}, acknowledged {acknowledged}"
+    );
+    let history = library.json(&["section", "history", &id]);
+    let acknowledged_body = format!("edit {acknowledged}");
+    assert!(history.as_array().expect("history").iter().any(|v| v["body"] == acknowledged_body.as_str()));
+}
+
+use std::os::unix::process::CommandExt;
