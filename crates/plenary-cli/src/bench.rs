@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use plenary_core::status::SectionStatus;
 use plenary_store::{SectionEdit, SectionFilter, Store};
 
 use crate::args::BenchCommand;
@@ -95,6 +96,7 @@ fn build(path: &Path, sections: usize, rng: &mut fastrand::Rng) -> Result<(usize
         store.write(|w| {
             for draft in drafts {
                 let id = w.add_section(draft.new)?;
+                let before = versions;
                 versions += 1;
                 for (body, note) in draft.revisions {
                     let edit = SectionEdit {
@@ -105,6 +107,17 @@ fn build(path: &Path, sections: usize, rng: &mut fastrand::Rng) -> Result<(usize
                     };
                     w.edit_section(id, edit)?;
                     versions += 1;
+                }
+                // Version 1 was vetted; revisions are drafts until reviewed again.
+                let revised = versions > before + 1;
+                let steps: &[SectionStatus] = match (revised, draft.status) {
+                    (true, SectionStatus::Vetted) => &[SectionStatus::InReview, SectionStatus::Vetted],
+                    (true, SectionStatus::InReview) => &[SectionStatus::InReview],
+                    (_, SectionStatus::Retired) => &[SectionStatus::Retired],
+                    _ => &[],
+                };
+                for next in steps {
+                    w.set_section_status(id, *next, "Coordinator")?;
                 }
                 words += draft.words;
             }

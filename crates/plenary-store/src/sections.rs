@@ -290,6 +290,11 @@ impl Store {
 }
 
 impl Write<'_> {
+    /// A section as this transaction sees it.
+    pub fn section(&self, id: SectionId) -> StoreResult<Section> {
+        get(self.conn(), id)
+    }
+
     /// Creates a section at version 1 and indexes it for search.
     pub fn add_section(&mut self, new: NewSection) -> StoreResult<SectionId> {
         let conn = self.conn();

@@ -7,10 +7,11 @@ use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
 use plenary_store::{NewSection, SearchQuery, SectionFilter};
 
-/// A section to create and the later revisions of its body.
+/// A section to create, the later revisions of its body, and the status it ends in.
 pub(super) struct SectionDraft {
     pub(super) new: NewSection,
     pub(super) revisions: Vec<(String, String)>,
+    pub(super) status: SectionStatus,
     pub(super) words: usize,
 }
 
@@ -307,13 +308,14 @@ pub(super) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
                 .unwrap_or_else(|_| unreachable!()),
             lang: Language::parse("lang", lang).unwrap_or_else(|_| Language::english()),
             tags,
-            status,
+            status: SectionStatus::Vetted,
             owner: Some(["Marta", "Luis", "Ana", "Joseph"][rng.usize(..4)].to_owned()),
             review_due: None,
             author: "bench".to_owned(),
             note: None,
         },
         revisions,
+        status,
         words,
     }
 }
