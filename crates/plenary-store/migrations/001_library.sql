@@ -61,10 +61,17 @@ CREATE TABLE section_tags (
 
 CREATE INDEX section_tags_by_key ON section_tags (tag_key, section_seq);
 
--- The current version of every section, as plain text; rowid = sections.seq.
+-- Search indexes over the current version of every section; rowid = sections.seq.
 -- remove_diacritics 2 makes "migracion" find "migración".
+-- section_search holds everything (body as plain text, so snippets show words, not Markdown);
+-- section_titles holds only titles and tags: small, so title matches rank cheaply first.
 CREATE VIRTUAL TABLE section_search USING fts5 (
     title, body, tags,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE VIRTUAL TABLE section_titles USING fts5 (
+    title, tags,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 

@@ -53,7 +53,8 @@ impl Store {
             let unindexed: usize = self
                 .conn
                 .query_row(
-                    "SELECT (SELECT count(*) FROM sections) - (SELECT count(*) FROM section_search)",
+                    "SELECT abs((SELECT count(*) FROM sections) - (SELECT count(*) FROM section_search))
+                          + abs((SELECT count(*) FROM sections) - (SELECT count(*) FROM section_titles))",
                     [],
                     |row| row.get::<_, i64>(0),
                 )

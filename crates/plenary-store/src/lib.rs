@@ -28,7 +28,7 @@ pub use events::NewEvent;
 pub use migrations::SCHEMA_VERSION;
 pub use organisation::OrganisationUpdate;
 pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path};
-pub use search::{SearchHit, SearchQuery};
+pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
 pub use sections::{NewSection, SectionEdit, SectionFilter, Translation, Usage};
 pub use statements::{NewStatement, StatementSummary};
 pub use write::Write;

@@ -490,8 +490,12 @@ fn index(conn: &Connection, seq: i64) -> StoreResult<()> {
              FROM sections s JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version WHERE s.seq = ?1",
         )?
         .query_row([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    let tags = tags.unwrap_or_default();
     conn.prepare_cached("DELETE FROM section_search WHERE rowid = ?1")?.execute([seq])?;
     conn.prepare_cached("INSERT INTO section_search (rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![seq, title, plain_text(&body), tags.unwrap_or_default()])?;
+        .execute(params![seq, title, plain_text(&body), tags])?;
+    conn.prepare_cached("DELETE FROM section_titles WHERE rowid = ?1")?.execute([seq])?;
+    conn.prepare_cached("INSERT INTO section_titles (rowid, title, tags) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, title, tags])?;
     Ok(())
 }

@@ -1,0 +1,216 @@
+//! Snippets: the stretch of a body where the query's words are densest, HTML-escaped, with the
+//! matched words in `<mark>`. Done here rather than with FTS5's `snippet()`, which re-reads the
+//! index for every row; words are compared the way the index compares them (case and accents
+//! folded), so what is marked is what matched.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::Term;
+
+/// A query word to mark, folded; `prefix` for the word still being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    folded: String,
+    prefix: bool,
+}
+
+/// Lowercases and strips accents, as the `unicode61 remove_diacritics 2` tokenizer does.
+pub(crate) fn fold(word: &str) -> String {
+    word.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+}
+
+/// The words of the query's terms (a phrase contributes each of its words).
+pub(crate) fn words(terms: &[Term]) -> Vec<Word> {
+    let mut words = Vec::new();
+    for term in terms {
+        let pieces: Vec<Range<usize>> = tokens(&term.text).collect();
+        let count = pieces.len();
+        for (index, piece) in pieces.into_iter().enumerate() {
+            words.push(Word { folded: fold(&term.text[piece]), prefix: term.open && index + 1 == count });
+        }
+    }
+    words
+}
+
+/// Byte ranges of the index's tokens: runs of letters, digits and combining marks.
+fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let is_token = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.find(|(_, c)| is_token(*c))?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !is_token(c) {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// Which query word a token matches, if any.
+fn matching(token: &str, words: &[Word]) -> Option<usize> {
+    let folded = fold(token);
+    words.iter().position(|word| if word.prefix { folded.starts_with(&word.folded) } else { folded == word.folded })
+}
+
+/// The `window` words of `text` covering the most distinct query words (the earliest such
+/// stretch), escaped for HTML, matches marked, `…` where text was cut.
+pub(crate) fn marked(text: &str, words: &[Word], window: usize) -> String {
+    let tokens: Vec<(Range<usize>, Option<usize>)> =
+        tokens(text).map(|range| (range.clone(), matching(&text[range], words))).collect();
+    if tokens.is_empty() {
+        return String::new();
+    }
+    let window = window.clamp(1, tokens.len());
+    let start = best_window(&tokens, words.len(), window);
+    let end = start + window;
+    let (first, last) = (tokens[start].0.start, tokens[end - 1].0.end);
+    let mut html = String::new();
+    if start > 0 {
+        html.push('…');
+    }
+    // Keep the punctuation that opens the first word ("¿Qué", "<b").
+    let previous_end = if start > 0 { tokens[start - 1].0.end } else { 0 };
+    let lead = text[..first].rfind(char::is_whitespace).map_or(0, |at| at + 1).max(previous_end);
+    let mut cursor = lead;
+    for (range, matched) in &tokens[start..end] {
+        escape_into(&mut html, &text[cursor..range.start]);
+        if matched.is_some() {
+            html.push_str("<mark>");
+            escape_into(&mut html, &text[range.clone()]);
+            html.push_str("</mark>");
+        } else {
+            escape_into(&mut html, &text[range.clone()]);
+        }
+        cursor = range.end;
+    }
+    // Keep the punctuation that closes the last word ("rights." rather than "rights").
+    let tail_end = text[last..].find(char::is_whitespace).map_or(text.len(), |at| last + at);
+    let tail_end = if end < tokens.len() { tail_end.min(tokens[end].0.start) } else { tail_end };
+    escape_into(&mut html, &text[last..tail_end]);
+    if end < tokens.len() {
+        html.push('…');
+    }
+    html
+}
+
+/// Matched-word tally of a window: how many distinct query words, how many matches.
+struct Tally {
+    counts: Vec<usize>,
+    distinct: usize,
+    total: usize,
+}
+
+impl Tally {
+    fn add(&mut self, word: Option<usize>) {
+        if let Some(word) = word {
+            self.counts[word] += 1;
+            self.total += 1;
+            if self.counts[word] == 1 {
+                self.distinct += 1;
+            }
+        }
+    }
+
+    fn remove(&mut self, word: Option<usize>) {
+        if let Some(word) = word {
+            self.counts[word] -= 1;
+            self.total -= 1;
+            if self.counts[word] == 0 {
+                self.distinct -= 1;
+            }
+        }
+    }
+}
+
+/// The start of the window with the most distinct matched words, then the most matches; moved
+/// a few words back when that lets the first match read in context.
+fn best_window(tokens: &[(Range<usize>, Option<usize>)], word_count: usize, window: usize) -> usize {
+    let mut tally = Tally { counts: vec![0; word_count], distinct: 0, total: 0 };
+    tokens[..window].iter().for_each(|(_, word)| tally.add(*word));
+    let (mut best, mut best_score) = (0, (tally.distinct, tally.total));
+    for start in 1..=tokens.len() - window {
+        tally.remove(tokens[start - 1].1);
+        tally.add(tokens[start + window - 1].1);
+        if (tally.distinct, tally.total) > best_score {
+            best = start;
+            best_score = (tally.distinct, tally.total);
+        }
+    }
+    // The best window starts on a match; give it up to three words of lead-in if the last
+    // matched word still fits.
+    if best > 0 && best_score.1 > 0 {
+        let last_match = tokens[best..best + window].iter().rposition(|(_, word)| word.is_some()).unwrap_or(0);
+        let room = window - 1 - last_match;
+        return best - room.min(3).min(best);
+    }
+    best
+}
+
+fn escape_into(html: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            '\'' => html.push_str("&#39;"),
+            '\n' | '\r' | '\t' => html.push(' '),
+            c => html.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    fn check(text: &str, query: &str, window: usize, expected: &str) {
+        assert_eq!(marked(text, &words(&parse(query)), window), expected, "{query:?} in {text:?}");
+    }
+
+    #[test]
+    fn matches_are_marked_with_accents_and_case_folded() {
+        check(
+            "La Migración y la detención.",
+            "migracion DETENCION ",
+            10,
+            "La <mark>Migración</mark> y la <mark>detención</mark>.",
+        );
+        check("Protección de migrantes", "protec", 10, "<mark>Protección</mark> de migrantes");
+    }
+
+    #[test]
+    fn the_densest_window_is_chosen_and_cut_with_ellipses() {
+        let text = "one two three four five six seven eight nine ten detention eleven migration twelve thirteen";
+        check(text, "detention migration ", 5, "…nine ten <mark>detention</mark> eleven <mark>migration</mark>…");
+        check("alpha beta gamma delta", "zeta", 2, "alpha beta…");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        check(
+            "<script>alert('x')</script> & rights",
+            "rights ",
+            10,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>rights</mark>",
+        );
+    }
+
+    #[test]
+    fn phrases_mark_each_of_their_words() {
+        check(
+            "safe and regular pathways",
+            "\"safe and regular\"",
+            10,
+            "<mark>safe</mark> <mark>and</mark> <mark>regular</mark> pathways",
+        );
+    }
+}
