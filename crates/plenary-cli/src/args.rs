@@ -1,6 +1,9 @@
 //! The command line, as `shared/CLI.md` fixes it (names and flags scripts rely on) plus the
 //! commands Plenary adds.
 
+// Argument enums are built once per run; boxing their variants would only add noise.
+#![allow(clippy::large_enum_variant)]
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -61,11 +61,13 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
         store.search(query)?;
     }
     let mut latencies = Vec::with_capacity(plan.len());
+    let mut timed = Vec::with_capacity(plan.len());
     let mut hits = 0;
     for query in &plan {
         let started = Instant::now();
         hits += store.search(query)?.len();
         latencies.push(started.elapsed());
+        timed.push((started.elapsed(), query));
     }
     let filtered = plan.iter().filter(|q| is_filtered(&q.filter)).count();
     println!(
@@ -77,6 +79,10 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
         plan.len(),
         hits as f64 / plan.len().max(1) as f64
     );
+    timed.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
+    let slowest: Vec<String> =
+        timed.iter().take(5).map(|(time, query)| format!("{:?} {}", query.text, millis(*time))).collect();
+    println!("slowest: {}", slowest.join(", "));
     let p99 = percentile(&mut latencies, 99.0);
     println!(
         "target:  search p99 under 5 ms: {}",

@@ -6,7 +6,7 @@ use plenary_core::event::Event;
 use plenary_core::fact::{Fact, FactKey};
 use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
 use plenary_core::language::Language;
-use plenary_core::statement::{Item, ItemContent, Statement};
+use plenary_core::statement::Statement;
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
 

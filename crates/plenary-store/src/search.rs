@@ -2,10 +2,10 @@
 //!
 //! Ranking is BM25 in two tiers: sections whose title or tags match come first (ranked over
 //! every match, on the small title index), then sections whose text matches. BM25 has to score
-//! every matching row, which costs a few microseconds each; so that search as you type stays
-//! within a few milliseconds on a 10,000-section library, text matches are ranked over every
-//! match when there are at most [`RANK_ALL_UP_TO`] of them (after filters), and otherwise over the
-//! newest [`RANK_ALL_UP_TO`] — a query that broad is one the user is still typing.
+//! every matching row, which costs several microseconds each; so that search as you type stays
+//! within a few milliseconds on a 10,000-section library, each tier ranks every match when there
+//! are at most [`RANK_ALL_UP_TO`] of them (after filters), and otherwise the newest
+//! [`RANK_ALL_UP_TO`]: a query that broad is one the user is still typing.
 
 mod snippet;
 
@@ -22,8 +22,8 @@ use crate::error::StoreResult;
 use crate::rows::parsed;
 use crate::sections::{SectionFilter, filter_sql};
 
-/// Text matches ranked exactly up to this many; beyond it, the newest this many are ranked.
-pub const RANK_ALL_UP_TO: usize = 600;
+/// Matches ranked exactly up to this many per tier; beyond it, the newest this many are ranked.
+pub const RANK_ALL_UP_TO: usize = 300;
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -62,12 +62,13 @@ impl Store {
         let Some(expression) = match_expression(&terms) else { return Ok(Vec::new()) };
         let limit = query.limit.clamp(1, 500);
 
-        let mut order = self.ranked("section_titles", &expression, &query.filter, limit, None)?;
+        let mut order = self.ranked("section_titles", &expression, &query.filter, limit)?;
         if order.len() < limit {
-            let floor = self.newest_floor(&expression, &query.filter)?;
             let seen: HashSet<i64> = order.iter().copied().collect();
-            let text_matches = self.ranked("section_search", &expression, &query.filter, limit + order.len(), floor)?;
-            order.extend(text_matches.into_iter().filter(|seq| !seen.contains(seq)).take(limit - order.len()));
+            let text_matches =
+                self.ranked("section_search", &expression, &query.filter, limit + order.len())?;
+            order
+                .extend(text_matches.into_iter().filter(|seq| !seen.contains(seq)).take(limit - order.len()));
         }
 
         let words = snippet::words(&terms);
@@ -93,53 +94,34 @@ impl Store {
         Ok(hits)
     }
 
-    /// Section keys matching `expression` in `table`, best first; with `floor`, only keys from it up.
+    /// Section keys matching `expression` in `table`, best first: BM25 over the newest
+    /// [`RANK_ALL_UP_TO`] matches (all of them, usually), in one pass over the index.
     fn ranked(
         &self,
         table: &str,
         expression: &str,
         filter: &SectionFilter,
         limit: usize,
-        floor: Option<i64>,
     ) -> StoreResult<Vec<i64>> {
         let mut values = vec![Value::Text(expression.to_owned())];
         let mut conditions = String::new();
-        if let Some(floor) = floor {
-            values.push(Value::Integer(floor));
-            conditions.push_str(&format!(" AND f.rowid >= ?{}", values.len()));
-        }
         filter_sql(filter, &mut conditions, &mut values);
         values.push(Value::Integer(limit as i64));
         // Title weighs most, then tags, then body.
         let weights = if table == "section_titles" { "10.0, 4.0" } else { "10.0, 1.0, 4.0" };
         let sql = format!(
-            "SELECT f.rowid FROM {table} f JOIN sections s ON s.seq = f.rowid
-             WHERE {table} MATCH ?1 {conditions}
-             ORDER BY bm25({table}, {weights}) LIMIT ?{}",
+            "SELECT seq FROM (
+                SELECT f.rowid AS seq, bm25({table}, {weights}) AS score
+                FROM {table} f JOIN sections s ON s.seq = f.rowid
+                WHERE {table} MATCH ?1 {conditions}
+                ORDER BY f.rowid DESC LIMIT {RANK_ALL_UP_TO})
+             ORDER BY score, seq DESC LIMIT ?{}",
             values.len()
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let keys = statement.query_map(params_from_iter(values), |row| row.get(0))?.collect::<Result<_, _>>()?;
+        let keys =
+            statement.query_map(params_from_iter(values), |row| row.get(0))?.collect::<Result<_, _>>()?;
         Ok(keys)
-    }
-
-    /// When more than [`RANK_ALL_UP_TO`] sections match, the lowest key among the newest that
-    /// many; `None` when all matches can be ranked.
-    fn newest_floor(&self, expression: &str, filter: &SectionFilter) -> StoreResult<Option<i64>> {
-        let mut values = vec![Value::Text(expression.to_owned())];
-        let mut conditions = String::new();
-        filter_sql(filter, &mut conditions, &mut values);
-        values.push(Value::Integer(RANK_ALL_UP_TO as i64 + 1));
-        let sql = format!(
-            "SELECT count(*), min(seq) FROM (
-                SELECT f.rowid AS seq FROM section_search f JOIN sections s ON s.seq = f.rowid
-                WHERE section_search MATCH ?1 {conditions} ORDER BY f.rowid DESC LIMIT ?{})",
-            values.len()
-        );
-        let (count, lowest): (i64, Option<i64>) =
-            self.conn.prepare_cached(&sql)?.query_row(params_from_iter(values), |row| Ok((row.get(0)?, row.get(1)?)))?;
-        // The extra row fetched tells "more than the cap" from "exactly the cap"; rank the cap.
-        Ok(if count as usize > RANK_ALL_UP_TO { lowest.map(|lowest| lowest + 1) } else { None })
     }
 }
 

@@ -215,7 +215,7 @@ impl Store {
     /// Finds a section by its id or a unique prefix of it.
     pub fn resolve_section(&self, given: &str) -> StoreResult<SectionId> {
         let (_, id) = ids::resolve(&self.conn, SECTIONS, given)?;
-        Ok(id.parse().map_err(|_| StoreError::NotFound { what: "section", id: id.clone() })?)
+        id.parse().map_err(|_| StoreError::NotFound { what: "section", id })
     }
 
     /// A section with its current version's text.

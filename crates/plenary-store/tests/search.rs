@@ -108,3 +108,22 @@ fn search_follows_the_current_version() {
     assert_eq!(search(&store, "undocumented", SectionFilter::default()), ["Old wording"]);
     assert!(store.check().expect("check").is_sound());
 }
+
+#[test]
+fn broad_queries_put_title_matches_first_and_still_fill_the_page() {
+    let (_folder, mut store) = library();
+    store
+        .write(|w| {
+            w.add_section(section("Migration policy", "An early section."))?;
+            for n in 0..plenary_store::RANK_ALL_UP_TO + 50 {
+                w.add_section(section(&format!("Note {n}"), "Text about migration and rights."))?;
+            }
+            Ok(())
+        })
+        .expect("add");
+    let query = SearchQuery { text: "migration".into(), filter: SectionFilter::default(), limit: 10 };
+    let hits = store.search(&query).expect("search");
+    assert_eq!(hits.len(), 10);
+    assert_eq!(hits[0].title, "Migration policy", "the only title match, though the oldest, comes first");
+    assert!(hits[1..].iter().all(|hit| hit.snippet.contains("<mark>migration</mark>")));
+}

@@ -15,15 +15,22 @@ pub(super) struct SectionDraft {
     pub(super) words: usize,
 }
 
-struct Vocabulary {
+/// The words every section shares: who acts, how, where.
+struct Common {
     subjects: &'static [&'static str],
     verbs: &'static [&'static str],
     objects: &'static [&'static str],
     tails: &'static [&'static str],
-    titles: &'static [&'static str],
 }
 
-const ENGLISH: Vocabulary = Vocabulary {
+/// A subject an organisation writes about: its headings and the phrases only it uses.
+struct Topic {
+    titles: [&'static str; 2],
+    english: &'static [&'static str],
+    spanish: &'static [&'static str],
+}
+
+const ENGLISH: Common = Common {
     subjects: &[
         "Our network",
         "Civil society",
@@ -63,27 +70,12 @@ const ENGLISH: Vocabulary = Vocabulary {
         "build",
     ],
     objects: &[
-        "the protection of migrants' rights",
-        "an end to the criminalization of migration",
-        "alternatives to immigration detention",
-        "safe and regular pathways",
-        "access to justice",
-        "decent work and fair recruitment",
-        "family reunification",
-        "the rights of children on the move",
-        "gender-responsive migration policies",
-        "humanitarian visas",
-        "labour mobility schemes",
-        "the Global Compact for Migration",
-        "inclusive development",
-        "non-refoulement",
-        "climate-induced displacement responses",
-        "consular protection",
-        "portable social security",
-        "remittance costs below three percent",
-        "firewalls between services and enforcement",
+        "the rights of every person",
         "the participation of migrants in policy making",
-        "xenophobia and hate speech",
+        "inclusive development",
+        "accountability for commitments",
+        "international cooperation",
+        "evidence-based policy",
     ],
     tails: &[
         "across the Americas",
@@ -101,29 +93,9 @@ const ENGLISH: Vocabulary = Vocabulary {
         "at borders and beyond",
         "for more than 100,000 families",
     ],
-    titles: &[
-        "Who we are",
-        "What we do",
-        "Global activism",
-        "Protection must come first",
-        "End criminalization of migration and detention",
-        "Recommendations to states",
-        "Our members",
-        "Labour migration",
-        "Children on the move",
-        "Climate and displacement",
-        "Closing remarks",
-        "Access to justice",
-        "Regular pathways",
-        "Return and reintegration",
-        "Gender and migration",
-        "Xenophobia and public discourse",
-        "Remittances and development",
-        "Consular protection",
-    ],
 };
 
-const SPANISH: Vocabulary = Vocabulary {
+const SPANISH: Common = Common {
     subjects: &[
         "Nuestra red",
         "La sociedad civil",
@@ -163,26 +135,12 @@ const SPANISH: Vocabulary = Vocabulary {
         "construimos",
     ],
     objects: &[
-        "la protección de los derechos de las personas migrantes",
-        "el fin de la criminalización de la migración",
-        "alternativas a la detención migratoria",
-        "vías seguras y regulares",
-        "el acceso a la justicia",
-        "el trabajo decente y la contratación equitativa",
-        "la reunificación familiar",
-        "los derechos de la niñez en movimiento",
-        "políticas migratorias con enfoque de género",
-        "visas humanitarias",
-        "la movilidad laboral",
-        "el Pacto Mundial para la Migración",
+        "los derechos de todas las personas",
+        "la participación de las personas migrantes en las políticas",
         "un desarrollo inclusivo",
-        "la no devolución",
-        "respuestas al desplazamiento climático",
-        "la protección consular",
-        "la seguridad social portátil",
-        "remesas con costos menores al tres por ciento",
-        "la participación de las personas migrantes",
-        "la xenofobia y el discurso de odio",
+        "la rendición de cuentas",
+        "la cooperación internacional",
+        "políticas basadas en evidencia",
     ],
     tails: &[
         "en las Américas",
@@ -200,27 +158,201 @@ const SPANISH: Vocabulary = Vocabulary {
         "en las fronteras y más allá",
         "para más de 100.000 familias",
     ],
-    titles: &[
-        "Quiénes somos",
-        "Qué hacemos",
-        "Activismo global",
-        "La protección es lo primero",
-        "Fin de la criminalización de la migración y la detención",
-        "Recomendaciones a los Estados",
-        "Nuestras organizaciones",
-        "Migración laboral",
-        "Niñez en movimiento",
-        "Clima y desplazamiento",
-        "Palabras de cierre",
-        "Acceso a la justicia",
-        "Vías regulares",
-        "Retorno y reintegración",
-        "Género y migración",
-        "Xenofobia y discurso público",
-        "Remesas y desarrollo",
-        "Protección consular",
-    ],
 };
+
+const TOPICS: &[Topic] = &[
+    Topic {
+        titles: ["Who we are", "Quiénes somos"],
+        english: &[
+            "a network of grassroots organisations",
+            "our members in sending and receiving countries",
+            "a coalition founded by migrant leaders",
+        ],
+        spanish: &[
+            "una red de organizaciones de base",
+            "nuestras organizaciones en países de origen y destino",
+            "una coalición fundada por líderes migrantes",
+        ],
+    },
+    Topic {
+        titles: ["Protection must come first", "La protección es lo primero"],
+        english: &[
+            "the protection of migrants' rights",
+            "protection at sea and on land",
+            "protection for people in vulnerable situations",
+        ],
+        spanish: &[
+            "la protección de los derechos de las personas migrantes",
+            "la protección en el mar y en tierra",
+            "la protección de personas en situación de vulnerabilidad",
+        ],
+    },
+    Topic {
+        titles: [
+            "End criminalization of migration and detention",
+            "Fin de la criminalización de la migración y la detención",
+        ],
+        english: &[
+            "an end to the criminalization of migration",
+            "alternatives to immigration detention",
+            "the release of detained children",
+        ],
+        spanish: &[
+            "el fin de la criminalización de la migración",
+            "alternativas a la detención migratoria",
+            "la liberación de la niñez detenida",
+        ],
+    },
+    Topic {
+        titles: ["Labour migration", "Migración laboral"],
+        english: &[
+            "decent work and fair recruitment",
+            "labour mobility schemes",
+            "the ratification of ILO conventions",
+        ],
+        spanish: &[
+            "el trabajo decente y la contratación equitativa",
+            "la movilidad laboral",
+            "la ratificación de los convenios de la OIT",
+        ],
+    },
+    Topic {
+        titles: ["Children on the move", "Niñez en movimiento"],
+        english: &[
+            "the rights of children on the move",
+            "the best interests of the child",
+            "family-based care for unaccompanied minors",
+        ],
+        spanish: &[
+            "los derechos de la niñez en movimiento",
+            "el interés superior de la niñez",
+            "el cuidado familiar de la niñez no acompañada",
+        ],
+    },
+    Topic {
+        titles: ["Climate and displacement", "Clima y desplazamiento"],
+        english: &[
+            "climate-induced displacement responses",
+            "planned relocation with consent",
+            "humanitarian visas after disasters",
+        ],
+        spanish: &[
+            "respuestas al desplazamiento climático",
+            "la reubicación planificada con consentimiento",
+            "visas humanitarias tras desastres",
+        ],
+    },
+    Topic {
+        titles: ["Regular pathways", "Vías regulares"],
+        english: &["safe and regular pathways", "family reunification", "regularisation programmes"],
+        spanish: &["vías seguras y regulares", "la reunificación familiar", "programas de regularización"],
+    },
+    Topic {
+        titles: ["Access to justice", "Acceso a la justicia"],
+        english: &[
+            "access to justice",
+            "firewalls between services and enforcement",
+            "legal aid for migrants",
+        ],
+        spanish: &[
+            "el acceso a la justicia",
+            "cortafuegos entre servicios y control migratorio",
+            "la asistencia legal gratuita",
+        ],
+    },
+    Topic {
+        titles: ["Gender and migration", "Género y migración"],
+        english: &[
+            "gender-responsive migration policies",
+            "the rights of domestic workers",
+            "protection from gender-based violence",
+        ],
+        spanish: &[
+            "políticas migratorias con enfoque de género",
+            "los derechos de las trabajadoras del hogar",
+            "la protección frente a la violencia de género",
+        ],
+    },
+    Topic {
+        titles: ["Xenophobia and public discourse", "Xenofobia y discurso público"],
+        english: &[
+            "an end to xenophobia and hate speech",
+            "accurate reporting on migration",
+            "campaigns against discrimination",
+        ],
+        spanish: &[
+            "el fin de la xenofobia y el discurso de odio",
+            "una cobertura mediática rigurosa",
+            "campañas contra la discriminación",
+        ],
+    },
+    Topic {
+        titles: ["Remittances and development", "Remesas y desarrollo"],
+        english: &[
+            "remittance costs below three percent",
+            "diaspora investment",
+            "financial inclusion of migrant families",
+        ],
+        spanish: &[
+            "remesas con costos menores al tres por ciento",
+            "la inversión de la diáspora",
+            "la inclusión financiera de las familias migrantes",
+        ],
+    },
+    Topic {
+        titles: ["Return and reintegration", "Retorno y reintegración"],
+        english: &["dignified return and reintegration", "non-refoulement", "support for deported people"],
+        spanish: &[
+            "el retorno digno y la reintegración",
+            "la no devolución",
+            "el apoyo a personas deportadas",
+        ],
+    },
+    Topic {
+        titles: ["The Global Compact", "El Pacto Mundial"],
+        english: &[
+            "the implementation of the Global Compact for Migration",
+            "national implementation plans",
+            "the regional review of the Compact",
+        ],
+        spanish: &[
+            "la implementación del Pacto Mundial para la Migración",
+            "planes nacionales de implementación",
+            "la revisión regional del Pacto",
+        ],
+    },
+    Topic {
+        titles: ["Consular protection", "Protección consular"],
+        english: &["consular protection", "identity documents for nationals abroad", "mobile consulates"],
+        spanish: &[
+            "la protección consular",
+            "documentos de identidad para connacionales",
+            "consulados móviles",
+        ],
+    },
+    Topic {
+        titles: ["Health and social protection", "Salud y protección social"],
+        english: &["universal access to health care", "portable social security", "mental health support"],
+        spanish: &[
+            "el acceso universal a la salud",
+            "la seguridad social portátil",
+            "la atención en salud mental",
+        ],
+    },
+    Topic {
+        titles: ["Closing remarks", "Palabras de cierre"],
+        english: &[
+            "our continued engagement with this process",
+            "a follow-up meeting with civil society",
+            "concrete commitments at this Summit",
+        ],
+        spanish: &[
+            "nuestro compromiso continuo con este proceso",
+            "una reunión de seguimiento con la sociedad civil",
+            "compromisos concretos en esta Cumbre",
+        ],
+    },
+];
 
 const TAGS: &[&str] = &[
     "gfmd",
@@ -248,30 +380,31 @@ fn pick<'a>(rng: &mut fastrand::Rng, words: &'a [&'a str]) -> &'a str {
     words[((u * u) * words.len() as f64) as usize % words.len()]
 }
 
-fn sentence(rng: &mut fastrand::Rng, vocabulary: &Vocabulary) -> String {
-    let mut text = format!(
-        "{} {} {}",
-        pick(rng, vocabulary.subjects),
-        pick(rng, vocabulary.verbs),
-        pick(rng, vocabulary.objects)
-    );
+fn sentence(rng: &mut fastrand::Rng, common: &Common, topics: [&[&'static str]; 2]) -> String {
+    // Mostly the section's own topic, sometimes a related one, sometimes general language.
+    let object = match rng.u8(..20) {
+        0..=12 => pick(rng, topics[0]),
+        13..=16 => pick(rng, topics[1]),
+        _ => pick(rng, common.objects),
+    };
+    let mut text = format!("{} {} {object}", pick(rng, common.subjects), pick(rng, common.verbs));
     if rng.bool() {
         text.push(' ');
-        text.push_str(pick(rng, vocabulary.tails));
+        text.push_str(pick(rng, common.tails));
     }
     text.push('.');
     text
 }
 
 /// Markdown prose of roughly `target` words in paragraphs, sometimes with a list or emphasis.
-fn body(rng: &mut fastrand::Rng, vocabulary: &Vocabulary, target: usize) -> String {
+fn body(rng: &mut fastrand::Rng, common: &Common, topics: [&[&'static str]; 2], target: usize) -> String {
     let mut paragraphs = Vec::new();
     let mut words = 0;
     while words < target {
-        let sentences: Vec<String> = (0..rng.usize(2..5)).map(|_| sentence(rng, vocabulary)).collect();
+        let sentences: Vec<String> = (0..rng.usize(2..5)).map(|_| sentence(rng, common, topics)).collect();
         let mut paragraph = sentences.join(" ");
         if rng.u8(..10) == 0 {
-            let items: Vec<String> = (0..3).map(|_| format!("- {}", pick(rng, vocabulary.objects))).collect();
+            let items: Vec<String> = (0..3).map(|_| format!("- {}", pick(rng, topics[0]))).collect();
             paragraph = format!("{paragraph}\n\n{}", items.join("\n"));
         } else if rng.u8(..6) == 0 {
             paragraph = format!("**{paragraph}**");
@@ -282,15 +415,18 @@ fn body(rng: &mut fastrand::Rng, vocabulary: &Vocabulary, target: usize) -> Stri
     paragraphs.join("\n\n")
 }
 
-/// One section with 0–3 later revisions, 80–400 words, 60 % English.
+/// One section on one topic (with a related one), 80–400 words, 60 % English, 0–3 revisions.
 pub(super) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
     let spanish = rng.u8(..10) < 4;
-    let (vocabulary, lang) = if spanish { (&SPANISH, "es") } else { (&ENGLISH, "en") };
+    let (common, lang) = if spanish { (&SPANISH, "es") } else { (&ENGLISH, "en") };
+    let (main, related) = (&TOPICS[rng.usize(..TOPICS.len())], &TOPICS[rng.usize(..TOPICS.len())]);
+    let phrases = |topic: &Topic| if spanish { topic.spanish } else { topic.english };
+    let topics = [phrases(main), phrases(related)];
     let target = rng.usize(80..=400);
-    let text = body(rng, vocabulary, target);
+    let text = body(rng, common, topics, target);
     let words = text.split_whitespace().count();
     let revisions = (0..rng.usize(0..=3))
-        .map(|n| (body(rng, vocabulary, target), format!("revision {}", n + 1)))
+        .map(|n| (body(rng, common, topics, target), format!("revision {}", n + 1)))
         .collect();
     let status = [
         SectionStatus::Vetted,
@@ -300,12 +436,12 @@ pub(super) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
         SectionStatus::Retired,
     ][rng.usize(..5)];
     let tags = (0..rng.usize(0..=3)).map(|_| pick(rng, TAGS).to_owned()).collect();
+    let kind = BUILTIN_KINDS[rng.usize(..BUILTIN_KINDS.len())];
     SectionDraft {
         new: NewSection {
-            title: format!("{} {}", pick(rng, vocabulary.titles), rng.u16(1..2000)),
+            title: format!("{} ({})", main.titles[usize::from(spanish)], rng.u16(1..2000)),
             body: text,
-            kind: Kind::parse(BUILTIN_KINDS[rng.usize(..BUILTIN_KINDS.len())])
-                .unwrap_or_else(|_| unreachable!()),
+            kind: Kind::parse(kind).unwrap_or_else(|_| unreachable!("built-in kinds are valid")),
             lang: Language::parse("lang", lang).unwrap_or_else(|_| Language::english()),
             tags,
             status: SectionStatus::Vetted,

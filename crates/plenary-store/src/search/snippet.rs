@@ -5,8 +5,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::Term;
 
@@ -19,7 +18,25 @@ pub(crate) struct Word {
 
 /// Lowercases and strips accents, as the `unicode61 remove_diacritics 2` tokenizer does.
 pub(crate) fn fold(word: &str) -> String {
-    word.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect()
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer the caller reuses.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            decompose_canonical(c, |part| {
+                if !is_combining_mark(part) {
+                    folded.extend(part.to_lowercase());
+                }
+            });
+        }
+    }
 }
 
 /// The words of the query's terms (a phrase contributes each of its words).
@@ -37,7 +54,9 @@ pub(crate) fn words(terms: &[Term]) -> Vec<Word> {
 
 /// Byte ranges of the index's tokens: runs of letters, digits and combining marks.
 fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let is_token = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let is_token = |c: char| {
+        c.is_ascii_alphanumeric() || (!c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
+    };
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = chars.find(|(_, c)| is_token(*c))?;
@@ -53,10 +72,27 @@ fn tokens(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// Which query word a token matches, if any.
+/// Which query word a token matches, if any. Most tokens are ASCII and compared in place; only
+/// the others are decomposed and folded.
 fn matching(token: &str, words: &[Word]) -> Option<usize> {
-    let folded = fold(token);
-    words.iter().position(|word| if word.prefix { folded.starts_with(&word.folded) } else { folded == word.folded })
+    let matches = |folded: &str, word: &Word| {
+        let (token, wanted) = (folded.as_bytes(), word.folded.as_bytes());
+        let length_ok = if word.prefix { token.len() >= wanted.len() } else { token.len() == wanted.len() };
+        length_ok && token[..wanted.len()].eq_ignore_ascii_case(wanted)
+    };
+    if token.is_ascii() {
+        words.iter().position(|word| matches(token, word))
+    } else {
+        FOLDED.with_borrow_mut(|folded| {
+            fold_into(token, folded);
+            words.iter().position(|word| matches(folded, word))
+        })
+    }
+}
+
+thread_local! {
+    /// Scratch space for folding non-ASCII tokens without allocating for each.
+    static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// The `window` words of `text` covering the most distinct query words (the earliest such
@@ -146,7 +182,8 @@ fn best_window(tokens: &[(Range<usize>, Option<usize>)], word_count: usize, wind
     // The best window starts on a match; give it up to three words of lead-in if the last
     // matched word still fits.
     if best > 0 && best_score.1 > 0 {
-        let last_match = tokens[best..best + window].iter().rposition(|(_, word)| word.is_some()).unwrap_or(0);
+        let last_match =
+            tokens[best..best + window].iter().rposition(|(_, word)| word.is_some()).unwrap_or(0);
         let room = window - 1 - last_match;
         return best - room.min(3).min(best);
     }
@@ -189,8 +226,14 @@ mod tests {
 
     #[test]
     fn the_densest_window_is_chosen_and_cut_with_ellipses() {
-        let text = "one two three four five six seven eight nine ten detention eleven migration twelve thirteen";
-        check(text, "detention migration ", 5, "…nine ten <mark>detention</mark> eleven <mark>migration</mark>…");
+        let text =
+            "one two three four five six seven eight nine ten detention eleven migration twelve thirteen";
+        check(
+            text,
+            "detention migration ",
+            5,
+            "…nine ten <mark>detention</mark> eleven <mark>migration</mark>…",
+        );
         check("alpha beta gamma delta", "zeta", 2, "alpha beta…");
     }
 
