@@ -18,14 +18,19 @@ pub(crate) struct Cli {
     /// Who is making the change, recorded with new versions (default: $PLENARY_AUTHOR, else the login name).
     #[arg(long, global = true, value_name = "NAME", env = "PLENARY_AUTHOR")]
     pub(crate) author: Option<String>,
+    /// Without a command, `plenary` prints an overview of the library.
     #[command(subcommand)]
-    pub(crate) command: Command,
+    pub(crate) command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Create or migrate the library; print its path.
-    Init,
+    Init {
+        /// Fill an empty library with the demo organisation, sections, event and statement.
+        #[arg(long)]
+        demo: bool,
+    },
     /// Library sections: add, edit, show, list, history, vet, retire.
     #[command(subcommand)]
     Section(SectionCommand),

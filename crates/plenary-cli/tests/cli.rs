@@ -89,6 +89,9 @@ fn init_prints_the_library_path_and_help_lists_the_commands() {
     let library = Library::new();
     assert_eq!(library.ok(&["init"]).trim(), library.path.display().to_string());
     assert!(library.path.exists());
+    let overview = library.ok(&[]);
+    assert!(overview.starts_with(&format!("Plenary library {}", library.path.display())), "{overview}");
+    assert!(overview.contains("sections: 0"), "{overview}");
     let help = library.ok(&["--help"]);
     for command in ["init", "section", "search", "fact", "org", "event", "statement", "backup", "check"] {
         assert!(help.contains(command), "--help lists {command}: {help}");
@@ -109,6 +112,36 @@ fn without_db_the_app_data_file_is_used() {
     let expected = home.path().join("data/org.plenary.desktop/library.sqlite3");
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected.display().to_string());
     assert!(expected.exists());
+
+    // The default library starts with the demo, as the desktop app's does.
+    let demo = Library { folder: home, path: expected };
+    let sections = demo.json(&["section", "list"]);
+    assert_eq!(sections.as_array().map(Vec::len), Some(14));
+    let statements = demo.json(&["statement", "list"]);
+    let statement = statements[0]["id"].as_str().expect("demo statement").to_owned();
+    let shown = demo.json(&["statement", "show", &statement]);
+    assert_eq!(shown["items"].as_array().map(Vec::len), Some(7));
+    assert!(
+        shown["items"][0]["body"].as_str().unwrap_or_default().contains("network of 45"),
+        "facts substituted"
+    );
+    let codes: Vec<_> =
+        shown["warnings"].as_array().expect("warnings").iter().map(|w| w["code"].clone()).collect();
+    assert_eq!(codes, ["unvetted_section"], "only the recommendations still in review");
+    let about =
+        sections.as_array().expect("sections").iter().find(|s| s["title"] == "Who we are").expect("about");
+    let about = demo.json(&["section", "show", about["id"].as_str().expect("id")]);
+    assert_eq!(about["translations"][0]["lang"], "es");
+}
+
+#[test]
+fn init_demo_fills_an_empty_library_only() {
+    let library = Library::new();
+    assert_eq!(library.section_count(), 0, "a library named with --db starts empty");
+    library.ok(&["init", "--demo"]);
+    assert_eq!(library.section_count(), 14);
+    let error = library.fails(&["init", "--demo"], 1);
+    assert!(error.contains("already has sections"), "{error}");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 mod backup;
 mod check;
+mod demo;
 mod error;
 mod events;
 mod facts;

@@ -6,15 +6,58 @@ use anyhow::{Context, Result, bail};
 use plenary_core::date::PartialDate;
 use plenary_core::fact::FactKey;
 use plenary_core::organisation::{Logo, LogoFormat};
-use plenary_store::{NewEvent, OrganisationUpdate, default_backup_path};
+use plenary_core::status::SectionStatus;
+use plenary_store::{NewEvent, OrganisationUpdate, SectionFilter, default_backup_path};
 
 use crate::args::{EventCommand, FactCommand, KindCommand, OrgCommand};
 use crate::input;
 use crate::output::{self, OrganisationView};
 
-pub(super) fn init(path: &Path) -> Result<()> {
+pub(super) fn init(path: &Path, demo: bool, author: &str) -> Result<()> {
     let store = input::open(path)?;
-    println!("{}", store.path().display());
+    if demo && store.sections(&SectionFilter::default())?.is_empty() {
+        drop(store);
+        create_demo(path, author)?;
+    } else if demo {
+        bail!("{} already has sections; the demo library goes into an empty one", path.display());
+    }
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// What `plenary` alone prints: where the library is and what is in it.
+pub(super) fn overview(path: &Path) -> Result<()> {
+    let store = input::open(path)?;
+    let organisation = store.organisation()?;
+    let sections = store.sections(&SectionFilter::default())?;
+    let count = |status: SectionStatus| sections.iter().filter(|s| s.status == status).count();
+    println!("Plenary library {}", path.display());
+    if !organisation.name.is_empty() {
+        println!("organisation: {}", organisation.name);
+    }
+    println!(
+        "sections: {} ({} vetted, {} in review, {} draft, {} retired); facts: {}; events: {}",
+        sections.len(),
+        count(SectionStatus::Vetted),
+        count(SectionStatus::InReview),
+        count(SectionStatus::Draft),
+        count(SectionStatus::Retired),
+        store.facts()?.len(),
+        store.events()?.len()
+    );
+    let statements = store.statements()?;
+    if !statements.is_empty() {
+        println!("\nstatements:");
+        statements.into_iter().map(output::StatementSummaryView::from).for_each(|s| s.print_line());
+    }
+    println!("\ntry: plenary search protection   ·   plenary statement show ID   ·   plenary --help");
+    Ok(())
+}
+
+/// Fills a new or empty library with the demo organisation, sections, event and statement.
+pub(super) fn create_demo(path: &Path, author: &str) -> Result<()> {
+    let mut store = input::open(path)?;
+    store.write(|w| w.add_demo_library(author))?;
     Ok(())
 }
 

@@ -12,10 +12,17 @@ use crate::input;
 
 /// Runs a parsed command line.
 pub(crate) fn run(cli: Cli) -> Result<()> {
+    let default_library = cli.db.is_none();
     let path = input::database_path(cli.db)?;
     let author = input::author(cli.author);
-    match cli.command {
-        Command::Init => library::init(&path),
+    // The shared default library, like the desktop app's, starts with the demo content; a file
+    // named with --db or $PLENARY_DB starts empty.
+    if default_library && !path.exists() {
+        library::create_demo(&path, &author)?;
+    }
+    let Some(command) = cli.command else { return library::overview(&path) };
+    match command {
+        Command::Init { demo } => library::init(&path, demo, &author),
         Command::Section(command) => section::run(&path, &author, command),
         Command::Search(args) => section::search(&path, args),
         Command::Kind(command) => library::kind(&path, command),
