@@ -91,6 +91,7 @@ pub(crate) struct OptionalBodyArgs {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum StatusArg {
     Draft,
+    #[value(name = "in_review")]
     InReview,
     Vetted,
     Retired,

@@ -209,6 +209,24 @@ fn sections_are_added_edited_vetted_and_shown() {
     let error = library.fails(&["section", "vet", id, "--by", "Director"], 1);
     assert!(error.contains("already vetted"), "{error}");
 
+    let submitted = library.add_section("Pending", "other", "Text.");
+    library.ok(&["section", "submit", &submitted]);
+    let in_review = library.json(&["section", "list", "--status", "in_review"]);
+    assert_eq!(in_review[0]["status"], "in_review");
+    let in_review_add = library.ok(&[
+        "section",
+        "add",
+        "--title",
+        "R",
+        "--kind",
+        "other",
+        "--status",
+        "in_review",
+        "--body",
+        "b",
+    ]);
+    assert_eq!(library.json(&["section", "show", in_review_add.trim()])["status"], "in_review");
+
     library.ok(&["section", "retire", id]);
     assert_eq!(library.json(&["section", "list", "--status", "retired"]).as_array().map(Vec::len), Some(1));
     library.ok(&["section", "reinstate", id]);
