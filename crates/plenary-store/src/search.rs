@@ -23,7 +23,7 @@ use crate::rows::parsed;
 use crate::sections::{SectionFilter, filter_sql};
 
 /// Matches ranked exactly up to this many per tier; beyond it, the newest this many are ranked.
-pub const RANK_ALL_UP_TO: usize = 300;
+pub const RANK_ALL_UP_TO: usize = 100;
 
 /// What to look for.
 #[derive(Debug, Clone, Default)]
@@ -109,10 +109,12 @@ impl Store {
         values.push(Value::Integer(limit as i64));
         // Title weighs most, then tags, then body.
         let weights = if table == "section_titles" { "10.0, 4.0" } else { "10.0, 1.0, 4.0" };
+        // Every indexed row has its section: join only to filter.
+        let join = if conditions.is_empty() { "" } else { "JOIN sections s ON s.seq = f.rowid" };
         let sql = format!(
             "SELECT seq FROM (
                 SELECT f.rowid AS seq, bm25({table}, {weights}) AS score
-                FROM {table} f JOIN sections s ON s.seq = f.rowid
+                FROM {table} f {join}
                 WHERE {table} MATCH ?1 {conditions}
                 ORDER BY f.rowid DESC LIMIT {RANK_ALL_UP_TO})
              ORDER BY score, seq DESC LIMIT ?{}",
