@@ -111,3 +111,17 @@ fn a_backup_is_a_complete_consistent_copy() {
     let again = store.backup_to(&target).expect_err("never overwrite a backup");
     assert!(again.to_string().contains("already exists"), "{again}");
 }
+
+#[test]
+fn a_library_locked_by_another_writer_is_reported_after_waiting() {
+    let (_folder, mut store) = library();
+    let mut other = rusqlite::Connection::open(store.path()).expect("second connection");
+    let holding = other.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).expect("lock");
+    let started = std::time::Instant::now();
+    let error = store.write(|w| w.add_section(section("A", "b"))).expect_err("locked");
+    assert!(matches!(error, StoreError::Locked { .. }), "{error:?}");
+    assert!(error.to_string().contains("locked by another program"), "{error}");
+    assert!(started.elapsed() >= std::time::Duration::from_secs(4), "it waited for the other writer first");
+    drop(holding);
+    store.write(|w| w.add_section(section("A", "b"))).expect("free again");
+}
