@@ -18,6 +18,10 @@ pub(crate) struct Cli {
     /// Who is making the change, recorded with new versions (default: $PLENARY_AUTHOR, else the login name).
     #[arg(long, global = true, value_name = "NAME", env = "PLENARY_AUTHOR")]
     pub(crate) author: Option<String>,
+    /// Folder of user templates that override or add to the built-in ones (default:
+    /// $PLENARY_TEMPLATES, else `templates` in the app-data folder).
+    #[arg(long, global = true, value_name = "DIR", env = "PLENARY_TEMPLATES")]
+    pub(crate) templates: Option<PathBuf>,
     /// Without a command, `plenary` prints an overview of the library.
     #[command(subcommand)]
     pub(crate) command: Option<Command>,
@@ -51,6 +55,22 @@ pub(crate) enum Command {
     /// Statements for events: new, add, text, move, show, list.
     #[command(subcommand)]
     Statement(StatementCommand),
+    /// Export a statement to a file (the export is recorded with the versions that went in).
+    Export {
+        statement: String,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Template (default: the statement's own).
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Templates: list them, or write the built-in ones out for editing.
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Write a consistent copy of the library.
     Backup {
         /// Where to write it (default: backups/ beside the library).
@@ -95,6 +115,26 @@ pub(crate) enum StatusArg {
     InReview,
     Vetted,
     Retired,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    Pdf,
+    Html,
+    Txt,
+    Md,
+    Docx,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TemplateCommand {
+    /// List the templates and where each comes from.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Write the built-in templates into DIR for editing.
+    Export { dir: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -401,6 +441,12 @@ pub(crate) enum StatementCommand {
     },
     /// List statements.
     List {
+        #[command(flatten)]
+        json: Json,
+    },
+    /// The statement's recorded exports, newest first.
+    Exports {
+        statement: String,
         #[command(flatten)]
         json: Json,
     },

@@ -625,3 +625,131 @@ fn a_killed_writer_loses_no_acknowledged_edit() {
 }
 
 use std::os::unix::process::CommandExt;
+
+#[test]
+fn statements_export_to_html_text_and_markdown_and_are_recorded() {
+    let library = Library::new();
+    library.ok(&["init", "--demo"]);
+    let statement = library.json(&["statement", "list"])[0]["id"].as_str().expect("id").to_owned();
+    let shown = library.json(&["statement", "show", &statement]);
+    let folder = library.folder.path();
+
+    let html_file = folder.join("statement.html");
+    let exported =
+        library.json(&["export", &statement, "--format", "html", "--out", html_file.to_str().expect("path")]);
+    assert_eq!(exported["format"], "html");
+    let html = std::fs::read_to_string(&html_file).expect("html written");
+    let page = scraper::Html::parse_document(&html);
+    let h1 = scraper::Selector::parse("h1").expect("selector");
+    assert_eq!(
+        page.select(&h1).next().map(|e| e.text().collect::<String>()),
+        Some("Civil society statement to the GFMD 2027 Summit".into())
+    );
+    assert!(html.contains("Alianza Puentes is a network of 45 migrant-led"), "facts substituted in the HTML");
+
+    let text_file = folder.join("statement.txt");
+    library.ok(&["export", &statement[..8], "--format", "txt", "--out", text_file.to_str().expect("path")]);
+    let text = std::fs::read_to_string(&text_file).expect("text written");
+    assert_eq!(
+        plenary_core::words::count_words(&text),
+        shown["word_count"].as_u64().expect("count") as usize,
+        "the form sees the count shown"
+    );
+
+    let md_file = folder.join("statement.md");
+    library.ok(&[
+        "export",
+        &statement,
+        "--format",
+        "md",
+        "--template",
+        "plain",
+        "--out",
+        md_file.to_str().expect("path"),
+    ]);
+    assert!(std::fs::read_to_string(&md_file).expect("md").starts_with("# Civil society statement"));
+
+    let records = library.json(&["statement", "exports", &statement]);
+    let formats: Vec<_> = records
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|r| r["format"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(formats, ["md", "txt", "html"]);
+    let html_record = &records[2];
+    assert_eq!(html_record["bytes"].as_u64(), Some(html.len() as u64));
+    assert_eq!(html_record["versions"].as_array().map(Vec::len), Some(6), "six linked items");
+    assert_eq!(html_record["facts"]["member_orgs"], "45");
+
+    let error = library.fails(
+        &[
+            "export",
+            &statement,
+            "--format",
+            "html",
+            "--template",
+            "fancy",
+            "--out",
+            html_file.to_str().expect("path"),
+        ],
+        1,
+    );
+    assert!(error.contains("unknown template 'fancy'"), "{error}");
+    let error =
+        library.fails(&["export", &statement, "--format", "html", "--out", "/no/such/folder/x.html"], 1);
+    assert!(error.contains("does not exist"), "{error}");
+}
+
+#[test]
+fn templates_are_listed_exported_and_overridden() {
+    let library = Library::new();
+    let user = library.folder.path().join("my-templates");
+    let list = library.json(&["template", "list", "--templates", user.to_str().expect("path")]);
+    assert_eq!(
+        list,
+        serde_json::json!([{"name": "letterhead", "origin": "built-in"}, {"name": "plain", "origin": "built-in"}])
+    );
+    let written = library.ok(&["template", "export", user.to_str().expect("path")]);
+    assert_eq!(written.lines().count(), 6);
+    std::fs::write(user.join("plain/statement.hbs"), "<h1 class=\"mine\">{{title}}</h1>").expect("edit");
+    let list = library.json(&["template", "list", "--templates", user.to_str().expect("path")]);
+    assert_eq!(list[1]["origin"], "built-in, overridden");
+
+    library.ok(&["init", "--demo"]);
+    let statement = library.json(&["statement", "list"])[0]["id"].as_str().expect("id").to_owned();
+    let out = library.folder.path().join("mine.html");
+    library.ok(&[
+        "export",
+        &statement,
+        "--format",
+        "html",
+        "--template",
+        "plain",
+        "--templates",
+        user.to_str().expect("path"),
+        "--out",
+        out.to_str().expect("path"),
+    ]);
+    assert!(
+        std::fs::read_to_string(&out).expect("html").contains("<h1 class=\"mine\">Civil society statement")
+    );
+
+    std::fs::write(user.join("plain/statement.hbs"), "<h1>{{#if title}}</h1>").expect("break it");
+    let error = library.fails(
+        &[
+            "export",
+            &statement,
+            "--format",
+            "html",
+            "--template",
+            "plain",
+            "--templates",
+            user.to_str().expect("path"),
+            "--out",
+            out.to_str().expect("path"),
+        ],
+        1,
+    );
+    assert!(error.contains("plain/statement.hbs, line 1"), "{error}");
+}

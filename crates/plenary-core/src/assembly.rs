@@ -86,6 +86,8 @@ pub struct AssembledStatement {
     pub word_count: usize,
     /// The same count split by the items' languages.
     pub word_count_by_lang: BTreeMap<String, usize>,
+    /// The facts substituted, key → value, for the export record.
+    pub facts_used: BTreeMap<String, String>,
     /// What may be wrong.
     pub warnings: Vec<Warning>,
 }
@@ -119,6 +121,7 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
     let mut stale_reported: Vec<&str> = Vec::new();
     let mut items = Vec::with_capacity(input.items.len());
     let mut word_count_by_lang: BTreeMap<String, usize> = BTreeMap::new();
+    let mut facts_used: BTreeMap<String, String> = BTreeMap::new();
 
     for (index, resolved) in input.items.iter().enumerate() {
         let position = index as u32 + 1;
@@ -134,6 +137,7 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
                     }
                 }
                 Some(fact) => {
+                    facts_used.insert(fact.key.to_string(), fact.value.clone());
                     let stale = fact.as_of.filter(|as_of| as_of.last_day() < stale_before);
                     if let Some(as_of) = stale
                         && !stale_reported.contains(&fact.key.as_str())
@@ -183,6 +187,7 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
         items,
         word_count,
         word_count_by_lang,
+        facts_used,
         warnings,
     }
 }

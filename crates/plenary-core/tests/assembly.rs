@@ -261,3 +261,19 @@ fn warnings_serialise_with_code_and_item() {
     assert_eq!(json, serde_json::json!({"code": "unknown_fact", "item": 2, "key": "x"}));
     assert_eq!(warning.item(), Some(2));
 }
+
+#[test]
+fn the_facts_used_are_listed_for_the_export_record() {
+    let statement = statement(StatementStatus::Draft);
+    let facts = [fact("member_orgs", "45", None), fact("unused", "x", None), fact("forum", "GFMD", None)];
+    let items = vec![text_item("", "{{fact.member_orgs}} and {{fact.missing}}", "en")];
+    let assembled = assemble(AssemblyInput {
+        statement: &statement,
+        event: None,
+        items,
+        facts: &facts,
+        today: date("2026-11-26"),
+    });
+    let used: Vec<_> = assembled.facts_used.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(used, [("member_orgs", "45")]);
+}

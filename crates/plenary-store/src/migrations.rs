@@ -4,7 +4,10 @@
 use rusqlite_migration::{M, Migrations};
 
 /// Every migration, oldest first.
-pub(crate) const STEPS: &[M<'static>] = &[M::up(include_str!("../migrations/001_library.sql"))];
+pub(crate) const STEPS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/001_library.sql")),
+    M::up(include_str!("../migrations/002_exports.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = STEPS.len();

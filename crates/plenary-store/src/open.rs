@@ -109,4 +109,38 @@ mod tests {
         drop(open_with(&path, LATER).expect("reopen"));
         assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
     }
+
+    #[test]
+    fn every_real_migration_upgrades_the_previous_format_with_its_data() {
+        for from in 1..migrations::STEPS.len() {
+            let folder = tempfile::tempdir().expect("folder");
+            let path = folder.path().join("library.sqlite3");
+            let mut old = open_with(&path, &migrations::STEPS[..from]).expect("old format");
+            let id = old
+                .write(|w| {
+                    w.add_section(crate::NewSection {
+                        title: "Kept".into(),
+                        body: "Across upgrades.".into(),
+                        kind: plenary_core::kind::Kind::parse("about").expect("kind"),
+                        lang: plenary_core::language::Language::english(),
+                        tags: vec!["t".into()],
+                        status: plenary_core::status::SectionStatus::Draft,
+                        owner: None,
+                        review_due: None,
+                        author: "a".into(),
+                        note: None,
+                    })
+                })
+                .expect("write");
+            drop(old);
+            let upgraded = open(&path).expect("upgrade");
+            assert_eq!(upgraded.section(id).expect("section").body, "Across upgrades.", "from v{from}");
+            assert!(upgraded.check().expect("check").is_sound(), "from v{from}");
+            assert_eq!(
+                std::fs::read_dir(folder.path().join("backups")).expect("backup").count(),
+                1,
+                "from v{from}"
+            );
+        }
+    }
 }

@@ -14,3 +14,9 @@ pub const DATABASE_FILE_NAME: &str = "library.sqlite3";
 pub fn default_database_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER).join(DATABASE_FILE_NAME))
 }
+
+/// `<data dir>/org.plenary.desktop/templates`: where users put templates that override or add to
+/// the built-in ones.
+pub fn default_templates_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER).join("templates"))
+}

@@ -1,5 +1,6 @@
 //! One function per command: convert the arguments, call the store, print the result.
 
+mod export;
 mod library;
 mod section;
 mod statement;
@@ -15,6 +16,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
     let default_library = cli.db.is_none();
     let path = input::database_path(cli.db)?;
     let author = input::author(cli.author);
+    let templates = cli.templates.or_else(plenary_store::default_templates_path);
     // The shared default library, like the desktop app's, starts with the demo content; a file
     // named with --db or $PLENARY_DB starts empty.
     if default_library && !path.exists() {
@@ -30,6 +32,10 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         Command::Org(command) => library::org(&path, command),
         Command::Event(command) => library::event(&path, command),
         Command::Statement(command) => statement::run(&path, command),
+        Command::Export { statement, format, template, out, json } => {
+            export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
+        }
+        Command::Template(command) => export::template(templates.as_deref(), command),
         Command::Backup { out } => library::backup(&path, out),
         Command::Check => library::check(&path),
         Command::Bench(command) => bench::run(command),

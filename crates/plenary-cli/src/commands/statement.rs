@@ -72,6 +72,37 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             view.print();
             Ok(())
         }
+        StatementCommand::Exports { statement, json } => {
+            let store = input::open(path)?;
+            let id = store.resolve_statement(&statement)?;
+            let records = store.exports(id)?;
+            if json.json {
+                let rows: Vec<serde_json::Value> = records
+                    .iter()
+                    .map(|r| {
+                        serde_json::json!({
+                            "id": r.id, "format": r.format, "template": r.template, "file": r.file,
+                            "sha256": r.sha256, "bytes": r.bytes, "word_count": r.word_count,
+                            "versions": serde_json::from_str::<serde_json::Value>(&r.versions_json).unwrap_or_default(),
+                            "facts": serde_json::from_str::<serde_json::Value>(&r.facts_json).unwrap_or_default(),
+                            "created_at": r.created_at,
+                        })
+                    })
+                    .collect();
+                return output::json(&rows);
+            }
+            for r in records {
+                println!(
+                    "{}  {:<4}  {}  sha256 {}…  {}",
+                    r.created_at.strftime("%Y-%m-%d %H:%M"),
+                    r.format,
+                    r.template,
+                    &r.sha256[..12.min(r.sha256.len())],
+                    r.file
+                );
+            }
+            Ok(())
+        }
         StatementCommand::List { json } => {
             let store = input::open(path)?;
             let statements: Vec<StatementSummaryView> =

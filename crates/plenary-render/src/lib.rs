@@ -1,0 +1,34 @@
+//! Statements leave Plenary here: an [`plenary_core::assembly::AssembledStatement`] and the
+//! organisation profile become HTML (through a Handlebars template), plain text and Markdown for
+//! web forms, and (in later modules) PDF and DOCX laid out from the same statement and style.
+//!
+//! Renderers never reach back into storage: everything they need is passed in as data, and the
+//! templates come from [`TemplateSet`] (built in, overridable file by file).
+
+mod context;
+mod css;
+mod error;
+mod html;
+mod locale;
+mod markdown;
+mod style;
+mod templates;
+mod text;
+
+pub use error::RenderError;
+pub use html::render_html;
+pub use style::{FontChoice, PageSize, Style};
+pub use templates::{Origin, Template, TemplateInfo, TemplateSet};
+pub use text::{render_markdown, render_text};
+
+use plenary_core::assembly::AssembledStatement;
+use plenary_core::organisation::Organisation;
+
+/// Everything a renderer reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// The statement, assembled (facts substituted, items in order).
+    pub statement: &'a AssembledStatement,
+    /// Who it goes out from.
+    pub organisation: &'a Organisation,
+}

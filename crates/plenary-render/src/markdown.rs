@@ -1,0 +1,124 @@
+//! Section bodies (Markdown, facts already substituted) to sanitised HTML fragments.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// CommonMark → HTML, then an allow-list sanitiser: raw HTML, scripts, event handlers, styles,
+/// frames, images and any link but http(s), mailto and in-page anchors never survive.
+/// Headings inside a body start at `<h3>` (the item title is the `<h2>`).
+pub(crate) fn body_html(markdown: &str) -> String {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        // Raw HTML is shown as the text it is, never interpreted.
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    sanitise_fragment(&html)
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H3,
+        HeadingLevel::H2 => HeadingLevel::H4,
+        _ => HeadingLevel::H5,
+    }
+}
+
+/// The allow-list for body fragments.
+pub(crate) fn sanitise_fragment(html: &str) -> String {
+    let tags: HashSet<&str> = [
+        "p",
+        "br",
+        "em",
+        "strong",
+        "del",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "a",
+        "h3",
+        "h4",
+        "h5",
+        "hr",
+    ]
+    .into_iter()
+    .collect();
+    ammonia::Builder::default()
+        .tags(tags)
+        .generic_attributes(HashSet::new())
+        .tag_attributes(
+            [("a", ["href"].into_iter().collect()), ("ol", ["start"].into_iter().collect())]
+                .into_iter()
+                .collect(),
+        )
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(Some("noopener noreferrer"))
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_clean_html() {
+        assert_eq!(
+            body_html("We **oppose** _detention_."),
+            "<p>We <strong>oppose</strong> <em>detention</em>.</p>\n"
+        );
+        assert_eq!(body_html("# Heading"), "<h3>Heading</h3>\n");
+        let list = body_html("- one\n- two");
+        assert!(list.contains("<ul>") && list.contains("<li>one</li>"), "{list}");
+        let link = body_html("[site](https://example.org)");
+        assert_eq!(link, "<p><a href=\"https://example.org\" rel=\"noopener noreferrer\">site</a></p>\n");
+    }
+
+    #[test]
+    fn hostile_markup_never_survives() {
+        for hostile in [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "[click](javascript:alert(1))",
+            "[data](data:text/html;base64,PHNjcmlwdD4=)",
+            "<iframe src=https://evil.example></iframe>",
+            "<svg onload=alert(1)><script>x</script></svg>",
+            "<a href=\"https://x\" onclick=\"alert(1)\">x</a>",
+            "![tracker](https://evil.example/pixel.png)",
+            "<style>body{background:url(https://evil.example)}</style>",
+        ] {
+            let html = body_html(hostile);
+            // What is left may mention these words as text; no tag may carry them.
+            let tags: Vec<&str> = html.split('<').skip(1).filter_map(|t| t.split('>').next()).collect();
+            for tag in tags {
+                let tag = tag.to_lowercase();
+                for forbidden in [
+                    "script",
+                    "img",
+                    "iframe",
+                    "svg",
+                    "onerror",
+                    "onclick",
+                    "javascript:",
+                    "data:",
+                    "style",
+                    "src=",
+                ] {
+                    assert!(!tag.contains(forbidden), "{hostile:?} → {html:?}");
+                }
+            }
+        }
+        // Raw HTML is kept as visible text.
+        assert!(body_html("a <b>bold</b> claim").contains("&lt;b&gt;bold&lt;/b&gt;"));
+    }
+}

@@ -1,0 +1,316 @@
+//! The template set: the built-in templates embedded in the binary, overlaid file by file by a
+//! user folder, compiled in Handlebars strict mode.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use handlebars::Handlebars;
+
+use crate::RenderError;
+use crate::style::{Style, line_and_column};
+
+/// The files that make a template.
+const FILES: [&str; 3] = ["statement.hbs", "style.css", "style.toml"];
+
+/// The built-in templates: (folder/file, contents).
+const BUILTIN: &[(&str, &str)] = &[
+    ("letterhead/statement.hbs", include_str!("../../../templates/letterhead/statement.hbs")),
+    ("letterhead/style.css", include_str!("../../../templates/letterhead/style.css")),
+    ("letterhead/style.toml", include_str!("../../../templates/letterhead/style.toml")),
+    ("plain/statement.hbs", include_str!("../../../templates/plain/statement.hbs")),
+    ("plain/style.css", include_str!("../../../templates/plain/style.css")),
+    ("plain/style.toml", include_str!("../../../templates/plain/style.toml")),
+];
+
+/// Where a template's files come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with Plenary.
+    BuiltIn,
+    /// Shipped, with some files replaced from the user folder.
+    Overridden,
+    /// Only in the user folder.
+    User,
+}
+
+impl Origin {
+    /// The word shown in listings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BuiltIn => "built-in",
+            Self::Overridden => "built-in, overridden",
+            Self::User => "user",
+        }
+    }
+}
+
+/// A template's name and origin, for listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateInfo {
+    /// Folder name.
+    pub name: String,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+struct SourceFile {
+    /// How errors name it: `letterhead/style.css` for built-ins, the full path for user files.
+    label: String,
+    text: String,
+    from_user: bool,
+}
+
+/// All templates available to an export.
+#[derive(Debug, Clone)]
+pub struct TemplateSet {
+    templates: BTreeMap<String, BTreeMap<&'static str, SourceFile>>,
+}
+
+/// A compiled template, ready to render.
+#[derive(Debug)]
+pub struct Template {
+    /// Its name.
+    pub name: String,
+    /// Its style.
+    pub style: Style,
+    pub(crate) css: String,
+    pub(crate) registry: Handlebars<'static>,
+    pub(crate) body_label: String,
+    pub(crate) style_label: String,
+}
+
+/// The body template's name inside the registry.
+pub(crate) const BODY: &str = "statement";
+/// The footer template's name inside the registry.
+pub(crate) const FOOTER: &str = "footer";
+
+impl TemplateSet {
+    /// Only the built-in templates.
+    pub fn builtin() -> TemplateSet {
+        let mut templates: BTreeMap<String, BTreeMap<&'static str, SourceFile>> = BTreeMap::new();
+        for (path, text) in BUILTIN {
+            if let Some((name, file)) = path.split_once('/')
+                && let Some(file) = FILES.iter().find(|known| **known == file)
+            {
+                let source =
+                    SourceFile { label: (*path).to_owned(), text: (*text).to_owned(), from_user: false };
+                templates.entry(name.to_owned()).or_default().insert(file, source);
+            }
+        }
+        TemplateSet { templates }
+    }
+
+    /// The built-in templates overlaid by `folder/<name>/<file>`: a file there replaces the
+    /// built-in one; a new folder with all three files adds a template. A missing folder is no
+    /// error (the user has not customised anything).
+    pub fn with_user_folder(folder: &Path) -> Result<TemplateSet, RenderError> {
+        let mut set = TemplateSet::builtin();
+        fn io(path: &Path) -> impl Fn(std::io::Error) -> RenderError + '_ {
+            move |source| RenderError::Io { path: path.to_owned(), source }
+        }
+        let entries = match std::fs::read_dir(folder) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(set),
+            Err(error) => return Err(io(folder)(error)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io(folder))?;
+            let dir = entry.path();
+            let Some(name) = dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else { continue };
+            if !dir.is_dir() || name.starts_with('.') || name == "fonts" {
+                continue;
+            }
+            for file in FILES {
+                let path = dir.join(file);
+                match std::fs::read_to_string(&path) {
+                    Ok(text) => {
+                        let source = SourceFile { label: path.display().to_string(), text, from_user: true };
+                        set.templates.entry(name.clone()).or_default().insert(file, source);
+                    }
+                    Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(error) => return Err(io(&path)(error)),
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    /// Every template, by name.
+    pub fn list(&self) -> Vec<TemplateInfo> {
+        let builtin = TemplateSet::builtin();
+        self.templates
+            .iter()
+            .map(|(name, files)| {
+                let origin = match (builtin.templates.contains_key(name), files.values().any(|f| f.from_user))
+                {
+                    (true, false) => Origin::BuiltIn,
+                    (true, true) => Origin::Overridden,
+                    (false, _) => Origin::User,
+                };
+                TemplateInfo { name: name.clone(), origin }
+            })
+            .collect()
+    }
+
+    /// Compiles one template.
+    pub fn get(&self, name: &str) -> Result<Template, RenderError> {
+        let files = self.templates.get(name).ok_or_else(|| RenderError::UnknownTemplate {
+            name: name.to_owned(),
+            known: self.templates.keys().cloned().collect::<Vec<_>>().join(", "),
+        })?;
+        let file = |wanted: &str| {
+            files.get(wanted).ok_or_else(|| RenderError::Template {
+                file: format!("{name}/{wanted}"),
+                line: None,
+                column: None,
+                message: format!("template '{name}' has no {wanted}"),
+            })
+        };
+        let (body, css, style) = (file("statement.hbs")?, file("style.css")?, file("style.toml")?);
+        let style_value = Style::parse(&style.label, &style.text)?;
+        guard_recursion(&body.label, &body.text)?;
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        // Every value handed to a template is already escaped text or sanitised HTML (see
+        // `context`), so `{{x}}` and `{{{x}}}` print the same safe thing.
+        registry.register_escape_fn(handlebars::no_escape);
+        registry
+            .register_template_string(BODY, &body.text)
+            .map_err(|error| template_error(&body.label, &error))?;
+        registry
+            .register_template_string(FOOTER, &style_value.footer)
+            .map_err(|error| template_error(&style.label, &error))?;
+        Ok(Template {
+            name: name.to_owned(),
+            style: style_value,
+            css: css.text.clone(),
+            registry,
+            body_label: body.label.clone(),
+            style_label: style.label.clone(),
+        })
+    }
+
+    /// Writes the built-in templates (and the fonts' licence) under `folder` for editing;
+    /// returns the files written. Existing files are left alone and reported as an error.
+    pub fn export_builtin(folder: &Path) -> Result<Vec<PathBuf>, RenderError> {
+        let mut written = Vec::new();
+        for (path, _) in BUILTIN {
+            let target = folder.join(path);
+            if target.exists() {
+                return Err(RenderError::Io {
+                    path: target,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::AlreadyExists,
+                        "already exists; nothing was overwritten",
+                    ),
+                });
+            }
+            written.push(target);
+        }
+        for (target, (_, text)) in written.iter().zip(BUILTIN) {
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|source| RenderError::Io { path: parent.to_owned(), source })?;
+            }
+            std::fs::write(target, text)
+                .map_err(|source| RenderError::Io { path: target.clone(), source })?;
+        }
+        Ok(written)
+    }
+}
+
+fn template_error(file: &str, error: &handlebars::TemplateError) -> RenderError {
+    RenderError::Template {
+        file: file.to_owned(),
+        line: error.pos().map(|(line, _)| line),
+        column: error.pos().map(|(_, column)| column),
+        message: error.reason().to_string(),
+    }
+}
+
+/// Handlebars has no recursion limit, so a partial that includes itself would overflow the stack.
+/// Templates may define inline partials; refuse dynamic partial names and any cycle among them.
+fn guard_recursion(file: &str, text: &str) -> Result<(), RenderError> {
+    let refuse = |offset: usize, message: String| {
+        let (line, column) = line_and_column(text, offset);
+        Err(RenderError::Template { file: file.to_owned(), line: Some(line), column: Some(column), message })
+    };
+    // Partial definitions (name, body range) and references (name, offset).
+    let mut definitions: Vec<(String, usize, usize)> = Vec::new();
+    let mut references: Vec<(String, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find("{{").map(|at| from + at) {
+        let inner = text[open + 2..].trim_start_matches(['{', '~', ' ']);
+        let tag_end = text[open..].find("}}").map_or(text.len(), |at| open + at);
+        if let Some(rest) = inner.strip_prefix("#*inline") {
+            let name = quoted_name(rest);
+            let body_end = text[tag_end..].find("{{/inline").map_or(text.len(), |at| tag_end + at);
+            definitions.push((name, tag_end, body_end));
+        } else if let Some(rest) = inner.strip_prefix("#>").or_else(|| inner.strip_prefix('>')) {
+            let rest = rest.trim_start();
+            if rest.starts_with('(') {
+                return refuse(
+                    open,
+                    "dynamic partial names are not allowed (a template must not recurse)".to_owned(),
+                );
+            }
+            let name: String =
+                rest.chars().take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~').collect();
+            references.push((name.trim_matches(['"', '\'']).to_owned(), open));
+        }
+        from = tag_end.max(open + 2);
+    }
+    // A partial that can reach itself through the partials its body references is a cycle.
+    let calls = |name: &str| -> Vec<String> {
+        definitions
+            .iter()
+            .filter(|(defined, _, _)| defined == name)
+            .flat_map(|(_, start, end)| {
+                references.iter().filter(|(_, at)| at >= start && at < end).map(|(called, _)| called.clone())
+            })
+            .collect()
+    };
+    for (name, start, _) in &definitions {
+        let mut seen = vec![name.clone()];
+        let mut frontier = calls(name);
+        while let Some(next) = frontier.pop() {
+            if next == *name {
+                return refuse(
+                    *start,
+                    format!("partial '{name}' includes itself; templates must not recurse"),
+                );
+            }
+            if !seen.contains(&next) {
+                frontier.extend(calls(&next));
+                seen.push(next);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn quoted_name(rest: &str) -> String {
+    let rest = rest.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
+    match quote {
+        Some(q) => rest[1..].split(q).next().unwrap_or_default().to_owned(),
+        None => rest.split(|c: char| c.is_whitespace() || c == '}').next().unwrap_or_default().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recursive_partials_are_refused_with_their_position() {
+        let looping = "a\n{{#*inline \"x\"}}{{> y}}{{/inline}}{{#*inline \"y\"}}{{> x}}{{/inline}}{{> x}}";
+        let error = guard_recursion("t/statement.hbs", looping).expect_err("cycle").to_string();
+        assert!(error.starts_with("t/statement.hbs, line 2, column"), "{error}");
+        assert!(error.contains("includes itself"), "{error}");
+        assert!(guard_recursion("t", "{{#*inline \"x\"}}ok{{/inline}}{{> x}}{{> x}}").is_ok());
+        let dynamic = guard_recursion("t", "{{> (lookup this 'p')}}").expect_err("dynamic").to_string();
+        assert!(dynamic.contains("dynamic partial"), "{dynamic}");
+    }
+}

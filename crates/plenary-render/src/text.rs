@@ -1,0 +1,89 @@
+//! Plain text and Markdown for web submission forms.
+
+use plenary_core::words::plain_text;
+use pulldown_cmark::{Event, Parser};
+
+use crate::Document;
+use crate::context::escape;
+use crate::locale::labels;
+
+/// The statement's content as plain text, as a form's text box takes it: each item's heading and
+/// body, no markup. Title, event and signatories go in a form's own fields and are not repeated,
+/// so the words here are exactly the statement's word count.
+pub fn render_text(document: &Document<'_>) -> String {
+    let mut blocks = Vec::new();
+    for item in &document.statement.items {
+        if !item.title.trim().is_empty() {
+            blocks.push(item.title.trim().to_owned());
+        }
+        let body = plain_text(&item.body);
+        if !body.trim().is_empty() {
+            blocks.push(body.trim_end().to_owned());
+        }
+    }
+    let mut text = blocks.join("\n\n");
+    text.push('\n');
+    text
+}
+
+/// The whole statement as Markdown: title, event, items as sections, signatories. Raw HTML in
+/// bodies is escaped so that no Markdown renderer turns it into markup.
+pub fn render_markdown(document: &Document<'_>) -> String {
+    let statement = document.statement;
+    let mut out = format!("# {}\n\n", statement.title.trim());
+    if let Some(event) = &statement.event {
+        let place: Vec<&str> =
+            [event.city.as_deref(), event.country.as_deref()].into_iter().flatten().collect();
+        let mut line = event.display_name();
+        if !place.is_empty() {
+            line.push_str(&format!(", {}", place.join(", ")));
+        }
+        out.push_str(&format!("*{}*\n\n", line.replace('*', "\\*")));
+    }
+    for item in &statement.items {
+        if !item.title.trim().is_empty() {
+            out.push_str(&format!("## {}\n\n", item.title.trim()));
+        }
+        out.push_str(escape_raw_html(&item.body).trim_end());
+        out.push_str("\n\n");
+    }
+    if !statement.signatories.is_empty() {
+        out.push_str(&format!("## {}\n\n", labels(statement.lang.as_str()).signed));
+        for signatory in &statement.signatories {
+            match &signatory.role {
+                Some(role) => out.push_str(&format!("- {}, {}\n", signatory.name, role)),
+                None => out.push_str(&format!("- {}\n", signatory.name)),
+            }
+        }
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+/// Replaces every raw-HTML span the Markdown parser finds with its escaped text.
+fn escape_raw_html(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut last = 0;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        if let Event::Html(_) | Event::InlineHtml(_) = event {
+            out.push_str(&markdown[last..range.start]);
+            out.push_str(&escape(&markdown[range.clone()]));
+            last = range.end;
+        }
+    }
+    out.push_str(&markdown[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_escaped_in_markdown() {
+        assert_eq!(
+            escape_raw_html("Hi <script>alert(1)</script> **there**"),
+            "Hi &lt;script&gt;alert(1)&lt;/script&gt; **there**"
+        );
+        assert_eq!(escape_raw_html("`<b>` in code"), "`<b>` in code");
+    }
+}

@@ -1,0 +1,224 @@
+//! The HTML export through the built-in templates: structure, escaping, sanitising, snapshots.
+
+mod common;
+
+use plenary_render::{Document, TemplateSet, render_html};
+use scraper::{Html, Selector};
+
+fn render(template: &str, statement: &plenary_core::assembly::AssembledStatement) -> String {
+    let template = TemplateSet::builtin().get(template).expect("built-in template");
+    let organisation = common::organisation();
+    render_html(&template, &Document { statement, organisation: &organisation }).expect("render")
+}
+
+/// Asserts that nothing in the document can run or load: no active elements, no event handler
+/// attributes, no script or remote URLs, no CSS that fetches.
+fn assert_inert(html: &str) {
+    let page = Html::parse_document(html);
+    let all = Selector::parse("*").expect("selector");
+    for element in page.select(&all) {
+        let name = element.value().name();
+        assert!(
+            ![
+                "script", "iframe", "frame", "object", "embed", "form", "input", "base", "svg", "math",
+                "link", "audio", "video"
+            ]
+            .contains(&name),
+            "<{name}> survived"
+        );
+        if name == "meta" {
+            assert_ne!(element.value().attr("http-equiv").map(str::to_lowercase).as_deref(), Some("refresh"));
+        }
+        for (attribute, value) in element.value().attrs() {
+            let value = value.trim().to_lowercase();
+            assert!(!attribute.starts_with("on"), "{attribute} on <{name}>");
+            assert_ne!(attribute, "style", "style attribute on <{name}>");
+            if ["href", "src", "action", "formaction", "xlink:href"].contains(&attribute) {
+                assert!(
+                    !value.starts_with("javascript:") && !value.contains("evil.example"),
+                    "{attribute}={value}"
+                );
+                if attribute == "src" {
+                    assert!(value.starts_with("data:image/"), "remote src {value}");
+                }
+                if attribute == "href" {
+                    assert!(!value.starts_with("data:"), "data link {value}");
+                }
+            }
+        }
+    }
+    let style = select(&page, "style").join("\n").to_lowercase();
+    for word in ["@import", "url(http", "expression(", "evil.example"] {
+        assert!(!style.contains(word), "{word} survived in the CSS");
+    }
+}
+
+fn select(html: &Html, css: &str) -> Vec<String> {
+    let selector = Selector::parse(css).expect("selector");
+    html.select(&selector).map(|e| e.text().collect::<String>().trim().to_owned()).collect()
+}
+
+#[test]
+fn the_letterhead_has_organisation_title_event_items_and_signatories() {
+    let html = render("letterhead", &common::english());
+    let page = Html::parse_document(&html);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_eq!(select(&page, "title"), ["Civil society statement"]);
+    assert_eq!(select(&page, ".organisation-name"), ["Alianza Puentes"]);
+    assert_eq!(select(&page, "h1"), ["Civil society statement"]);
+    assert_eq!(select(&page, ".event"), ["GFMD 2027 · Bogotá, Colombia · 26–28 January 2027"]);
+    assert_eq!(select(&page, "main > section > h2"), ["Who we are", "Recommendations", "Closing", "Signed"]);
+    assert_eq!(select(&page, "ol > li").len(), 2);
+    assert_eq!(select(&page, ".signatories .name"), ["Alianza Puentes"]);
+    let logo = Selector::parse("img.logo").expect("selector");
+    let src = page.select(&logo).next().and_then(|img| img.value().attr("src")).unwrap_or_default();
+    assert!(src.starts_with("data:image/svg+xml;base64,"), "the logo is inline: {src}");
+    assert!(html.contains("“migrant-led”") && html.contains("—"), "typographic characters survive");
+    assert!(
+        html.contains("--accent-colour: #1f4e79") && html.contains("@page { size: A4"),
+        "style.toml reaches the CSS"
+    );
+    assert!(html.contains("Content-Security-Policy"), "the file forbids loading and running anything");
+}
+
+#[test]
+fn spanish_statements_are_spanish_throughout() {
+    let html = render("letterhead", &common::spanish());
+    let page = Html::parse_document(&html);
+    assert!(html.contains("<html lang=\"es\">"));
+    assert_eq!(select(&page, ".event"), ["GFMD 2027 · Bogotá, Colombia · 26–28 de enero de 2027"]);
+    assert_eq!(select(&page, ".date"), ["26 de enero de 2027"]);
+    assert_eq!(select(&page, ".signatories h2"), ["Firman"]);
+    assert!(select(&page, "blockquote").iter().any(|q| q.contains("La protección es lo primero")));
+}
+
+#[test]
+fn the_built_in_templates_match_their_snapshots() {
+    for name in ["letterhead", "plain"] {
+        insta::assert_snapshot!(format!("{name}_en"), render(name, &common::english()));
+        insta::assert_snapshot!(format!("{name}_es"), render(name, &common::spanish()));
+    }
+}
+
+#[test]
+fn hostile_bodies_titles_and_names_run_nothing() {
+    let hostile = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "<svg><script>alert(1)</script></svg>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<a href=\"#\" onmouseover=\"alert(1)\">hover</a>",
+        "<div style=\"background:url(https://evil.example/x)\">x</div>",
+        "<object data=\"x.swf\"></object><embed src=\"x\"><form action=\"https://evil.example\"><input></form>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"><base href=\"https://evil.example/\">",
+    ];
+    let items: Vec<(&str, &str)> = hostile.iter().map(|h| (*h, *h)).collect();
+    let statement = common::statement("en", items);
+    let mut organisation = common::organisation();
+    organisation.name = "<script>alert('org')</script>".into();
+    organisation.website = Some("javascript:alert(1)".into());
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let html = render_html(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    assert_inert(&html);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "hostile titles show as text");
+}
+
+#[test]
+fn hostile_templates_are_sanitised_too() {
+    let folder = tempfile::tempdir().expect("folder");
+    let dir = folder.path().join("evil");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("statement.hbs"), "<script>alert(1)</script><h1 onclick=\"x()\">{{{title}}}</h1><img src=\"https://evil.example/p.png\"><a href=\"javascript:alert(1)\">x</a>").expect("write");
+    std::fs::write(dir.join("style.css"), "@import url(https://evil.example/x.css); body { background: url(https://evil.example/bg.png) } </style><script>alert(2)</script>").expect("write");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../templates/plain/style.toml"),
+        dir.join("style.toml"),
+    )
+    .expect("copy");
+    let set = TemplateSet::with_user_folder(folder.path()).expect("user folder");
+    let template = set.get("evil").expect("evil template");
+    let mut statement = common::english();
+    statement.title = "<img src=x onerror=alert(1)>".into();
+    let organisation = common::organisation();
+    let html = render_html(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    assert_inert(&html);
+    assert!(!html.contains("evil.example"), "no remote address anywhere: {html}");
+}
+
+#[test]
+fn broken_templates_name_file_line_and_column() {
+    let folder = tempfile::tempdir().expect("folder");
+    let dir = folder.path().join("plain");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("statement.hbs"), "<h1>{{title}}</h1>\n<p>{{#each items}}{{title}}</p>\n")
+        .expect("write");
+    let set = TemplateSet::with_user_folder(folder.path()).expect("user folder");
+    let error = set.get("plain").expect_err("unclosed block").to_string();
+    assert!(error.contains("plain/statement.hbs, line ") && error.contains("column"), "{error}");
+
+    std::fs::write(dir.join("statement.hbs"), "<h1>{{titel}}</h1>").expect("write");
+    let template = TemplateSet::with_user_folder(folder.path()).expect("set").get("plain").expect("compiles");
+    let statement = common::english();
+    let organisation = common::organisation();
+    let error = render_html(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect_err("strict");
+    let message = error.to_string();
+    assert!(message.contains("plain/statement.hbs") && message.contains("titel"), "{message}");
+
+    std::fs::write(dir.join("style.toml"), "page_size = \"a5\"\n").expect("write");
+    let error = TemplateSet::with_user_folder(folder.path())
+        .expect("set")
+        .get("plain")
+        .expect_err("bad style")
+        .to_string();
+    assert!(error.contains("style.toml") && error.contains("line 1"), "{error}");
+
+    let error = TemplateSet::builtin().get("fancy").expect_err("unknown").to_string();
+    assert_eq!(error, "unknown template 'fancy' (templates: letterhead, plain)");
+}
+
+#[test]
+fn recursion_and_runaway_output_are_stopped() {
+    let folder = tempfile::tempdir().expect("folder");
+    let dir = folder.path().join("plain");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("statement.hbs"), "{{#*inline \"loop\"}}{{> loop}}{{/inline}}{{> loop}}")
+        .expect("write");
+    let error = TemplateSet::with_user_folder(folder.path())
+        .expect("set")
+        .get("plain")
+        .expect_err("recursion")
+        .to_string();
+    assert!(error.contains("includes itself"), "{error}");
+
+    // Ten nested loops over the items: 3^10 × a long line is far past the output limit.
+    let nested = "{{#each @root.items}}".repeat(10) + &"x".repeat(2000) + &"{{/each}}".repeat(10);
+    std::fs::write(dir.join("statement.hbs"), nested).expect("write");
+    let template = TemplateSet::with_user_folder(folder.path()).expect("set").get("plain").expect("compiles");
+    let statement = common::english();
+    let organisation = common::organisation();
+    let error = render_html(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect_err("too big");
+    assert!(error.to_string().contains("the output grew past"), "{error}");
+}
+
+#[test]
+fn template_export_writes_every_built_in_file_once() {
+    let folder = tempfile::tempdir().expect("folder");
+    let written = TemplateSet::export_builtin(folder.path()).expect("export");
+    assert_eq!(written.len(), 6);
+    assert!(folder.path().join("letterhead/statement.hbs").exists());
+    assert!(TemplateSet::export_builtin(folder.path()).is_err(), "nothing is overwritten");
+    // An exported, edited copy overrides the built-in file.
+    std::fs::write(folder.path().join("plain/style.css"), "h1 { color: #ff0000; }").expect("edit");
+    let set = TemplateSet::with_user_folder(folder.path()).expect("set");
+    let origins: Vec<_> = set.list().into_iter().map(|t| (t.name, t.origin.as_str())).collect();
+    assert_eq!(
+        origins,
+        [("letterhead".to_owned(), "built-in, overridden"), ("plain".to_owned(), "built-in, overridden")]
+    );
+}
