@@ -35,6 +35,12 @@ pub enum RenderError {
         /// The limit.
         limit_mb: usize,
     },
+    /// The PDF could not be written.
+    #[error("could not write the PDF: {message}")]
+    Pdf {
+        /// What went wrong.
+        message: String,
+    },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {

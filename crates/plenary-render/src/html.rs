@@ -34,7 +34,6 @@ pub fn render_html(template: &Template, document: &Document<'_>) -> Result<Strin
 }
 
 /// Renders the footer text alone (for the PDF).
-#[allow(dead_code)] // The PDF layout (next step) prints it.
 pub(crate) fn footer_text(template: &Template, document: &Document<'_>) -> Result<String, RenderError> {
     let data = context::build(document);
     let html = render_part(template, FOOTER, &template.style_label, &data)?;

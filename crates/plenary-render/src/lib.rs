@@ -11,12 +11,14 @@ mod error;
 mod html;
 mod locale;
 mod markdown;
+mod pdf;
 mod style;
 mod templates;
 mod text;
 
 pub use error::RenderError;
 pub use html::render_html;
+pub use pdf::render_pdf;
 pub use style::{FontChoice, PageSize, Style};
 pub use templates::{Origin, Template, TemplateInfo, TemplateSet};
 pub use text::{render_markdown, render_text};

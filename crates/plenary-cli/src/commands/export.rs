@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use plenary_render::{Document, TemplateSet, render_html, render_markdown, render_text};
+use plenary_render::{Document, TemplateSet, render_html, render_markdown, render_pdf, render_text};
 use plenary_store::NewExport;
 use sha2::{Digest, Sha256};
 
@@ -41,7 +41,10 @@ pub(super) fn export(
         }
         ExportFormat::Txt => ("txt", render_text(&document).into_bytes()),
         ExportFormat::Md => ("md", render_markdown(&document).into_bytes()),
-        ExportFormat::Pdf => bail!("PDF export is not available in this build yet; use --format html"),
+        ExportFormat::Pdf => {
+            let template = template_set(templates)?.get(&template_name)?;
+            ("pdf", render_pdf(&template, &document)?)
+        }
         ExportFormat::Docx => {
             bail!("DOCX export is not available in this build yet; use --format html or md")
         }

@@ -1,0 +1,280 @@
+//! Optimal line breaking (Knuth and Plass, "Breaking Paragraphs into Lines", 1981): the breaks of
+//! a whole paragraph are chosen together to keep interword spacing even, with hyphenation
+//! penalties and no two hyphenated lines in a row if it can be helped.
+
+/// One element of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Item<T> {
+    /// Something printed, of fixed width.
+    Box { width: f32, content: T },
+    /// Space that may stretch or shrink; a line may break at it.
+    Glue { width: f32, stretch: f32, shrink: f32 },
+    /// A possible break with a cost; `width` is printed only if the line breaks here (a hyphen);
+    /// `flagged` marks hyphen breaks; a cost of `f32::NEG_INFINITY` forces a break.
+    Penalty { width: f32, cost: f32, flagged: bool },
+}
+
+/// A chosen break: the item it happens at and how much the line's glue was stretched (positive)
+/// or shrunk (negative), as a fraction of what it allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Break {
+    pub(crate) at: usize,
+    pub(crate) ratio: f32,
+}
+
+const INFINITE_COST: f32 = 10_000.0;
+const FLAGGED_DEMERITS: f32 = 3_000.0;
+const FITNESS_DEMERITS: f32 = 3_000.0;
+/// A hyphen on the last-but-one line leaves a word fragment on the last: TeX's
+/// `\finalhyphendemerits`.
+const FINAL_HYPHEN_DEMERITS: f32 = 5_000.0;
+
+#[derive(Debug, Clone)]
+struct Node {
+    at: usize,
+    line: usize,
+    fitness: usize,
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+    demerits: f32,
+    previous: Option<usize>,
+}
+
+/// Breaks `items` into lines of `line_width`. Tries ever looser tolerances; returns `None` only
+/// if no break sequence exists at all (a box wider than the line).
+pub(crate) fn break_lines<T>(items: &[Item<T>], line_width: f32) -> Option<Vec<Break>> {
+    [2.0, 5.0, 30.0].iter().find_map(|tolerance| total_fit(items, line_width, *tolerance))
+}
+
+fn total_fit<T>(items: &[Item<T>], line_width: f32, tolerance: f32) -> Option<Vec<Break>> {
+    let (mut sum_width, mut sum_stretch, mut sum_shrink) = (0.0f32, 0.0f32, 0.0f32);
+    let mut nodes = vec![Node {
+        at: 0,
+        line: 0,
+        fitness: 1,
+        width: 0.0,
+        stretch: 0.0,
+        shrink: 0.0,
+        demerits: 0.0,
+        previous: None,
+    }];
+    let mut active: Vec<usize> = vec![0];
+
+    for (index, item) in items.iter().enumerate() {
+        let (is_break, penalty_width, cost, flagged) = match item {
+            Item::Box { .. } => (false, 0.0, 0.0, false),
+            Item::Glue { .. } => (index > 0 && matches!(items[index - 1], Item::Box { .. }), 0.0, 0.0, false),
+            Item::Penalty { width, cost, flagged } => (*cost < INFINITE_COST, *width, *cost, *flagged),
+        };
+        if is_break {
+            let mut candidates: [Option<(f32, usize, f32)>; 4] = [None; 4];
+            let mut still_active = Vec::with_capacity(active.len());
+            for &a in &active {
+                let node = &nodes[a];
+                let natural = sum_width - node.width + penalty_width;
+                let ratio = if natural < line_width {
+                    let stretch = sum_stretch - node.stretch;
+                    if stretch > 0.0 { (line_width - natural) / stretch } else { f32::INFINITY }
+                } else if natural > line_width {
+                    let shrink = sum_shrink - node.shrink;
+                    if shrink > 0.0 { (line_width - natural) / shrink } else { f32::NEG_INFINITY }
+                } else {
+                    0.0
+                };
+                let forced = cost == f32::NEG_INFINITY;
+                if ratio >= -1.0 && !forced {
+                    still_active.push(a);
+                }
+                if ratio < -1.0 || ratio > tolerance {
+                    continue;
+                }
+                let badness = 100.0 * ratio.abs().powi(3);
+                let mut demerits = if cost >= 0.0 {
+                    (1.0 + badness + cost).powi(2)
+                } else if !forced {
+                    (1.0 + badness).powi(2) - cost.powi(2)
+                } else {
+                    (1.0 + badness).powi(2)
+                };
+                if flagged
+                    && matches!(items.get(node.at), Some(Item::Penalty { flagged: true, .. }))
+                    && node.at > 0
+                {
+                    demerits += FLAGGED_DEMERITS;
+                }
+                let fitness = match ratio {
+                    r if r < -0.5 => 0,
+                    r if r <= 0.5 => 1,
+                    r if r <= 1.0 => 2,
+                    _ => 3,
+                };
+                if forced
+                    && node.at > 0
+                    && matches!(items.get(node.at), Some(Item::Penalty { flagged: true, .. }))
+                {
+                    demerits += FINAL_HYPHEN_DEMERITS;
+                }
+                if node.fitness.abs_diff(fitness) > 1 {
+                    demerits += FITNESS_DEMERITS;
+                }
+                let total = node.demerits + demerits;
+                if candidates[fitness].is_none_or(|(best, _, _)| total < best) {
+                    candidates[fitness] = Some((total, a, ratio));
+                }
+            }
+            active = still_active;
+            // Totals after the break: the next line starts at the next box.
+            let (mut after_width, mut after_stretch, mut after_shrink) = (sum_width, sum_stretch, sum_shrink);
+            for next in &items[index..] {
+                match next {
+                    Item::Box { .. } => break,
+                    Item::Glue { width, stretch, shrink } => {
+                        after_width += width;
+                        after_stretch += stretch;
+                        after_shrink += shrink;
+                    }
+                    Item::Penalty { cost, .. } if *cost == f32::NEG_INFINITY && !std::ptr::eq(next, item) => {
+                        break;
+                    }
+                    Item::Penalty { .. } => {}
+                }
+            }
+            for (fitness, candidate) in candidates.iter().enumerate() {
+                if let Some((demerits, from, _)) = candidate {
+                    nodes.push(Node {
+                        at: index,
+                        line: nodes[*from].line + 1,
+                        fitness,
+                        width: after_width,
+                        stretch: after_stretch,
+                        shrink: after_shrink,
+                        demerits: *demerits,
+                        previous: Some(*from),
+                    });
+                    active.push(nodes.len() - 1);
+                }
+            }
+            if active.is_empty() {
+                return None;
+            }
+        }
+        if let Item::Glue { width, stretch, shrink } = item {
+            sum_width += width;
+            sum_stretch += stretch;
+            sum_shrink += shrink;
+        } else if let Item::Box { width, .. } = item {
+            sum_width += width;
+        }
+    }
+    let last = items.len().checked_sub(1)?;
+    let best = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].at == last)
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    // Walk back, recomputing each line's ratio for the renderer.
+    let mut chain = Vec::new();
+    let mut cursor = Some(best);
+    while let Some(node) = cursor {
+        if nodes[node].previous.is_some() {
+            chain.push(node);
+        }
+        cursor = nodes[node].previous;
+    }
+    chain.reverse();
+    let mut breaks = Vec::with_capacity(chain.len());
+    for node in chain {
+        let Some(previous) = nodes[node].previous else { continue };
+        let ratio = line_ratio(items, &nodes[previous], nodes[node].at, line_width);
+        breaks.push(Break { at: nodes[node].at, ratio });
+    }
+    Some(breaks)
+}
+
+/// The adjustment ratio of the line from after `start`'s break to the break at `end`.
+fn line_ratio<T>(items: &[Item<T>], start: &Node, end: usize, line_width: f32) -> f32 {
+    let first = first_box_after(items, start.at, start.previous.is_none());
+    let (mut width, mut stretch, mut shrink) = (0.0, 0.0, 0.0);
+    for item in &items[first..end] {
+        match item {
+            Item::Box { width: w, .. } => width += w,
+            Item::Glue { width: w, stretch: st, shrink: sh } => {
+                width += w;
+                stretch += st;
+                shrink += sh;
+            }
+            Item::Penalty { .. } => {}
+        }
+    }
+    if let Some(Item::Penalty { width: w, .. }) = items.get(end) {
+        width += w;
+    }
+    if width < line_width && stretch > 0.0 {
+        (line_width - width) / stretch
+    } else if width > line_width && shrink > 0.0 {
+        (line_width - width) / shrink
+    } else {
+        0.0
+    }
+}
+
+/// Where the line after a break at `at` starts: the next box (glue and penalties at the start of
+/// a line vanish). The paragraph's first line starts at 0.
+pub(crate) fn first_box_after<T>(items: &[Item<T>], at: usize, paragraph_start: bool) -> usize {
+    if paragraph_start {
+        return 0;
+    }
+    items[at..]
+        .iter()
+        .position(|item| matches!(item, Item::Box { .. }))
+        .map_or(items.len(), |offset| at + offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of the given widths separated by stretchable spaces, ending the paragraph properly.
+    fn paragraph(words: &[f32]) -> Vec<Item<usize>> {
+        let mut items = Vec::new();
+        for (index, width) in words.iter().enumerate() {
+            if index > 0 {
+                items.push(Item::Glue { width: 1.0, stretch: 0.5, shrink: 0.33 });
+            }
+            items.push(Item::Box { width: *width, content: index });
+        }
+        items.push(Item::Glue { width: 0.0, stretch: 1000.0, shrink: 0.0 });
+        items.push(Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
+        items
+    }
+
+    #[test]
+    fn breaks_fill_lines_evenly_and_end_at_the_paragraph_end() {
+        let items = paragraph(&[3.0; 12]);
+        let breaks = break_lines(&items, 15.0).expect("feasible");
+        assert_eq!(breaks.last().map(|b| b.at), Some(items.len() - 1));
+        // 12 words of 3 with spaces of 1: lines of 4 words (15 wide) fit exactly.
+        assert_eq!(breaks.len(), 3);
+        for b in &breaks[..2] {
+            assert!(b.ratio.abs() < 0.01, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn total_fit_avoids_a_very_loose_line_that_first_fit_would_make() {
+        // First fit would put 3 words on line one (width 11 of 12) and leave a lone long word.
+        let items = paragraph(&[3.0, 3.0, 3.0, 8.0, 3.0]);
+        let breaks = break_lines(&items, 12.0).expect("feasible");
+        assert!(breaks.iter().all(|b| b.ratio <= 5.0), "{breaks:?}");
+    }
+
+    #[test]
+    fn forced_breaks_are_taken_and_impossible_paragraphs_fail() {
+        let mut items = paragraph(&[2.0, 2.0]);
+        items.insert(1, Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
+        let breaks = break_lines(&items, 50.0).expect("feasible");
+        assert_eq!(breaks.first().map(|b| b.at), Some(1));
+        assert!(break_lines(&paragraph(&[20.0]), 10.0).is_none());
+    }
+}

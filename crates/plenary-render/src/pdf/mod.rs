@@ -1,0 +1,367 @@
+//! The PDF export: Plenary's own layout of the same statement and style the HTML uses, written
+//! with `printpdf` (fonts embedded as subsets, ToUnicode maps for copying) and finished with
+//! `lopdf` (a nested outline pointing at the headings, the document language).
+
+mod blocks;
+mod breaking;
+mod fonts;
+mod hyphen;
+mod lines;
+mod outline;
+mod pages;
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Color, DictItem, FontId, Line as PdfLine, LinePoint, LinkAnnotation, Mm, Op,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, Rgb,
+    TextItem, TextMatrix, XObjectTransform,
+};
+
+use crate::html::footer_text;
+use crate::templates::Template;
+use crate::{Document, RenderError};
+
+use fonts::{FaceId, measure};
+use lines::{Placed, set_block};
+use pages::{Frame, Page, paginate};
+
+const MM: f32 = 72.0 / 25.4;
+
+/// Renders `document` as a PDF laid out with `template`'s style.
+pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8>, RenderError> {
+    let style = &template.style;
+    let statement = document.statement;
+    let (width_mm, height_mm) = style.page_size.millimetres();
+    let (page_width, page_height) = (width_mm * MM, height_mm * MM);
+    let (left, right) = (style.margin_left_mm * MM, style.margin_right_mm * MM);
+    let (top, bottom) = (style.margin_top_mm * MM, style.margin_bottom_mm * MM);
+    let column = page_width - left - right;
+
+    let letterhead = style.letterhead.then(|| Letterhead::new(document, style, column));
+    let letterhead_height = letterhead.as_ref().map_or(0.0, |l| l.height);
+    let set: Vec<_> = blocks::blocks(statement).iter().map(|block| set_block(block, style, column)).collect();
+    let frame =
+        Frame { left, first_top: page_height - top - letterhead_height, top: page_height - top, bottom };
+    let pages = paginate(&set, frame);
+
+    let mut doc = PdfDocument::new(&statement.title);
+    let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
+    let mut font_warnings = Vec::new();
+    for face in FaceId::ALL {
+        if let Some(parsed) = ParsedFont::from_bytes(face.bytes(), 0, &mut font_warnings) {
+            font_ids.insert(face, doc.add_font(&parsed));
+        }
+    }
+    let logo = letterhead.as_ref().and_then(|l| l.logo_png.as_ref()).and_then(|png| {
+        let mut warnings = Vec::new();
+        RawImage::decode_from_bytes(png, &mut warnings).ok().map(|image| {
+            let (w, h) = (image.width as f32, image.height as f32);
+            (doc.add_image(&image), w, h)
+        })
+    });
+
+    let footer = footer_text(template, document)?;
+    let labels = crate::locale::labels(statement.lang.as_str());
+    let total = pages.len();
+    let mut pdf_pages = Vec::with_capacity(total);
+    for (index, page) in pages.iter().enumerate() {
+        let mut ops = Vec::new();
+        if index == 0
+            && let Some(letterhead) = &letterhead
+        {
+            letterhead.draw(&mut ops, &font_ids, logo.as_ref(), left, page_height - top, column, style);
+        }
+        draw_page_text(&mut ops, page, &font_ids);
+        let number = format!("{} {} {} {}", labels.page, index + 1, labels.of, total);
+        draw_footer(&mut ops, &font_ids, &footer, &number, left, column, bottom, style);
+        pdf_pages.push(PdfPage::new(Mm(width_mm), Mm(height_mm), ops));
+    }
+    doc.with_pages(pdf_pages);
+
+    let info = &mut doc.metadata.info;
+    info.document_title = statement.title.clone();
+    info.author = document.organisation.name.clone();
+    info.subject = statement.event.as_ref().map(|event| event.display_name()).unwrap_or_default();
+    info.creator = "Plenary".to_owned();
+    info.producer = format!("Plenary {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    info.keywords = statement.event.iter().map(|event| event.name.clone()).collect();
+    let now = printpdf::OffsetDateTime::now_utc();
+    (info.creation_date, info.modification_date, info.metadata_date) = (now, now, now);
+
+    let mut warnings = Vec::new();
+    let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
+    let mut lopdf_document = doc.to_lopdf_document(&options, &mut warnings);
+    outline::finish(&mut lopdf_document, &pages, statement.lang.as_str(), page_height);
+    let mut bytes = Vec::new();
+    lopdf_document.save_to(&mut bytes).map_err(|error| RenderError::Pdf { message: error.to_string() })?;
+    Ok(bytes)
+}
+
+fn rgb(colour: [f32; 3]) -> Color {
+    Color::Rgb(Rgb { r: colour[0], g: colour[1], b: colour[2], icc_profile: None })
+}
+
+/// The TJ items for `text` in `face`: the text with the font's kerning between its characters.
+fn kerned(face: FaceId, text: &str) -> Vec<TextItem> {
+    let measured = measure(face, text);
+    let mut items = Vec::new();
+    let mut last = 0;
+    for (at, adjustment) in measured.kerns {
+        if at > last && at < text.len() {
+            items.push(TextItem::Text(text[last..at].to_owned()));
+            // TJ numbers are thousandths of an em, positive to the left.
+            items.push(TextItem::Offset(-adjustment * 1000.0));
+            last = at;
+        }
+    }
+    items.push(TextItem::Text(text[last..].to_owned()));
+    items
+}
+
+fn show(ops: &mut Vec<Op>, fonts: &BTreeMap<FaceId, FontId>, piece: &Placed, x: f32, baseline: f32) {
+    let Some(font) = fonts.get(&piece.face) else { return };
+    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: Pt(piece.size) });
+    ops.push(Op::SetFillColor { col: rgb(piece.colour) });
+    ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x + piece.x), Pt(baseline)) });
+    if let Some(actual) = &piece.actual {
+        // Copying a hyphenated word gives the word: the first part stands for all of it.
+        let mut utf16 = vec![0xfe, 0xff];
+        utf16.extend(actual.encode_utf16().flat_map(u16::to_be_bytes));
+        let properties = DictItem::Dict {
+            map: [("ActualText".to_owned(), DictItem::String { data: utf16, literal: false })]
+                .into_iter()
+                .collect(),
+        };
+        ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".to_owned(), properties });
+        ops.push(Op::ShowText { items: kerned(piece.face, &piece.text) });
+        ops.push(Op::EndMarkedContentWithProperties);
+    } else {
+        ops.push(Op::ShowText { items: kerned(piece.face, &piece.text) });
+    }
+}
+
+fn draw_page_text(ops: &mut Vec<Op>, page: &Page, fonts: &BTreeMap<FaceId, FontId>) {
+    let mut links = Vec::new();
+    ops.push(Op::StartTextSection);
+    for placed in &page.lines {
+        if let Some(marker) = &placed.marker {
+            show(ops, fonts, marker, placed.x, placed.baseline);
+        }
+        for piece in &placed.line.pieces {
+            show(ops, fonts, piece, placed.x, placed.baseline);
+            if let Some(url) = &piece.link {
+                let descent = piece.size * 0.25;
+                links.push((
+                    url.clone(),
+                    placed.x + piece.x,
+                    placed.baseline - descent,
+                    piece.width,
+                    piece.size * 1.1,
+                ));
+            }
+        }
+    }
+    ops.push(Op::EndTextSection);
+    for (url, x, y, width, height) in links {
+        let rect = Rect {
+            x: Pt(x),
+            y: Pt(y),
+            width: Pt(width),
+            height: Pt(height),
+            mode: None,
+            winding_order: None,
+        };
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                rect,
+                Actions::Uri(url),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_footer(
+    ops: &mut Vec<Op>,
+    fonts: &BTreeMap<FaceId, FontId>,
+    footer: &str,
+    number: &str,
+    left: f32,
+    column: f32,
+    bottom: f32,
+    style: &crate::style::Style,
+) {
+    let face = FaceId::pick(style.heading_font, false, false);
+    let size = (style.body_size_pt * 0.72).max(7.0);
+    let baseline = bottom * 0.45;
+    let grey = [0.42, 0.42, 0.45];
+    let number_width = measure(face, number).width * size;
+    // The footer text gives way to the page number.
+    let room = column - number_width - size * 2.0;
+    let mut text = footer.trim().to_owned();
+    while !text.is_empty() && measure(face, &text).width * size > room {
+        text.pop();
+        text = text.trim_end().to_owned();
+        if measure(face, &format!("{text}…")).width * size <= room {
+            text.push('…');
+            break;
+        }
+    }
+    let piece = |text: String, x: f32| Placed {
+        x,
+        width: 0.0,
+        text,
+        face,
+        size,
+        colour: grey,
+        link: None,
+        actual: None,
+    };
+    ops.push(Op::StartTextSection);
+    if !text.is_empty() {
+        show(ops, fonts, &piece(text, 0.0), left, baseline);
+    }
+    show(ops, fonts, &piece(number.to_owned(), column - number_width), left, baseline);
+    ops.push(Op::EndTextSection);
+}
+
+/// The organisation block at the top of page 1.
+struct Letterhead {
+    name: Vec<Placed>,
+    lines: Vec<Placed>,
+    logo_png: Option<Vec<u8>>,
+    height: f32,
+}
+
+impl Letterhead {
+    fn new(document: &Document<'_>, style: &crate::style::Style, column: f32) -> Letterhead {
+        let organisation = document.organisation;
+        let name_face = FaceId::pick(style.heading_font, true, false);
+        let line_face = FaceId::pick(style.heading_font, false, false);
+        let name_size = style.heading_size_pt * 1.05;
+        let line_size = (style.body_size_pt * 0.78).max(7.5);
+        let placed = |text: &str, face: FaceId, size: f32, colour: [f32; 3], link: Option<String>| Placed {
+            x: 0.0,
+            width: measure(face, text).width * size,
+            text: text.to_owned(),
+            face,
+            size,
+            colour,
+            link,
+            actual: None,
+        };
+        let name = if organisation.name.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![placed(organisation.name.trim(), name_face, name_size, style.accent_rgb(), None)]
+        };
+        let mut lines: Vec<Placed> = organisation
+            .address
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| placed(line, line_face, line_size, [0.36, 0.36, 0.4], None))
+            .collect();
+        if let Some(website) =
+            organisation.website.as_deref().filter(|w| w.starts_with("https://") || w.starts_with("http://"))
+        {
+            lines.push(placed(website, line_face, line_size, style.accent_rgb(), Some(website.to_owned())));
+        }
+        let logo_png = organisation
+            .logo
+            .as_ref()
+            .filter(|logo| logo.format == plenary_core::organisation::LogoFormat::Png)
+            .map(|logo| logo.bytes.clone());
+        let text_height = name.first().map_or(0.0, |n| n.size * 1.3) + lines.len() as f32 * line_size * 1.35;
+        let logo_height = if logo_png.is_some() { 16.0 * MM } else { 0.0 };
+        let _ = column;
+        Letterhead { name, lines, logo_png, height: text_height.max(logo_height) + 9.0 * MM }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw(
+        &self,
+        ops: &mut Vec<Op>,
+        fonts: &BTreeMap<FaceId, FontId>,
+        logo: Option<&(printpdf::XObjectId, f32, f32)>,
+        left: f32,
+        top: f32,
+        column: f32,
+        style: &crate::style::Style,
+    ) {
+        let mut text_left = left;
+        if let Some((id, width, height)) = logo {
+            let target_height = 16.0 * MM;
+            let scale = target_height / height.max(1.0);
+            // Images are placed at 72 dpi here so that one pixel is one point before scaling.
+            ops.push(Op::UseXobject {
+                id: id.clone(),
+                transform: XObjectTransform {
+                    translate_x: Some(Pt(left)),
+                    translate_y: Some(Pt(top - target_height)),
+                    scale_x: Some(scale),
+                    scale_y: Some(scale),
+                    dpi: Some(72.0),
+                    ..Default::default()
+                },
+            });
+            text_left += width * scale + 5.0 * MM;
+        }
+        let mut baseline = top;
+        let mut links = Vec::new();
+        ops.push(Op::StartTextSection);
+        let leading =
+            self.name.iter().map(|piece| (piece, 1.0)).chain(self.lines.iter().map(|piece| (piece, 1.35)));
+        for (piece, factor) in leading {
+            baseline -= piece.size * factor;
+            show(ops, fonts, piece, text_left, baseline);
+            if let Some(url) = &piece.link {
+                links.push((
+                    url.clone(),
+                    text_left,
+                    baseline - piece.size * 0.25,
+                    piece.width,
+                    piece.size * 1.1,
+                ));
+            }
+        }
+        ops.push(Op::EndTextSection);
+        for (url, x, y, width, height) in links {
+            let rect = Rect {
+                x: Pt(x),
+                y: Pt(y),
+                width: Pt(width),
+                height: Pt(height),
+                mode: None,
+                winding_order: None,
+            };
+            ops.push(Op::LinkAnnotation {
+                link: LinkAnnotation::new(
+                    rect,
+                    Actions::Uri(url),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    None,
+                    None,
+                ),
+            });
+        }
+        let rule_y = top - self.height + 5.0 * MM;
+        ops.push(Op::SetOutlineColor { col: rgb(style.accent_rgb()) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(1.2) });
+        ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![
+                    LinePoint { p: Point { x: Pt(left), y: Pt(rule_y) }, bezier: false },
+                    LinePoint { p: Point { x: Pt(left + column), y: Pt(rule_y) }, bezier: false },
+                ],
+                is_closed: false,
+            },
+        });
+    }
+}
