@@ -222,3 +222,25 @@ fn template_export_writes_every_built_in_file_once() {
         [("letterhead".to_owned(), "built-in, overridden"), ("plain".to_owned(), "built-in, overridden")]
     );
 }
+
+#[test]
+fn exports_are_valid_html_by_the_nu_checker() {
+    let jar = std::env::var("PLENARY_VNU_JAR")
+        .expect("PLENARY_VNU_JAR names the Nu HTML checker (vnu.jar); scripts/test installs it and sets it");
+    let folder = tempfile::tempdir().expect("folder");
+    let mut files = Vec::new();
+    for template in ["letterhead", "plain"] {
+        for (lang, statement) in [("en", common::english()), ("es", common::spanish()), ("long", common::long("en"))] {
+            let path = folder.path().join(format!("{template}-{lang}.html"));
+            std::fs::write(&path, render(template, &statement)).expect("write");
+            files.push(path);
+        }
+    }
+    let output = std::process::Command::new("java")
+        .args(["-jar", &jar, "--errors-only", "--also-check-css"])
+        .args(&files)
+        .output()
+        .expect("java runs the Nu checker");
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && report.trim().is_empty(), "the Nu checker found errors:\n{report}");
+}

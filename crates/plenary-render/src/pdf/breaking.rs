@@ -272,9 +272,11 @@ mod tests {
     #[test]
     fn forced_breaks_are_taken_and_impossible_paragraphs_fail() {
         let mut items = paragraph(&[2.0, 2.0]);
-        items.insert(1, Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
+        // A line break inside a paragraph: fill the line, then force the break.
+        items.insert(1, Item::Glue { width: 0.0, stretch: 100_000.0, shrink: 0.0 });
+        items.insert(2, Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
         let breaks = break_lines(&items, 50.0).expect("feasible");
-        assert_eq!(breaks.first().map(|b| b.at), Some(1));
+        assert_eq!(breaks.first().map(|b| b.at), Some(2));
         assert!(break_lines(&paragraph(&[20.0]), 10.0).is_none());
     }
 }

@@ -71,7 +71,8 @@ mod tests {
         assert_eq!(split("en", "organisations"), "or-gan-i-sa-tions");
         assert_eq!(split("es", "organizaciones"), "or-ga-ni-za-cio-nes");
         assert!(split("fr", "gouvernements").contains('-'));
-        assert_eq!(split("en", "Bogotá"), "Bogotá", "short words stay whole");
+        assert_eq!(split("es", "Quito"), "Quito", "short words stay whole");
+        assert_eq!(split("en", "McDonald"), "McDonald", "words with inner capitals stay whole");
         assert_eq!(split("en", "GFMD2027"), "GFMD2027");
         assert_eq!(split("xx", "organisations"), "organisations", "unknown languages are not hyphenated");
     }

@@ -93,6 +93,15 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
     let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     let mut lopdf_document = doc.to_lopdf_document(&options, &mut warnings);
     outline::finish(&mut lopdf_document, &pages, statement.lang.as_str(), page_height);
+    // printpdf leaves page contents uncompressed; they are most of the file.
+    for object in lopdf_document.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object
+            && !stream.dict.has(b"Filter")
+        {
+            stream.allows_compression = true;
+            let _ = stream.compress();
+        }
+    }
     let mut bytes = Vec::new();
     lopdf_document.save_to(&mut bytes).map_err(|error| RenderError::Pdf { message: error.to_string() })?;
     Ok(bytes)

@@ -108,3 +108,45 @@ pub fn spanish() -> AssembledStatement {
         ],
     )
 }
+
+/// About three pages: several items with lists, quotes, links, emphasis and every character
+/// the product brief names.
+pub fn long(lang: &str) -> AssembledStatement {
+    let (paragraph, title) = if lang == "es" {
+        (
+            "Las organizaciones de la red acompañan a personas migrantes en tránsito, documentan abusos y proponen \
+             políticas públicas basadas en evidencia. ¿Por qué insistimos? ¡Porque la protección de la niñez y de las \
+             familias no puede esperar! Pedimos «vías seguras» y “regulares” — sin excepción — para más de 100.000 \
+             familias… La criminalización de la migración, la detención y la devolución vulneran el derecho internacional.",
+            "Recomendaciones",
+        )
+    } else {
+        (
+            "Member organisations accompany migrants in transit, document abuses along the routes and turn that \
+             evidence into proposals for public policy. Why do we insist? Because the protection of children and \
+             families cannot wait: we call for “safe and regular pathways” — without exception — for more than \
+             100,000 families… Criminalisation, detention and refoulement breach international law, and \
+             governments’ commitments under the Global Compact must be honoured.",
+            "Recommendations",
+        )
+    };
+    let body = |n: usize| {
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(paragraph);
+            text.push_str("\n\n");
+            if i == 1 {
+                text.push_str("- first point, with **bold** and _italic_ words;\n- second point, linking to [our report](https://puentes.example.org/report);\n- third point.\n\n");
+            }
+            if i == 2 {
+                text.push_str("> Migration is not a crime. — á é í ó ú ñ ü ¿ ¡ « » “ ” ‘ ’ – — …\n\n");
+            }
+        }
+        text
+    };
+    let titles: Vec<String> = (1..=6).map(|n| format!("{title} {n}")).collect();
+    let bodies: Vec<String> = (0..6).map(|_| body(4)).collect();
+    let items: Vec<(&str, &str)> =
+        titles.iter().zip(&bodies).map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    statement(lang, items)
+}

@@ -1,0 +1,236 @@
+//! The PDF export parsed back: text (complete, in order, accents, whole words), embedded subset
+//! fonts, links, outline, metadata, page size and count. Uses poppler's command-line tools and
+//! lopdf.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use plenary_core::assembly::AssembledStatement;
+use plenary_render::{Document, TemplateSet, render_pdf};
+
+fn render(template: &str, statement: &AssembledStatement, folder: &Path, name: &str) -> std::path::PathBuf {
+    let template = TemplateSet::builtin().get(template).expect("template");
+    let organisation = common::organisation();
+    let bytes = render_pdf(&template, &Document { statement, organisation: &organisation }).expect("render");
+    let path = folder.join(name);
+    std::fs::write(&path, bytes).expect("write pdf");
+    path
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(pdf);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command.output().unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+fn info(pdf: &Path) -> String {
+    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+fn info_field(info: &str, field: &str) -> String {
+    info.lines()
+        .find_map(|line| line.strip_prefix(&format!("{field}:")))
+        .map(|v| v.trim().to_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_text_is_complete_in_order_with_accents_and_whole_words() {
+    let folder = tempfile::tempdir().expect("folder");
+    for lang in ["en", "es"] {
+        let statement = common::long(lang);
+        let pdf = render("letterhead", &statement, folder.path(), &format!("{lang}.pdf"));
+        let text = poppler("pdftotext", &[], &pdf);
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Every item heading, in order.
+        let mut from = 0;
+        for item in &statement.items {
+            let at = flat[from..]
+                .find(&item.title)
+                .unwrap_or_else(|| panic!("{} missing or out of order", item.title));
+            from += at + item.title.len();
+        }
+        for characters in ["á é í ó ú ñ ü ¿ ¡ « » “ ” ‘ ’ – — …", "Alianza Puentes", "Coordinación regional"]
+        {
+            assert!(flat.contains(characters), "{characters:?} not in the {lang} text");
+        }
+        // Hyphenated words copy whole: every body word appears unbroken.
+        let sample = if lang == "es" {
+            "criminalización organizaciones internacional acompañan"
+        } else {
+            "organisations international commitments Criminalisation"
+        };
+        for word in sample.split(' ') {
+            assert!(flat.contains(word), "{word} is not whole in the {lang} text");
+        }
+        assert!(!flat.contains("- "), "no hyphen-space fragments in the {lang} text");
+        let words = plenary_core::words::count_words(&flat);
+        assert!(words >= statement.word_count, "{words} < {}", statement.word_count);
+    }
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets() {
+    let folder = tempfile::tempdir().expect("folder");
+    let pdf = render("letterhead", &common::long("en"), folder.path(), "fonts.pdf");
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 4, "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert!(columns[0].contains('+') && columns[0].contains("Noto"), "{row}");
+        assert_eq!(
+            &columns[columns.len() - 5..columns.len() - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, unicode: {row}"
+        );
+    }
+    for face in ["NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSans-Bold"] {
+        assert!(fonts.contains(face), "{face} in {fonts}");
+    }
+}
+
+#[test]
+fn metadata_page_size_and_count_follow_the_statement_and_style() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::long("en");
+    let a4 = render("letterhead", &statement, folder.path(), "a4.pdf");
+    let details = info(&a4);
+    assert_eq!(info_field(&details, "Title"), "Civil society statement");
+    assert_eq!(info_field(&details, "Author"), "Alianza Puentes");
+    assert_eq!(info_field(&details, "Subject"), "GFMD 2027");
+    assert!(info_field(&details, "Producer").starts_with("Plenary"));
+    assert!(info_field(&details, "Page size").contains("(A4)"), "{details}");
+    let pages: usize = info_field(&details, "Pages").parse().expect("pages");
+    assert!((3..=5).contains(&pages), "about three pages: {pages}");
+
+    let document = lopdf::Document::load(&a4).expect("parse");
+    let catalog = document.catalog().expect("catalog");
+    assert_eq!(catalog.get(b"Lang").and_then(lopdf::Object::as_str).expect("Lang"), b"en");
+
+    // The same statement on US Letter.
+    let folder_letter = tempfile::tempdir().expect("folder");
+    let template_dir = folder_letter.path().join("plain");
+    std::fs::create_dir_all(&template_dir).expect("dir");
+    let style =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../templates/plain/style.toml"))
+            .expect("style");
+    std::fs::write(
+        template_dir.join("style.toml"),
+        style.replace("page_size = \"a4\"", "page_size = \"letter\""),
+    )
+    .expect("write");
+    let template =
+        TemplateSet::with_user_folder(folder_letter.path()).expect("set").get("plain").expect("plain");
+    let organisation = common::organisation();
+    let bytes = render_pdf(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    let letter = folder.path().join("letter.pdf");
+    std::fs::write(&letter, bytes).expect("write");
+    assert!(info_field(&info(&letter), "Page size").contains("(letter)"), "{}", info(&letter));
+}
+
+#[test]
+fn links_are_clickable_and_the_outline_points_at_the_headings() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::long("en");
+    let pdf = render("letterhead", &statement, folder.path(), "links.pdf");
+    let document = lopdf::Document::load(&pdf).expect("parse");
+
+    let mut uris = Vec::new();
+    for page_id in document.get_pages().values() {
+        let page = document.get_dictionary(*page_id).expect("page");
+        let Ok(annotations) =
+            page.get(b"Annots").and_then(|a| document.dereference(a)).and_then(|(_, a)| a.as_array())
+        else {
+            continue;
+        };
+        for annotation in annotations {
+            let Ok((_, annotation)) = document.dereference(annotation) else { continue };
+            let Ok(annotation) = annotation.as_dict() else { continue };
+            if let Ok((_, action)) = annotation.get(b"A").and_then(|a| document.dereference(a))
+                && let Ok(uri) = action.as_dict().and_then(|a| a.get(b"URI")).and_then(lopdf::Object::as_str)
+            {
+                uris.push(String::from_utf8_lossy(uri).into_owned());
+            }
+        }
+    }
+    assert!(uris.iter().any(|u| u == "https://puentes.example.org/report"), "{uris:?}");
+    assert!(uris.iter().any(|u| u == "https://puentes.example.org"), "the letterhead's website: {uris:?}");
+
+    // Outline: one entry per item heading, in order, each on the page where its heading is.
+    let page_numbers: std::collections::HashMap<lopdf::ObjectId, u32> =
+        document.get_pages().into_iter().map(|(number, id)| (id, number)).collect();
+    let catalog = document.catalog().expect("catalog");
+    let (_, outlines) =
+        document.dereference(catalog.get(b"Outlines").expect("outlines")).expect("outline root");
+    let mut entry =
+        outlines.as_dict().expect("dict").get(b"First").and_then(lopdf::Object::as_reference).ok();
+    let mut found = Vec::new();
+    while let Some(id) = entry {
+        let item = document.get_dictionary(id).expect("outline item");
+        let title = item.get(b"Title").and_then(lopdf::Object::as_str).expect("title");
+        let title = String::from_utf16(
+            &title[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>(),
+        )
+        .expect("utf-16");
+        let destination = item.get(b"Dest").and_then(lopdf::Object::as_array).expect("dest");
+        let page = page_numbers[&destination[0].as_reference().expect("page ref")];
+        found.push((title, page));
+        entry = item.get(b"Next").and_then(lopdf::Object::as_reference).ok();
+    }
+    let titles: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    let expected: Vec<&str> = statement.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, expected);
+    for (title, page) in &found {
+        let text = Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        assert!(
+            String::from_utf8_lossy(&text.stdout).contains(title.as_str()),
+            "{title} is not on page {page}"
+        );
+    }
+    assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "outline pages ascend: {found:?}");
+}
+
+#[test]
+fn pages_are_numbered_and_headings_never_end_a_page() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::long("es");
+    let pdf = render("letterhead", &statement, folder.path(), "pages.pdf");
+    let pages: usize = info_field(&info(&pdf), "Pages").parse().expect("pages");
+    for page in 1..=pages {
+        let output = Command::new("pdftotext")
+            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        assert!(text.contains(&format!("Página {page} de {pages}")), "page {page}: {text}");
+        // The last line of text before the footer is never a heading.
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let before_footer = lines.len().checked_sub(2).map(|i| lines[i]).unwrap_or_default();
+        assert!(!before_footer.starts_with("Recomendaciones"), "page {page} ends with a heading");
+    }
+}
+
+#[test]
+fn a_five_page_statement_is_small() {
+    let folder = tempfile::tempdir().expect("folder");
+    let pdf = render("letterhead", &common::long("en"), folder.path(), "size.pdf");
+    let size = std::fs::metadata(&pdf).expect("size").len();
+    assert!(size < 200_000, "{size} bytes");
+}
