@@ -35,9 +35,11 @@ pub enum RenderError {
         /// The limit.
         limit_mb: usize,
     },
-    /// The PDF could not be written.
-    #[error("could not write the PDF: {message}")]
-    Pdf {
+    /// The file could not be encoded.
+    #[error("could not write the {format}: {message}")]
+    Encode {
+        /// "PDF", "DOCX".
+        format: &'static str,
         /// What went wrong.
         message: String,
     },

@@ -5,8 +5,10 @@
 //! Renderers never reach back into storage: everything they need is passed in as data, and the
 //! templates come from [`TemplateSet`] (built in, overridable file by file).
 
+mod blocks;
 mod context;
 mod css;
+mod docx;
 mod error;
 mod html;
 mod locale;
@@ -16,6 +18,7 @@ mod style;
 mod templates;
 mod text;
 
+pub use docx::render_docx;
 pub use error::RenderError;
 pub use html::render_html;
 pub use pdf::render_pdf;

@@ -230,7 +230,9 @@ fn exports_are_valid_html_by_the_nu_checker() {
     let folder = tempfile::tempdir().expect("folder");
     let mut files = Vec::new();
     for template in ["letterhead", "plain"] {
-        for (lang, statement) in [("en", common::english()), ("es", common::spanish()), ("long", common::long("en"))] {
+        for (lang, statement) in
+            [("en", common::english()), ("es", common::spanish()), ("long", common::long("en"))]
+        {
             let path = folder.path().join(format!("{template}-{lang}.html"));
             std::fs::write(&path, render(template, &statement)).expect("write");
             files.push(path);

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use plenary_render::{Document, TemplateSet, render_html, render_markdown, render_pdf, render_text};
+use plenary_render::{
+    Document, TemplateSet, render_docx, render_html, render_markdown, render_pdf, render_text,
+};
 use plenary_store::NewExport;
 use sha2::{Digest, Sha256};
 

@@ -3,10 +3,10 @@
 
 use crate::style::Style;
 
-use super::blocks::{Block, Role, Run};
 use super::breaking::{Item, break_lines, first_box_after};
 use super::fonts::{FaceId, measure, vertical};
 use super::hyphen;
+use crate::blocks::{Block, Role, Run};
 
 /// A piece of text placed on a line.
 #[derive(Debug, Clone, PartialEq)]

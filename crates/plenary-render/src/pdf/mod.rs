@@ -2,7 +2,6 @@
 //! with `printpdf` (fonts embedded as subsets, ToUnicode maps for copying) and finished with
 //! `lopdf` (a nested outline pointing at the headings, the document language).
 
-mod blocks;
 mod breaking;
 mod fonts;
 mod hyphen;
@@ -40,7 +39,8 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
 
     let letterhead = style.letterhead.then(|| Letterhead::new(document, style, column));
     let letterhead_height = letterhead.as_ref().map_or(0.0, |l| l.height);
-    let set: Vec<_> = blocks::blocks(statement).iter().map(|block| set_block(block, style, column)).collect();
+    let set: Vec<_> =
+        crate::blocks::blocks(statement).iter().map(|block| set_block(block, style, column)).collect();
     let frame =
         Frame { left, first_top: page_height - top - letterhead_height, top: page_height - top, bottom };
     let pages = paginate(&set, frame);
@@ -103,7 +103,9 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
         }
     }
     let mut bytes = Vec::new();
-    lopdf_document.save_to(&mut bytes).map_err(|error| RenderError::Pdf { message: error.to_string() })?;
+    lopdf_document
+        .save_to(&mut bytes)
+        .map_err(|error| RenderError::Encode { format: "PDF", message: error.to_string() })?;
     Ok(bytes)
 }
 

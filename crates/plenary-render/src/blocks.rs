@@ -43,6 +43,17 @@ pub(crate) struct Block {
     pub(crate) outline: Option<u8>,
     /// The language, for hyphenation.
     pub(crate) lang: String,
+    /// For a list item: which list (numbered from 1 in the statement), whether it is numbered,
+    /// and its nesting depth (0 = top level).
+    pub(crate) list: Option<ListPlace>,
+}
+
+/// Where a list item sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ListPlace {
+    pub(crate) list: usize,
+    pub(crate) ordered: bool,
+    pub(crate) depth: usize,
 }
 
 impl Block {
@@ -56,6 +67,7 @@ impl Block {
             keep_with_next: false,
             outline: None,
             lang: lang.to_owned(),
+            list: None,
         }
     }
 
@@ -138,16 +150,24 @@ pub(crate) fn blocks(statement: &AssembledStatement) -> Vec<Block> {
 
 /// Appends the blocks of a Markdown body.
 fn markdown_blocks(markdown: &str, lang: &str, out: &mut Vec<Block>) {
+    static LIST_COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let mut bold = 0usize;
     let mut italic = 0usize;
     let mut links: Vec<String> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut list_ids: Vec<usize> = Vec::new();
+    let mut pending_list: Option<ListPlace> = None;
     let mut quote = 0usize;
     let mut current: Option<Block> = None;
     let mut pending_marker: Option<String> = None;
     let mut heading = false;
 
-    let start_block = |role: Role, lists: &[Option<u64>], quote: usize, marker: &mut Option<String>| Block {
+    let start_block = |role: Role,
+                       lists: &[Option<u64>],
+                       quote: usize,
+                       marker: &mut Option<String>,
+                       list: &mut Option<ListPlace>| Block {
+        list: list.take(),
         role: if quote > 0 && role == Role::Body { Role::Quote } else { role },
         runs: Vec::new(),
         indent: lists.len() as f32 * 1.5 + quote as f32 * 1.5,
@@ -169,11 +189,13 @@ fn markdown_blocks(markdown: &str, lang: &str, out: &mut Vec<Block>) {
         match event {
             Event::Start(Tag::Paragraph) => {
                 flush(&mut current, out);
-                current = Some(start_block(Role::Body, &lists, quote, &mut pending_marker));
+                current =
+                    Some(start_block(Role::Body, &lists, quote, &mut pending_marker, &mut pending_list));
             }
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut current, out);
-                let mut block = start_block(Role::SubHeading, &lists, quote, &mut pending_marker);
+                let mut block =
+                    start_block(Role::SubHeading, &lists, quote, &mut pending_marker, &mut pending_list);
                 block.space_before = 0.9;
                 block.keep_with_next = true;
                 block.outline = Some(2);
@@ -196,13 +218,20 @@ fn markdown_blocks(markdown: &str, lang: &str, out: &mut Vec<Block>) {
             Event::Start(Tag::List(first)) => {
                 flush(&mut current, out);
                 lists.push(first);
+                list_ids.push(LIST_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
             }
             Event::End(TagEnd::List(_)) => {
                 flush(&mut current, out);
                 lists.pop();
+                list_ids.pop();
             }
             Event::Start(Tag::Item) => {
                 flush(&mut current, out);
+                pending_list = list_ids.last().map(|&list| ListPlace {
+                    list,
+                    ordered: matches!(lists.last(), Some(Some(_))),
+                    depth: lists.len().saturating_sub(1),
+                });
                 pending_marker = Some(match lists.last_mut() {
                     Some(Some(number)) => {
                         *number += 1;
@@ -221,8 +250,9 @@ fn markdown_blocks(markdown: &str, lang: &str, out: &mut Vec<Block>) {
                 links.pop();
             }
             Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
-                let block = current
-                    .get_or_insert_with(|| start_block(Role::Body, &lists, quote, &mut pending_marker));
+                let block = current.get_or_insert_with(|| {
+                    start_block(Role::Body, &lists, quote, &mut pending_marker, &mut pending_list)
+                });
                 let link = links.last().filter(|url| is_web_link(url)).cloned();
                 block.runs.push(Run {
                     text: text.replace('\n', " "),

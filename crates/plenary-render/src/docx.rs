@@ -1,0 +1,242 @@
+//! The DOCX export, for partners who edit in Word: the same blocks as the PDF, as Word styles
+//! (Title, Subtitle, Heading 1 and 2, Quote), Word lists, hyperlinks and the template's fonts.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
+    RunFonts, SpecialIndentType, Start, Style, StyleType,
+};
+
+use crate::blocks::{Block, Role, blocks};
+use crate::style::{FontChoice, PageSize, Style as TemplateStyle};
+use crate::templates::Template;
+use crate::{Document, RenderError};
+
+const BULLETS: usize = 1;
+const DECIMAL: usize = 2;
+
+fn font_name(choice: FontChoice) -> &'static str {
+    match choice {
+        FontChoice::Serif => "Noto Serif",
+        FontChoice::Sans => "Noto Sans",
+    }
+}
+
+fn fonts(choice: FontChoice) -> RunFonts {
+    let name = font_name(choice);
+    RunFonts::new().ascii(name).hi_ansi(name).cs(name).east_asia(name)
+}
+
+fn hex(colour: &str) -> String {
+    colour.trim_start_matches('#').to_uppercase()
+}
+
+/// Twentieths of a point from millimetres.
+fn twips(mm: f32) -> i32 {
+    (mm * 72.0 / 25.4 * 20.0).round() as i32
+}
+
+/// Half-points, Word's unit for type sizes.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+fn styles(docx: Docx, style: &TemplateStyle) -> Docx {
+    let accent = hex(&style.accent_colour);
+    let text = hex(&style.text_colour);
+    let heading = |id: &str, name: &str, size: f32, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .fonts(fonts(style.heading_font))
+            .size(half_points(size))
+            .color(accent.clone())
+            .bold()
+            .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(80))
+    };
+    docx.add_style(
+        Style::new("Normal", StyleType::Paragraph)
+            .name("Normal")
+            .fonts(fonts(style.body_font))
+            .size(half_points(style.body_size_pt))
+            .color(text)
+            .line_spacing(LineSpacing::new().after(120).line((style.line_height * 240.0).round() as i32)),
+    )
+    .add_style(
+        heading("Title", "Title", style.title_size_pt, 0)
+            .outline_lvl(0)
+            .line_spacing(LineSpacing::new().after(60)),
+    )
+    .add_style(
+        Style::new("Subtitle", StyleType::Paragraph)
+            .name("Subtitle")
+            .based_on("Normal")
+            .fonts(fonts(style.heading_font))
+            .color("595959")
+            .size(half_points(style.body_size_pt * 0.95)),
+    )
+    .add_style(heading("Heading1", "heading 1", style.heading_size_pt, 0))
+    .add_style(heading("Heading2", "heading 2", style.body_size_pt * 1.05, 1))
+    .add_style(Style::new("Quote", StyleType::Paragraph).name("Quote").based_on("Normal").italic().indent(
+        Some(567),
+        None,
+        None,
+        None,
+    ))
+    .add_style(Style::new("ListParagraph", StyleType::Paragraph).name("List Paragraph").based_on("Normal"))
+    .add_style(
+        Style::new("Hyperlink", StyleType::Character).name("Hyperlink").color(accent).underline("single"),
+    )
+}
+
+fn numbering(docx: Docx) -> Docx {
+    let mut bullets = AbstractNumbering::new(BULLETS);
+    let mut decimal = AbstractNumbering::new(DECIMAL);
+    for depth in 0..6 {
+        let indent = 360 + depth as i32 * 360;
+        let symbol = if depth % 2 == 0 { "•" } else { "◦" };
+        bullets = bullets.add_level(
+            Level::new(
+                depth,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new(symbol),
+                LevelJc::new("left"),
+            )
+            .indent(Some(indent), Some(SpecialIndentType::Hanging(300)), None, None),
+        );
+        decimal = decimal.add_level(
+            Level::new(
+                depth,
+                Start::new(1),
+                NumberFormat::new("decimal"),
+                LevelText::new(format!("%{}.", depth + 1)),
+                LevelJc::new("left"),
+            )
+            .indent(Some(indent), Some(SpecialIndentType::Hanging(360)), None, None),
+        );
+    }
+    docx.add_abstract_numbering(bullets).add_abstract_numbering(decimal)
+}
+
+fn runs(block: &Block, paragraph: Paragraph) -> Paragraph {
+    let mut paragraph = paragraph;
+    for part in &block.runs {
+        if part.text == "\n" {
+            paragraph = paragraph.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
+            continue;
+        }
+        let mut run = Run::new().add_text(part.text.clone());
+        if part.bold {
+            run = run.bold();
+        }
+        if part.italic {
+            run = run.italic();
+        }
+        paragraph = match &part.link {
+            Some(url) => paragraph.add_hyperlink(
+                Hyperlink::new(url.clone(), HyperlinkType::External).add_run(run.style("Hyperlink")),
+            ),
+            None => paragraph.add_run(run),
+        };
+    }
+    paragraph
+}
+
+/// Renders `document` as a Word document with `template`'s page and type settings.
+pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u8>, RenderError> {
+    let style = &template.style;
+    let (width, height) = style.page_size.millimetres();
+    let mut docx = Docx::new()
+        .page_size(twips(width) as u32, twips(height) as u32)
+        .page_margin(
+            PageMargin::new()
+                .top(twips(style.margin_top_mm))
+                .bottom(twips(style.margin_bottom_mm))
+                .left(twips(style.margin_left_mm))
+                .right(twips(style.margin_right_mm)),
+        )
+        .default_fonts(fonts(style.body_font))
+        .default_size(half_points(style.body_size_pt));
+    debug_assert!(matches!(style.page_size, PageSize::A4 | PageSize::Letter));
+    docx = numbering(styles(docx, style));
+
+    if style.letterhead {
+        let organisation = document.organisation;
+        if !organisation.name.trim().is_empty() {
+            docx = docx.add_paragraph(
+                Paragraph::new().add_run(
+                    Run::new()
+                        .add_text(organisation.name.trim())
+                        .bold()
+                        .size(half_points(style.heading_size_pt))
+                        .color(hex(&style.accent_colour))
+                        .fonts(fonts(style.heading_font)),
+                ),
+            );
+        }
+        let mut lines: Vec<Run> = organisation
+            .address
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|line| Run::new().add_text(line).size(half_points(style.body_size_pt * 0.8)).color("595959"))
+            .collect();
+        if let Some(site) =
+            organisation.website.as_deref().filter(|s| s.starts_with("https://") || s.starts_with("http://"))
+        {
+            lines.push(
+                Run::new().add_text(site).size(half_points(style.body_size_pt * 0.8)).style("Hyperlink"),
+            );
+        }
+        for line in lines {
+            docx =
+                docx.add_paragraph(Paragraph::new().add_run(line).line_spacing(LineSpacing::new().after(0)));
+        }
+        docx = docx.add_paragraph(Paragraph::new());
+    }
+
+    // Word numbers lists per instance: each Markdown list gets its own, restarting at 1.
+    let mut instances: BTreeMap<usize, usize> = BTreeMap::new();
+    for block in blocks(document.statement) {
+        let mut paragraph = Paragraph::new();
+        paragraph = match block.role {
+            Role::Title => paragraph.style("Title"),
+            Role::Meta => paragraph.style("Subtitle"),
+            Role::Heading => paragraph.style("Heading1").keep_next(true),
+            Role::SubHeading => paragraph.style("Heading2").keep_next(true),
+            Role::Quote => paragraph.style("Quote").align(AlignmentType::Both),
+            Role::Body => paragraph.align(AlignmentType::Both),
+        };
+        if let Some(place) = block.list {
+            let next_id = instances.len() + 3;
+            let id = *instances.entry(place.list).or_insert(next_id);
+            if id == next_id {
+                let abstract_id = if place.ordered { DECIMAL } else { BULLETS };
+                docx = docx.add_numbering(
+                    Numbering::new(id, abstract_id).add_override(LevelOverride::new(0).start(1)),
+                );
+            }
+            paragraph = paragraph
+                .style("ListParagraph")
+                .numbering(NumberingId::new(id), IndentLevel::new(place.depth));
+        }
+        if block.keep_with_next {
+            paragraph = paragraph.keep_next(true);
+        }
+        docx = docx.add_paragraph(runs(&block, paragraph));
+    }
+
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .map_err(|error| RenderError::Encode { format: "DOCX", message: error.to_string() })?;
+    Ok(bytes.into_inner())
+}

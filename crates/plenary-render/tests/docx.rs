@@ -1,0 +1,93 @@
+//! The DOCX export read back from its XML: Word heading styles, Word lists, hyperlinks, fonts.
+
+mod common;
+
+use std::io::Read;
+
+use plenary_render::{Document, TemplateSet, render_docx};
+
+fn part(docx: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip archive");
+    let mut file = archive.by_name(name).unwrap_or_else(|_| panic!("{name} in the DOCX"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("utf-8 XML");
+    text
+}
+
+/// The paragraphs of document.xml as (style, text).
+fn paragraphs(xml: &str) -> Vec<(String, String)> {
+    xml.split("<w:p>")
+        .skip(1)
+        .chain(xml.split("<w:p ").skip(1))
+        .map(|p| {
+            let style = p
+                .split("<w:pStyle w:val=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or("Normal")
+                .to_owned();
+            let text: String = p
+                .split("<w:t")
+                .skip(1)
+                .filter_map(|t| {
+                    t.split_once('>').map(|(_, rest)| rest.split("</w:t>").next().unwrap_or_default())
+                })
+                .collect();
+            (style, text)
+        })
+        .collect()
+}
+
+#[test]
+fn headings_lists_links_and_fonts_are_words_own() {
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let statement = common::english();
+    let organisation = common::organisation();
+    let docx = render_docx(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    let document = part(&docx, "word/document.xml");
+    let found = paragraphs(&document);
+    let with_style = |style: &str| -> Vec<String> {
+        found.iter().filter(|(s, _)| s == style).map(|(_, t)| t.clone()).collect()
+    };
+    assert_eq!(with_style("Title"), ["Civil society statement"]);
+    assert_eq!(with_style("Heading1"), ["Who we are", "Recommendations", "Closing", "Signed"]);
+    assert!(with_style("Subtitle").iter().any(|t| t.contains("26–28 January 2027")), "{found:?}");
+    let list_items = with_style("ListParagraph");
+    assert_eq!(
+        list_items,
+        ["Create regularisation programmes.", "Build firewalls between services and enforcement."]
+    );
+    assert_eq!(document.matches("<w:numPr>").count(), 2, "both items are Word list paragraphs");
+    assert!(document.contains("Alianza Puentes is a network of"), "body text");
+    assert!(document.contains("“migrant-led”") && document.contains("—"), "typography survives");
+
+    let numbering = part(&docx, "word/numbering.xml");
+    assert!(numbering.contains("w:val=\"decimal\"") && numbering.contains("w:val=\"bullet\""), "{numbering}");
+    let relationships = part(&docx, "word/_rels/document.xml.rels");
+    assert!(
+        relationships.contains("Target=\"https://puentes.example.org/report\"")
+            && relationships.contains("TargetMode=\"External\""),
+        "{relationships}"
+    );
+    assert!(document.contains("<w:hyperlink"), "the link is a Word hyperlink");
+    let styles = part(&docx, "word/styles.xml");
+    assert!(styles.contains("Noto Serif") && styles.contains("Noto Sans"), "the template's fonts are named");
+    assert!(styles.contains("w:styleId=\"Heading1\""), "Word's heading style");
+}
+
+#[test]
+fn hostile_text_is_only_text_in_word() {
+    let template = TemplateSet::builtin().get("plain").expect("template");
+    let statement = common::statement(
+        "en",
+        vec![("<script>alert(1)</script>", "[x](javascript:alert(1)) <img src=x onerror=alert(1)>")],
+    );
+    let organisation = common::organisation();
+    let docx = render_docx(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    let relationships = part(&docx, "word/_rels/document.xml.rels");
+    assert!(!relationships.contains("javascript"), "{relationships}");
+    let document = part(&docx, "word/document.xml");
+    assert!(document.contains("&lt;script&gt;"), "escaped as text");
+}
