@@ -48,7 +48,8 @@ pub(super) fn export(
             ("pdf", render_pdf(&template, &document)?)
         }
         ExportFormat::Docx => {
-            bail!("DOCX export is not available in this build yet; use --format html or md")
+            let template = template_set(templates)?.get(&template_name)?;
+            ("docx", render_docx(&template, &document)?)
         }
     };
     write_atomically(out, &bytes)?;
