@@ -35,6 +35,14 @@ pub enum RenderError {
         /// The limit.
         limit_mb: usize,
     },
+    /// The statement is too long to lay out as a PDF.
+    #[error("the statement has {words} words; PDF export stops at {limit} (export HTML or text instead)")]
+    TooLong {
+        /// Its words.
+        words: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The file could not be encoded.
     #[error("could not write the {format}: {message}")]
     Encode {

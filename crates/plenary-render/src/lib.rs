@@ -21,7 +21,7 @@ mod text;
 pub use docx::render_docx;
 pub use error::RenderError;
 pub use html::render_html;
-pub use pdf::render_pdf;
+pub use pdf::{MAX_PDF_WORDS, render_pdf};
 pub use style::{FontChoice, PageSize, Style};
 pub use templates::{Origin, Template, TemplateInfo, TemplateSet};
 pub use text::{render_markdown, render_text};

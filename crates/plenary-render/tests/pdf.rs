@@ -234,3 +234,39 @@ fn a_five_page_statement_is_small() {
     let size = std::fs::metadata(&pdf).expect("size").len();
     assert!(size < 200_000, "{size} bytes");
 }
+
+#[test]
+fn hostile_and_huge_bodies_give_text_or_a_clear_error_never_a_crash() {
+    let folder = tempfile::tempdir().expect("folder");
+    let hostile = "<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> \
+                   [d](data:text/html;base64,PHNjcmlwdD4=) <iframe src=https://evil.example></iframe>";
+    let statement = common::statement("en", vec![("<svg onload=alert(1)>", hostile)]);
+    let pdf = render("letterhead", &statement, folder.path(), "hostile.pdf");
+    assert_eq!(info_field(&info(&pdf), "JavaScript"), "no");
+    let text = poppler("pdftotext", &[], &pdf);
+    assert!(text.contains("<script>alert(1)</script>"), "markup shows as the text it is: {text}");
+    let document = lopdf::Document::load(&pdf).expect("parse");
+    let raw = format!("{:?}", document.objects);
+    for active in ["JavaScript", "/JS", "Launch", "evil.example"] {
+        assert!(!raw.contains(active), "{active} in the PDF objects");
+    }
+
+    // Ten megabytes of prose: a clear refusal, quickly.
+    let paragraph = "Migration protection families rights organisations detention children. ".repeat(20);
+    let huge_body = std::iter::repeat_n(paragraph.as_str(), 10_000_000 / paragraph.len() + 1)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let huge = common::statement("en", vec![("Huge", huge_body.as_str())]);
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let organisation = common::organisation();
+    let started = std::time::Instant::now();
+    let error = render_pdf(&template, &Document { statement: &huge, organisation: &organisation })
+        .expect_err("too long");
+    assert!(error.to_string().contains("PDF export stops at"), "{error}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // The other exports take it.
+    let html =
+        plenary_render::render_html(&template, &Document { statement: &huge, organisation: &organisation })
+            .expect("html");
+    assert!(html.len() > 10_000_000);
+}

@@ -27,10 +27,17 @@ use pages::{Frame, Page, paginate};
 
 const MM: f32 = 72.0 / 25.4;
 
+/// Longer statements are refused with a clear error rather than laid out for minutes: this is
+/// some 600 pages, a hundred times a conference statement.
+pub const MAX_PDF_WORDS: usize = 200_000;
+
 /// Renders `document` as a PDF laid out with `template`'s style.
 pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8>, RenderError> {
     let style = &template.style;
     let statement = document.statement;
+    if statement.word_count > MAX_PDF_WORDS {
+        return Err(RenderError::TooLong { words: statement.word_count, limit: MAX_PDF_WORDS });
+    }
     let (width_mm, height_mm) = style.page_size.millimetres();
     let (page_width, page_height) = (width_mm * MM, height_mm * MM);
     let (left, right) = (style.margin_left_mm * MM, style.margin_right_mm * MM);
