@@ -454,6 +454,15 @@ pub(crate) enum StatementCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum BenchCommand {
+    /// Time PDF, HTML and DOCX export of a five-page statement, and WeasyPrint on the same HTML.
+    Export {
+        /// Timed runs of each export.
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// Template to export through.
+        #[arg(long, default_value = "letterhead")]
+        template: String,
+    },
     /// Build a realistic library, then time opening it and searching it.
     Library {
         /// How many sections to create.

@@ -2,6 +2,7 @@
 //! versions a section) and prints how long creating, opening and searching it take.
 
 mod corpus;
+mod export;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -21,6 +22,7 @@ const ROUNDS: usize = 3;
 pub(crate) fn run(command: BenchCommand) -> Result<()> {
     match command {
         BenchCommand::Library { sections, queries, out, seed } => library(sections, queries, out, seed),
+        BenchCommand::Export { runs, template } => export::run(runs, &template),
     }
 }
 
@@ -156,7 +158,7 @@ fn is_filtered(filter: &SectionFilter) -> bool {
     filter.kind.is_some() || filter.tag.is_some() || filter.status.is_some() || filter.lang.is_some()
 }
 
-fn percentile(samples: &mut [Duration], pct: f64) -> Duration {
+pub(crate) fn percentile(samples: &mut [Duration], pct: f64) -> Duration {
     if samples.is_empty() {
         return Duration::ZERO;
     }
@@ -165,7 +167,7 @@ fn percentile(samples: &mut [Duration], pct: f64) -> Duration {
     samples[rank.min(samples.len() - 1)]
 }
 
-fn millis(duration: Duration) -> String {
+pub(crate) fn millis(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
 }
 

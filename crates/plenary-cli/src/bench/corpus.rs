@@ -416,7 +416,7 @@ fn body(rng: &mut fastrand::Rng, common: &Common, topics: [&[&'static str]; 2], 
 }
 
 /// One section on one topic (with a related one), 80–400 words, 60 % English, 0–3 revisions.
-pub(super) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
+pub(crate) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
     let spanish = rng.u8(..10) < 4;
     let (common, lang) = if spanish { (&SPANISH, "es") } else { (&ENGLISH, "en") };
     let (main, related) = (&TOPICS[rng.usize(..TOPICS.len())], &TOPICS[rng.usize(..TOPICS.len())]);
