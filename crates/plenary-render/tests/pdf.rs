@@ -270,3 +270,19 @@ fn hostile_and_huge_bodies_give_text_or_a_clear_error_never_a_crash() {
             .expect("html");
     assert!(html.len() > 10_000_000);
 }
+
+#[test]
+fn the_logo_is_drawn_on_the_first_page_only() {
+    let folder = tempfile::tempdir().expect("folder");
+    // The test organisation's logo is an SVG: it is drawn as an image.
+    let pdf = render("letterhead", &common::long("en"), folder.path(), "logo.pdf");
+    let output =
+        Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&output.stdout);
+    let pages: Vec<&str> = list.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(!pages.is_empty() && pages.iter().all(|p| *p == "1"), "{list}");
+    // The plain template has no letterhead and no logo.
+    let plain = render("plain", &common::long("en"), folder.path(), "plain.pdf");
+    let output = Command::new("pdfimages").arg("-list").arg(&plain).output().expect("pdfimages");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2, "no images");
+}

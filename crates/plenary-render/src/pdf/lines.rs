@@ -320,6 +320,15 @@ fn items(block: &Block, look: &Look, style: &Style) -> Vec<Item<Fragment>> {
             push_word(&mut items, word, face, look.size, colour, run, &block.lang, look.justify);
         }
     }
+    // The paragraph's last word is never hyphenated: a fragment alone on the last line reads badly.
+    let last_space = items.iter().rposition(|item| matches!(item, Item::Glue { .. })).unwrap_or(0);
+    let mut index = items.len();
+    while index > last_space {
+        index -= 1;
+        if matches!(items[index], Item::Penalty { flagged: true, .. }) {
+            items.remove(index);
+        }
+    }
     items.push(Item::Glue { width: 0.0, stretch: 100_000.0, shrink: 0.0 });
     items.push(Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
     items

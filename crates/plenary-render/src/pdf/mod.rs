@@ -247,6 +247,22 @@ fn draw_footer(
     ops.push(Op::EndTextSection);
 }
 
+/// Draws an SVG logo into a PNG 300 pixels tall (about 480 dpi at the letterhead's 16 mm).
+/// SVG text needs fonts this renderer does not load; logos are shapes. `None` if it does not parse.
+fn rasterise_svg(svg: &[u8]) -> Option<Vec<u8>> {
+    let options = resvg::usvg::Options::default();
+    let tree = resvg::usvg::Tree::from_data(svg, &options).ok()?;
+    let size = tree.size();
+    let scale = 300.0 / size.height().max(1.0);
+    let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    if width == 0 || height == 0 || width > 4000 {
+        return None;
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().ok()
+}
+
 /// The organisation block at the top of page 1.
 struct Letterhead {
     name: Vec<Placed>,
@@ -291,11 +307,10 @@ impl Letterhead {
         {
             lines.push(placed(website, line_face, line_size, style.accent_rgb(), Some(website.to_owned())));
         }
-        let logo_png = organisation
-            .logo
-            .as_ref()
-            .filter(|logo| logo.format == plenary_core::organisation::LogoFormat::Png)
-            .map(|logo| logo.bytes.clone());
+        let logo_png = organisation.logo.as_ref().and_then(|logo| match logo.format {
+            plenary_core::organisation::LogoFormat::Png => Some(logo.bytes.clone()),
+            plenary_core::organisation::LogoFormat::Svg => rasterise_svg(&logo.bytes),
+        });
         let text_height = name.first().map_or(0.0, |n| n.size * 1.3) + lines.len() as f32 * line_size * 1.35;
         let logo_height = if logo_png.is_some() { 16.0 * MM } else { 0.0 };
         let _ = column;
