@@ -108,6 +108,9 @@ fn metadata_page_size_and_count_follow_the_statement_and_style() {
     assert_eq!(info_field(&details, "Author"), "Alianza Puentes");
     assert_eq!(info_field(&details, "Subject"), "GFMD 2027");
     assert!(info_field(&details, "Producer").starts_with("Plenary"));
+    assert!(info_field(&details, "CreationDate").contains("20"), "a creation date: {details}");
+    assert!(info_field(&details, "PDF subtype").is_empty(), "no PDF/X claim: {details}");
+    assert_eq!(info_field(&details, "PDF version"), "1.7");
     assert!(info_field(&details, "Page size").contains("(A4)"), "{details}");
     let pages: usize = info_field(&details, "Pages").parse().expect("pages");
     assert!((3..=5).contains(&pages), "about three pages: {pages}");

@@ -1,5 +1,6 @@
 //! Finishing touches printpdf does not make: a nested outline whose entries open the page at the
-//! heading, the document language, and viewer preferences that show the title.
+//! heading, the document language, viewer preferences that show the title, an honest Info
+//! dictionary and PDF version.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
@@ -66,6 +67,17 @@ pub(super) fn finish(document: &mut Document, pages: &[Page], lang: &str, page_h
             catalog.set("PageMode", "UseOutlines");
         }
     }
+    // printpdf always writes a PDF/X version key (empty here) that makes readers report a PDF/X
+    // subtype the file does not claim; drop it and the other empty keys.
+    if let Ok(info_id) = document.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(info) = document.get_object_mut(info_id).and_then(Object::as_dict_mut)
+    {
+        for key in [&b"GTS_PDFXVersion"[..], b"Identifier", b"Trapped"] {
+            info.remove(key);
+        }
+    }
+    // Marked content with /ActualText and the outline need PDF 1.5 or later.
+    document.version = "1.7".to_owned();
     if let Ok(catalog) = document.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
         catalog.set("Lang", Object::String(lang.as_bytes().to_vec(), StringFormat::Literal));
         let mut preferences = Dictionary::new();
