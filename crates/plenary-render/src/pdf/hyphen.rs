@@ -71,6 +71,8 @@ mod tests {
         assert_eq!(split("en", "organisations"), "or-gan-i-sa-tions");
         assert_eq!(split("es", "organizaciones"), "or-ga-ni-za-cio-nes");
         assert!(split("fr", "gouvernements").contains('-'));
+        let portuguese = split("pt-BR", "organizações");
+        assert!(portuguese.contains('-'), "{portuguese}");
         assert_eq!(split("es", "Quito"), "Quito", "short words stay whole");
         assert_eq!(split("en", "McDonald"), "McDonald", "words with inner capitals stay whole");
         assert_eq!(split("en", "GFMD2027"), "GFMD2027");
