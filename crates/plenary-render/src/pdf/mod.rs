@@ -44,7 +44,7 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
     let (top, bottom) = (style.margin_top_mm * MM, style.margin_bottom_mm * MM);
     let column = page_width - left - right;
 
-    let letterhead = style.letterhead.then(|| Letterhead::new(document, style, column));
+    let letterhead = style.letterhead.then(|| Letterhead::new(document, style));
     let letterhead_height = letterhead.as_ref().map_or(0.0, |l| l.height);
     let set: Vec<_> =
         crate::blocks::blocks(statement).iter().map(|block| set_block(block, style, column)).collect();
@@ -159,6 +159,32 @@ fn show(ops: &mut Vec<Op>, fonts: &BTreeMap<FaceId, FontId>, piece: &Placed, x: 
     }
 }
 
+/// A clickable area: (target, x, y, width, height) in points.
+type LinkArea = (String, f32, f32, f32, f32);
+
+/// The clickable area over a linked piece drawn at (`x`, `baseline`).
+fn link_area(url: &str, piece: &Placed, x: f32, baseline: f32) -> LinkArea {
+    (url.to_owned(), x + piece.x, baseline - piece.size * 0.25, piece.width, piece.size * 1.1)
+}
+
+/// Adds the link annotations (borderless) collected while drawing text.
+fn annotate_links(ops: &mut Vec<Op>, links: Vec<LinkArea>) {
+    for (url, x, y, width, height) in links {
+        let rect = Rect {
+            x: Pt(x),
+            y: Pt(y),
+            width: Pt(width),
+            height: Pt(height),
+            mode: None,
+            winding_order: None,
+        };
+        let border = Some(BorderArray::Solid([0.0, 0.0, 0.0]));
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(rect, Actions::Uri(url), border, None, None),
+        });
+    }
+}
+
 fn draw_page_text(ops: &mut Vec<Op>, page: &Page, fonts: &BTreeMap<FaceId, FontId>) {
     let mut links = Vec::new();
     ops.push(Op::StartTextSection);
@@ -169,37 +195,12 @@ fn draw_page_text(ops: &mut Vec<Op>, page: &Page, fonts: &BTreeMap<FaceId, FontI
         for piece in &placed.line.pieces {
             show(ops, fonts, piece, placed.x, placed.baseline);
             if let Some(url) = &piece.link {
-                let descent = piece.size * 0.25;
-                links.push((
-                    url.clone(),
-                    placed.x + piece.x,
-                    placed.baseline - descent,
-                    piece.width,
-                    piece.size * 1.1,
-                ));
+                links.push(link_area(url, piece, placed.x, placed.baseline));
             }
         }
     }
     ops.push(Op::EndTextSection);
-    for (url, x, y, width, height) in links {
-        let rect = Rect {
-            x: Pt(x),
-            y: Pt(y),
-            width: Pt(width),
-            height: Pt(height),
-            mode: None,
-            winding_order: None,
-        };
-        ops.push(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                rect,
-                Actions::Uri(url),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        });
-    }
+    annotate_links(ops, links);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -272,7 +273,7 @@ struct Letterhead {
 }
 
 impl Letterhead {
-    fn new(document: &Document<'_>, style: &crate::style::Style, column: f32) -> Letterhead {
+    fn new(document: &Document<'_>, style: &crate::style::Style) -> Letterhead {
         let organisation = document.organisation;
         let name_face = FaceId::pick(style.heading_font, true, false);
         let line_face = FaceId::pick(style.heading_font, false, false);
@@ -313,7 +314,6 @@ impl Letterhead {
         });
         let text_height = name.first().map_or(0.0, |n| n.size * 1.3) + lines.len() as f32 * line_size * 1.35;
         let logo_height = if logo_png.is_some() { 16.0 * MM } else { 0.0 };
-        let _ = column;
         Letterhead { name, lines, logo_png, height: text_height.max(logo_height) + 9.0 * MM }
     }
 
@@ -355,35 +355,11 @@ impl Letterhead {
             baseline -= piece.size * factor;
             show(ops, fonts, piece, text_left, baseline);
             if let Some(url) = &piece.link {
-                links.push((
-                    url.clone(),
-                    text_left,
-                    baseline - piece.size * 0.25,
-                    piece.width,
-                    piece.size * 1.1,
-                ));
+                links.push(link_area(url, piece, text_left, baseline));
             }
         }
         ops.push(Op::EndTextSection);
-        for (url, x, y, width, height) in links {
-            let rect = Rect {
-                x: Pt(x),
-                y: Pt(y),
-                width: Pt(width),
-                height: Pt(height),
-                mode: None,
-                winding_order: None,
-            };
-            ops.push(Op::LinkAnnotation {
-                link: LinkAnnotation::new(
-                    rect,
-                    Actions::Uri(url),
-                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                    None,
-                    None,
-                ),
-            });
-        }
+        annotate_links(ops, links);
         let rule_y = top - self.height + 5.0 * MM;
         ops.push(Op::SetOutlineColor { col: rgb(style.accent_rgb()) });
         ops.push(Op::SetOutlineThickness { pt: Pt(1.2) });
