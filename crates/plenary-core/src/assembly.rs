@@ -176,6 +176,11 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
     }
 
     let statement = input.statement;
+    for reference in fact_references(&statement.title) {
+        if let Some(fact) = facts.get(reference.key.as_str()) {
+            facts_used.insert(fact.key.to_string(), fact.value.clone());
+        }
+    }
     AssembledStatement {
         title: substitute_facts(&statement.title, lookup),
         lang: statement.lang.clone(),

@@ -275,5 +275,6 @@ fn the_facts_used_are_listed_for_the_export_record() {
         today: date("2026-11-26"),
     });
     let used: Vec<_> = assembled.facts_used.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    assert_eq!(used, [("member_orgs", "45")]);
+    // The statement's title cites {{fact.forum}}.
+    assert_eq!(used, [("forum", "GFMD"), ("member_orgs", "45")]);
 }
