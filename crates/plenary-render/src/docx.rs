@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Docx, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run,
-    RunFonts, SpecialIndentType, Start, Style, StyleType,
+    AbstractNumbering, AlignmentType, Docx, Footer, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
+    LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
 };
 
 use crate::blocks::{Block, Role, blocks};
@@ -165,6 +165,22 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
         .default_size(half_points(style.body_size_pt));
     debug_assert!(matches!(style.page_size, PageSize::A4 | PageSize::Letter));
     docx = numbering(styles(docx, style));
+
+    // Footer: the template's footer text, then "Page n of N" as Word fields.
+    let labels = crate::locale::labels(document.statement.lang.as_str());
+    let footer = crate::html::footer_text(template, document)?;
+    let small = half_points((style.body_size_pt * 0.72).max(7.0));
+    let footer_run =
+        |text: String| Run::new().add_text(text).size(small).color("6B6B6B").fonts(fonts(style.heading_font));
+    docx = docx.footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(footer_run(format!("{}    {} ", footer.trim(), labels.page)))
+                .add_page_num(PageNum::new())
+                .add_run(footer_run(format!(" {} ", labels.of)))
+                .add_num_pages(NumPages::new()),
+        ),
+    );
 
     if style.letterhead {
         let organisation = document.organisation;

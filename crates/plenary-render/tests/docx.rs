@@ -71,6 +71,12 @@ fn headings_lists_links_and_fonts_are_words_own() {
         "{relationships}"
     );
     assert!(document.contains("<w:hyperlink"), "the link is a Word hyperlink");
+    let footer = part(&docx, "word/footer1.xml");
+    assert!(footer.contains("PAGE") && footer.contains("NUMPAGES"), "page fields: {footer}");
+    assert!(
+        footer.contains("Alianza Puentes · Civil society statement") && footer.contains("Page "),
+        "{footer}"
+    );
     let styles = part(&docx, "word/styles.xml");
     assert!(styles.contains("Noto Serif") && styles.contains("Noto Sans"), "the template's fonts are named");
     assert!(styles.contains("w:styleId=\"Heading1\""), "Word's heading style");
