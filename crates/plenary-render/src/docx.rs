@@ -15,8 +15,9 @@ use crate::style::{FontChoice, PageSize, Style as TemplateStyle};
 use crate::templates::Template;
 use crate::{Document, RenderError};
 
-const BULLETS: usize = 1;
-const DECIMAL: usize = 2;
+// docx-rs ships a default decimal numbering with id 1; ours start well above it.
+const BULLETS: usize = 10;
+const DECIMAL: usize = 11;
 
 fn font_name(choice: FontChoice) -> &'static str {
     match choice {
@@ -232,7 +233,7 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
             Role::Body => paragraph.align(AlignmentType::Both),
         };
         if let Some(place) = block.list {
-            let next_id = instances.len() + 3;
+            let next_id = instances.len() + 20;
             let id = *instances.entry(place.list).or_insert(next_id);
             if id == next_id {
                 let abstract_id = if place.ordered { DECIMAL } else { BULLETS };

@@ -97,3 +97,43 @@ fn hostile_text_is_only_text_in_word() {
     let document = part(&docx, "word/document.xml");
     assert!(document.contains("&lt;script&gt;"), "escaped as text");
 }
+
+#[test]
+fn bullet_lists_use_a_bullet_numbering_and_numbered_lists_a_decimal_one() {
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let statement = common::statement("en", vec![("Lists", "- dot one\n- dot two\n\n1. first\n2. second")]);
+    let organisation = common::organisation();
+    let docx = render_docx(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    let document = part(&docx, "word/document.xml");
+    let numbering = part(&docx, "word/numbering.xml");
+    // numId of each list paragraph, in order.
+    let ids: Vec<&str> =
+        document.split("<w:numId w:val=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert_eq!(ids.len(), 4);
+    assert_eq!(ids[0], ids[1]);
+    assert_ne!(ids[1], ids[2]);
+    let abstract_of = |num: &str| -> String {
+        let entry = numbering.split(&format!("<w:num w:numId=\"{num}\">")).nth(1).unwrap_or_default();
+        entry
+            .split("<w:abstractNumId w:val=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let format_of = |abstract_id: &str| -> String {
+        let entry = numbering
+            .split(&format!("<w:abstractNum w:abstractNumId=\"{abstract_id}\""))
+            .nth(1)
+            .unwrap_or_default();
+        entry
+            .split("<w:numFmt w:val=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(format_of(&abstract_of(ids[0])), "bullet", "{numbering}");
+    assert_eq!(format_of(&abstract_of(ids[2])), "decimal", "{numbering}");
+}
