@@ -99,6 +99,21 @@ fn init_prints_the_library_path_and_help_lists_the_commands() {
 }
 
 #[test]
+fn template_commands_leave_the_default_library_alone() {
+    let home = tempfile::tempdir().expect("home");
+    let output = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .args(["template", "list"])
+        .env_remove("PLENARY_DB")
+        .env_remove("PLENARY_TEMPLATES")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    assert!(!home.path().join("data/org.plenary.desktop/library.sqlite3").exists());
+}
+
+#[test]
 fn without_db_the_app_data_file_is_used() {
     let home = tempfile::tempdir().expect("home");
     let output = Command::new(env!("CARGO_BIN_EXE_plenary"))

@@ -19,7 +19,8 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
     let templates = cli.templates.or_else(plenary_store::default_templates_path);
     // The shared default library, like the desktop app's, starts with the demo content; a file
     // named with --db or $PLENARY_DB starts empty.
-    if default_library && !path.exists() {
+    let uses_library = !matches!(cli.command, Some(Command::Bench(_)) | Some(Command::Template(_)));
+    if default_library && uses_library && !path.exists() {
         library::create_demo(&path, &author)?;
     }
     let Some(command) = cli.command else { return library::overview(&path) };
