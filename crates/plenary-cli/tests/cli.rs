@@ -734,37 +734,15 @@ fn templates_are_listed_exported_and_overridden() {
     library.ok(&["init", "--demo"]);
     let statement = library.json(&["statement", "list"])[0]["id"].as_str().expect("id").to_owned();
     let out = library.folder.path().join("mine.html");
-    library.ok(&[
-        "export",
-        &statement,
-        "--format",
-        "html",
-        "--template",
-        "plain",
-        "--templates",
-        user.to_str().expect("path"),
-        "--out",
-        out.to_str().expect("path"),
-    ]);
+    let (user, out) = (user.to_str().expect("path"), out.to_str().expect("path"));
+    let export =
+        ["export", &statement, "--format", "html", "--template", "plain", "--templates", user, "--out", out];
+    library.ok(&export);
     assert!(
-        std::fs::read_to_string(&out).expect("html").contains("<h1 class=\"mine\">Civil society statement")
+        std::fs::read_to_string(out).expect("html").contains("<h1 class=\"mine\">Civil society statement")
     );
 
-    std::fs::write(user.join("plain/statement.hbs"), "<h1>{{#if title}}</h1>").expect("break it");
-    let error = library.fails(
-        &[
-            "export",
-            &statement,
-            "--format",
-            "html",
-            "--template",
-            "plain",
-            "--templates",
-            user.to_str().expect("path"),
-            "--out",
-            out.to_str().expect("path"),
-        ],
-        1,
-    );
+    std::fs::write(Path::new(user).join("plain/statement.hbs"), "<h1>{{#if title}}</h1>").expect("break it");
+    let error = library.fails(&export, 1);
     assert!(error.contains("plain/statement.hbs, line 1"), "{error}");
 }

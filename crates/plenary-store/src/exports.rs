@@ -11,7 +11,7 @@ use crate::rows::parsed;
 use crate::{Store, Write};
 
 /// An export to record.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewExport {
     /// The statement exported.
     pub statement: StatementId,
@@ -33,29 +33,15 @@ pub struct NewExport {
     pub facts_json: String,
 }
 
-/// A recorded export.
+/// A recorded export: what was asked to be recorded, with its id and time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRecord {
     /// Its id.
     pub id: String,
-    /// Format.
-    pub format: String,
-    /// Template.
-    pub template: String,
-    /// File written.
-    pub file: String,
-    /// SHA-256, hex.
-    pub sha256: String,
-    /// Size in bytes.
-    pub bytes: u64,
-    /// Word count.
-    pub word_count: usize,
-    /// Versions that went in (JSON).
-    pub versions_json: String,
-    /// Fact values that went in (JSON).
-    pub facts_json: String,
     /// When.
     pub created_at: Timestamp,
+    /// What was recorded.
+    pub export: NewExport,
 }
 
 impl Store {
@@ -70,15 +56,18 @@ impl Store {
             .query_map([seq], |row| {
                 Ok(ExportRecord {
                     id: row.get(0)?,
-                    format: row.get(1)?,
-                    template: row.get(2)?,
-                    file: row.get(3)?,
-                    sha256: row.get(4)?,
-                    bytes: row.get::<_, i64>(5)? as u64,
-                    word_count: row.get::<_, i64>(6)? as usize,
-                    versions_json: row.get(7)?,
-                    facts_json: row.get(8)?,
                     created_at: parsed(row, 9)?,
+                    export: NewExport {
+                        statement,
+                        format: row.get(1)?,
+                        template: row.get(2)?,
+                        file: row.get(3)?,
+                        sha256: row.get(4)?,
+                        bytes: row.get::<_, i64>(5)? as u64,
+                        word_count: row.get::<_, i64>(6)? as usize,
+                        versions_json: row.get(7)?,
+                        facts_json: row.get(8)?,
+                    },
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -79,22 +79,24 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             if json.json {
                 let rows: Vec<serde_json::Value> = records
                     .iter()
-                    .map(|r| {
+                    .map(|record| {
+                        let r = &record.export;
                         serde_json::json!({
-                            "id": r.id, "format": r.format, "template": r.template, "file": r.file,
+                            "id": record.id, "format": r.format, "template": r.template, "file": r.file,
                             "sha256": r.sha256, "bytes": r.bytes, "word_count": r.word_count,
                             "versions": serde_json::from_str::<serde_json::Value>(&r.versions_json).unwrap_or_default(),
                             "facts": serde_json::from_str::<serde_json::Value>(&r.facts_json).unwrap_or_default(),
-                            "created_at": r.created_at,
+                            "created_at": record.created_at,
                         })
                     })
                     .collect();
                 return output::json(&rows);
             }
-            for r in records {
+            for record in records {
+                let r = &record.export;
                 println!(
                     "{}  {:<4}  {}  sha256 {}…  {}",
-                    r.created_at.strftime("%Y-%m-%d %H:%M"),
+                    record.created_at.strftime("%Y-%m-%d %H:%M"),
                     r.format,
                     r.template,
                     &r.sha256[..12.min(r.sha256.len())],
