@@ -37,6 +37,28 @@ pub enum LogoFormat {
     Svg,
 }
 
+/// Logos larger than this are refused: they would bloat every export.
+pub const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
+
+impl Logo {
+    /// A logo from a file's bytes: a PNG or SVG under [`MAX_LOGO_BYTES`]. `file` names it in
+    /// the error.
+    pub fn from_file_bytes(file: &str, bytes: Vec<u8>) -> Result<Logo, crate::ModelError> {
+        let Some(format) = LogoFormat::sniff(&bytes) else {
+            return Err(crate::ModelError::invalid(
+                "logo",
+                file,
+                "the file is neither a PNG nor an SVG image",
+            ));
+        };
+        if bytes.len() > MAX_LOGO_BYTES {
+            let size = format!("the image is {} KB; use one under 2 MB", bytes.len() / 1024);
+            return Err(crate::ModelError::invalid("logo", file, &size));
+        }
+        Ok(Logo { format, bytes })
+    }
+}
+
 impl LogoFormat {
     /// The MIME type, for data URIs and storage.
     pub fn mime(self) -> &'static str {

@@ -5,6 +5,8 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
+use plenary_core::organisation::Logo;
+
 use crate::Document;
 use crate::locale::{date_range, labels, long_date};
 use crate::markdown::body_html;
@@ -29,18 +31,21 @@ fn text(value: Option<&str>) -> Value {
     value.map(|v| Value::String(escape(v))).unwrap_or(Value::Null)
 }
 
+/// A logo as a `data:` URI, for HTML and for the app's profile screen.
+pub fn logo_data_uri(logo: &Logo) -> String {
+    format!(
+        "data:{};base64,{}",
+        logo.format.mime(),
+        base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
+    )
+}
+
 /// The template data for `document`, footer not yet rendered.
 pub(crate) fn build(document: &Document<'_>) -> Value {
     let statement = document.statement;
     let lang = statement.lang.as_str();
     let organisation = document.organisation;
-    let logo = organisation.logo.as_ref().map(|logo| {
-        format!(
-            "data:{};base64,{}",
-            logo.format.mime(),
-            base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
-        )
-    });
+    let logo = organisation.logo.as_ref().map(logo_data_uri);
     let website = organisation
         .website
         .as_deref()

@@ -18,6 +18,7 @@ mod style;
 mod templates;
 mod text;
 
+pub use context::logo_data_uri;
 pub use docx::render_docx;
 pub use error::RenderError;
 pub use html::render_html;

@@ -102,24 +102,7 @@ impl Store {
 impl Write<'_> {
     /// Creates an event after checking its rules.
     pub fn add_event(&mut self, new: NewEvent) -> StoreResult<EventId> {
-        let event = Event {
-            id: EventId::new_random(),
-            name: new.name.trim().to_owned(),
-            short_name: non_blank(new.short_name),
-            edition: non_blank(new.edition),
-            city: non_blank(new.city),
-            country: non_blank(new.country),
-            organiser: non_blank(new.organiser),
-            starts: new.starts,
-            ends: new.ends,
-            deadline: new.deadline,
-            word_limit: new.word_limit,
-            languages: new.languages,
-        };
-        event.validate()?;
-        if event.word_limit == Some(0) {
-            return Err(StoreError::Rejected("--word-limit must be at least 1".to_owned()));
-        }
+        let event = checked(EventId::new_random(), new)?;
         let languages: Vec<&str> = event.languages.iter().map(Language::as_str).collect();
         self.conn()
             .prepare_cached(
@@ -144,4 +127,55 @@ impl Write<'_> {
             ])?;
         Ok(event.id)
     }
+
+    /// Replaces an event's details after checking its rules.
+    pub fn update_event(&mut self, id: EventId, details: NewEvent) -> StoreResult<()> {
+        get(self.conn(), id)?;
+        let event = checked(id, details)?;
+        let languages: Vec<&str> = event.languages.iter().map(Language::as_str).collect();
+        self.conn()
+            .prepare_cached(
+                "UPDATE events SET name = ?2, short_name = ?3, edition = ?4, city = ?5, country = ?6,
+                    organiser = ?7, starts = ?8, ends = ?9, deadline = ?10, word_limit = ?11, languages = ?12
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                event.id.to_string(),
+                event.name,
+                event.short_name,
+                event.edition,
+                event.city,
+                event.country,
+                event.organiser,
+                event.starts.map(|d| d.to_string()),
+                event.ends.map(|d| d.to_string()),
+                event.deadline.map(|d| d.to_string()),
+                event.word_limit,
+                languages.join(","),
+            ])?;
+        Ok(())
+    }
+}
+
+/// The event `new` describes, if its rules hold.
+fn checked(id: EventId, new: NewEvent) -> StoreResult<Event> {
+    let event = Event {
+        id,
+        name: new.name.trim().to_owned(),
+        short_name: non_blank(new.short_name),
+        edition: non_blank(new.edition),
+        city: non_blank(new.city),
+        country: non_blank(new.country),
+        organiser: non_blank(new.organiser),
+        starts: new.starts,
+        ends: new.ends,
+        deadline: new.deadline,
+        word_limit: new.word_limit,
+        languages: new.languages,
+    };
+    event.validate()?;
+    if event.word_limit == Some(0) {
+        return Err(StoreError::Rejected("--word-limit must be at least 1".to_owned()));
+    }
+    Ok(event)
 }

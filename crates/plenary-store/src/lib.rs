@@ -7,6 +7,7 @@
 mod backup;
 mod check;
 mod demo;
+mod drafts;
 mod error;
 mod events;
 mod exports;
@@ -25,6 +26,7 @@ mod write;
 
 pub use backup::default_backup_path;
 pub use check::CheckReport;
+pub use drafts::Draft;
 pub use error::{StoreError, StoreResult};
 pub use events::NewEvent;
 pub use exports::{ExportRecord, NewExport};
@@ -32,8 +34,8 @@ pub use migrations::SCHEMA_VERSION;
 pub use organisation::OrganisationUpdate;
 pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path, default_templates_path};
 pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
-pub use sections::{NewSection, SectionEdit, SectionFilter, Translation, Usage};
-pub use statements::{NewStatement, StatementSummary};
+pub use sections::{NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
+pub use statements::{NewStatement, StatementDetails, StatementSummary};
 pub use write::Write;
 
 use std::path::{Path, PathBuf};

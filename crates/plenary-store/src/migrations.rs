@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("../migrations/001_library.sql")),
     M::up(include_str!("../migrations/002_exports.sql")),
+    M::up(include_str!("../migrations/003_drafts.sql")),
 ];
 
 /// The schema version this build writes.

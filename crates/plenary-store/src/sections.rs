@@ -81,6 +81,31 @@ pub struct SectionFilter {
     pub review_due_by: Option<Date>,
 }
 
+/// A line of the section list: everything but the text, for lists of thousands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionSummary {
+    /// The section.
+    pub id: SectionId,
+    /// Its current heading.
+    pub title: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its language.
+    pub lang: Language,
+    /// Its status.
+    pub status: SectionStatus,
+    /// Its tags.
+    pub tags: Vec<String>,
+    /// When it is due for review.
+    pub review_due: Option<Date>,
+    /// Its current version number.
+    pub current_version: u32,
+    /// Whether its editor left unsaved text (a draft).
+    pub has_draft: bool,
+    /// When it last changed.
+    pub updated_at: Timestamp,
+}
+
 /// A statement item showing a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
@@ -233,6 +258,39 @@ impl Store {
         let sections =
             statement.query_map(params_from_iter(values), section_from_row)?.collect::<Result<_, _>>()?;
         Ok(sections)
+    }
+
+    /// Sections matching `filter` without their text, in the order of [`Store::sections`].
+    pub fn section_list(&self, filter: &SectionFilter) -> StoreResult<Vec<SectionSummary>> {
+        let mut sql = String::from(
+            "SELECT s.id, v.title, s.kind, s.lang, s.status,
+                (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag_key)),
+                s.review_due, s.current_version,
+                EXISTS (SELECT 1 FROM section_drafts d WHERE d.section_seq = s.seq), s.updated_at
+             FROM sections s
+             JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
+             JOIN kinds k ON k.name = s.kind WHERE 1",
+        );
+        let mut values = Vec::new();
+        filter_sql(filter, &mut sql, &mut values);
+        sql.push_str(" ORDER BY k.position, v.title COLLATE NOCASE, s.id");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(values), |row| {
+            let tags: Option<String> = row.get(5)?;
+            Ok(SectionSummary {
+                id: parsed(row, 0)?,
+                title: row.get(1)?,
+                kind: parsed(row, 2)?,
+                lang: parsed(row, 3)?,
+                status: parsed(row, 4)?,
+                tags: tags.map(|tags| tags.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
+                review_due: parsed_opt(row, 6)?,
+                current_version: row.get(7)?,
+                has_draft: row.get(8)?,
+                updated_at: parsed(row, 9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every version of a section, newest first.

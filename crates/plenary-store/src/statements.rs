@@ -32,6 +32,21 @@ pub struct NewStatement {
     pub date: Option<Date>,
 }
 
+/// A statement's editable details; replaces all of them at once.
+#[derive(Debug, Clone)]
+pub struct StatementDetails {
+    /// Title.
+    pub title: String,
+    /// The event it is for.
+    pub event: Option<EventId>,
+    /// Its language.
+    pub lang: Language,
+    /// Template name.
+    pub template: String,
+    /// The date printed on it.
+    pub date: Option<Date>,
+}
+
 /// A line of the statement list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementSummary {
@@ -292,6 +307,60 @@ impl Write<'_> {
             added.push(id);
         }
         self.touch(statement_seq)?;
+        Ok(added)
+    }
+
+    /// Replaces a draft statement's title, event, language, template and date.
+    pub fn update_statement(&mut self, statement: StatementId, details: StatementDetails) -> StoreResult<()> {
+        let conn = self.conn();
+        let seq = editable(conn, statement)?;
+        let title = details.title.trim();
+        if title.is_empty() {
+            return Err(StoreError::Rejected("a statement needs a title".to_owned()));
+        }
+        let template = details.template.trim();
+        if template.is_empty() {
+            return Err(StoreError::Rejected("a statement needs a template".to_owned()));
+        }
+        let event_seq = match details.event {
+            Some(event) => Some(ids::seq_of(conn, EVENTS, &event.to_string())?),
+            None => None,
+        };
+        conn.prepare_cached(
+            "UPDATE statements SET title = ?2, event_seq = ?3, lang = ?4, template = ?5, date = ?6 WHERE seq = ?1",
+        )?
+        .execute(params![
+            seq,
+            title,
+            event_seq,
+            details.lang.as_str(),
+            template,
+            details.date.map(|d| d.to_string())
+        ])?;
+        self.touch(seq)
+    }
+
+    /// Adds library sections as linked items from position `at` on (1-based; a position past
+    /// the end appends), pinned as [`Write::add_sections`] pins them.
+    pub fn insert_sections(
+        &mut self,
+        statement: StatementId,
+        sections: &[SectionId],
+        at: u32,
+    ) -> StoreResult<Vec<ItemId>> {
+        let added = self.add_sections(statement, sections)?;
+        let count: u32 = self.conn().query_row(
+            "SELECT count(*) FROM items i JOIN statements s ON s.seq = i.statement_seq WHERE s.id = ?1",
+            [statement.to_string()],
+            |row| row.get(0),
+        )?;
+        let first_new = count + 1 - added.len() as u32;
+        let at = at.clamp(1, first_new);
+        for offset in 0..added.len() as u32 {
+            if first_new + offset != at + offset {
+                self.move_item(statement, first_new + offset, at + offset)?;
+            }
+        }
         Ok(added)
     }
 

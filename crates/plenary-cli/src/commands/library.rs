@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use plenary_core::date::PartialDate;
 use plenary_core::fact::FactKey;
-use plenary_core::organisation::{Logo, LogoFormat};
+use plenary_core::organisation::Logo;
 use plenary_core::status::SectionStatus;
 use plenary_store::{NewEvent, OrganisationUpdate, SectionFilter, default_backup_path};
 
@@ -124,18 +124,9 @@ pub(super) fn org(path: &Path, command: OrgCommand) -> Result<()> {
     Ok(())
 }
 
-/// Logos larger than this are refused: they would bloat every export.
-const MAX_LOGO_BYTES: usize = 2 * 1024 * 1024;
-
 fn read_logo(file: &Path) -> Result<Logo> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read logo file '{}'", file.display()))?;
-    let Some(format) = LogoFormat::sniff(&bytes) else {
-        bail!("logo file '{}' is neither a PNG nor an SVG image", file.display());
-    };
-    if bytes.len() > MAX_LOGO_BYTES {
-        bail!("logo file '{}' is {} KB; use an image under 2 MB", file.display(), bytes.len() / 1024);
-    }
-    Ok(Logo { format, bytes })
+    Ok(Logo::from_file_bytes(&file.display().to_string(), bytes)?)
 }
 
 pub(super) fn event(path: &Path, command: EventCommand) -> Result<()> {

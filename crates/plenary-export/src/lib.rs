@@ -1,0 +1,197 @@
+//! Where the store and the renderers meet: a statement is assembled from the library, rendered
+//! in one of the [`Format`]s, written atomically and recorded as an export. The `plenary` command
+//! and the desktop app both export through [`export_statement`] and preview through
+//! [`preview_html`], so the app's files are byte for byte the command's.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use plenary_core::date::Date;
+use plenary_core::id::StatementId;
+use plenary_render::{
+    Document, RenderError, TemplateSet, render_docx, render_html, render_markdown, render_pdf, render_text,
+};
+use plenary_store::{NewExport, Store, StoreError};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// What can go wrong while exporting.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The library refused or failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The template or a renderer failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The file could not be written.
+    #[error("cannot write {path}: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why, in words.
+        reason: String,
+    },
+}
+
+/// A file format the renderers write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Typeset PDF.
+    Pdf,
+    /// One self-contained HTML file.
+    Html,
+    /// Plain text for web forms.
+    Txt,
+    /// Markdown.
+    Md,
+    /// Word.
+    Docx,
+}
+
+impl Format {
+    /// Every format, in the order menus show them.
+    pub const ALL: [Format; 5] = [Format::Pdf, Format::Html, Format::Docx, Format::Txt, Format::Md];
+
+    /// The name used on the command line, in records and as the file extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// Whether the format is laid out through a template (text and Markdown are not).
+    pub fn uses_template(self) -> bool {
+        matches!(self, Format::Pdf | Format::Html | Format::Docx)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.as_str() == text)
+            .ok_or_else(|| format!("unknown format '{text}': use pdf, html, docx, txt or md"))
+    }
+}
+
+/// What an export wrote and recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportOutcome {
+    /// The export record's id.
+    pub id: String,
+    /// The file written.
+    pub file: PathBuf,
+    /// Its format.
+    pub format: Format,
+    /// The template used (the statement's own unless another was asked for).
+    pub template: String,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Its size.
+    pub bytes: u64,
+    /// The statement's word count.
+    pub word_count: usize,
+}
+
+/// Renders `statement` as `format` through `template` (or the statement's own), writes it to
+/// `out` atomically and records the export with the versions and fact values that went in.
+pub fn export_statement(
+    store: &mut Store,
+    templates: &TemplateSet,
+    statement: StatementId,
+    format: Format,
+    template: Option<&str>,
+    out: &Path,
+    today: Date,
+) -> Result<ExportOutcome, ExportError> {
+    let assembled = store.assemble(statement, today)?;
+    let organisation = store.organisation()?;
+    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    let document = Document { statement: &assembled, organisation: &organisation };
+    let bytes = match format {
+        Format::Html => render_html(&templates.get(&template_name)?, &document)?.into_bytes(),
+        Format::Pdf => render_pdf(&templates.get(&template_name)?, &document)?,
+        Format::Docx => render_docx(&templates.get(&template_name)?, &document)?,
+        Format::Txt => render_text(&document).into_bytes(),
+        Format::Md => render_markdown(&document).into_bytes(),
+    };
+    write_atomically(out, &bytes)?;
+
+    let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let versions: Vec<serde_json::Value> = assembled
+        .items
+        .iter()
+        .filter_map(|item| item.source)
+        .map(|source| serde_json::json!({ "section": source.section.to_string(), "version": source.version }))
+        .collect();
+    let file = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_owned());
+    let record = NewExport {
+        statement,
+        format: format.as_str().to_owned(),
+        template: template_name.clone(),
+        file: file.display().to_string(),
+        sha256: sha256.clone(),
+        bytes: bytes.len() as u64,
+        word_count: assembled.word_count,
+        versions_json: serde_json::Value::Array(versions).to_string(),
+        facts_json: serde_json::to_value(&assembled.facts_used).map(|v| v.to_string()).unwrap_or_default(),
+    };
+    let id = store.write(|w| w.record_export(record))?;
+    Ok(ExportOutcome {
+        id,
+        file,
+        format,
+        template: template_name,
+        sha256,
+        bytes: bytes.len() as u64,
+        word_count: assembled.word_count,
+    })
+}
+
+/// The statement as the HTML export would write it through `template` (or its own), for a live
+/// preview. Nothing is written or recorded.
+pub fn preview_html(
+    store: &Store,
+    templates: &TemplateSet,
+    statement: StatementId,
+    template: Option<&str>,
+    today: Date,
+) -> Result<String, ExportError> {
+    let assembled = store.assemble(statement, today)?;
+    let organisation = store.organisation()?;
+    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    let document = Document { statement: &assembled, organisation: &organisation };
+    Ok(render_html(&templates.get(&template_name)?, &document)?)
+}
+
+/// Writes beside the target and renames, so a reader never sees half a file.
+fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let error = |reason: String| ExportError::Write { path: target.to_owned(), reason };
+    let folder = target.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(error(format!("the folder {} does not exist", folder.display())));
+    }
+    let mut partial = target.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes).map_err(|e| error(e.to_string()))?;
+    std::fs::rename(&partial, target).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        error(e.to_string())
+    })
+}

@@ -1,0 +1,155 @@
+//! Preview and export: the same renderers, through `plenary-export`, as `plenary export`.
+
+use std::path::PathBuf;
+
+use plenary_export::{ExportOutcome, Format, export_statement as export_to_file, preview_html};
+use serde::Serialize;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use super::statement_id;
+use crate::error::{Code, CommandError, CommandResult};
+use crate::state::{AppState, today};
+use crate::views::non_empty;
+
+/// The preview's HTML: exactly the HTML export, shown by the window in a sandboxed frame.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn preview_statement(
+    state: State<'_, AppState>,
+    id: String,
+    template: String,
+) -> CommandResult<String> {
+    let templates = state.templates()?;
+    let store = state.store();
+    let id = statement_id(&store, &id)?;
+    Ok(preview_html(&store, &templates, id, non_empty(&template), today()?)?)
+}
+
+/// Asks where to save with the native dialog (or uses `$PLENARY_EXPORT_DIR`), writes the file
+/// `plenary export` would write, records it and opens it in the system viewer. `None` when the
+/// dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn export_statement(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    format: String,
+    template: String,
+) -> CommandResult<Option<ExportOutcome>> {
+    let format: Format = format.parse().map_err(CommandError::invalid)?;
+    let (statement, suggested) = {
+        let store = state.store();
+        let statement = statement_id(&store, &id)?;
+        (statement, file_name(&store.statement(statement)?.title, format))
+    };
+    let target: PathBuf = match &state.export_dir {
+        Some(folder) => folder.join(&suggested),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .set_file_name(&suggested)
+                .add_filter(format.as_str().to_uppercase(), &[format.as_str()])
+                .blocking_save_file();
+            match picked.and_then(|file| file.into_path().ok()) {
+                Some(path) => path,
+                None => return Ok(None),
+            }
+        }
+    };
+    let templates = state.templates()?;
+    let outcome = {
+        let mut store = state.store();
+        export_to_file(&mut store, &templates, statement, format, non_empty(&template), &target, today()?)?
+    };
+    if state.export_dir.is_none() {
+        open_in_viewer(&app, &outcome.file)?;
+    }
+    Ok(Some(outcome))
+}
+
+/// A line of the statement's export log.
+#[derive(Debug, Serialize)]
+pub(crate) struct ExportRow {
+    id: String,
+    format: String,
+    template: String,
+    file: String,
+    exported_at: String,
+    bytes: u64,
+    word_count: usize,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn list_exports(state: State<'_, AppState>, id: String) -> CommandResult<Vec<ExportRow>> {
+    let store = state.store();
+    let id = statement_id(&store, &id)?;
+    Ok(store
+        .exports(id)?
+        .into_iter()
+        .map(|e| ExportRow {
+            id: e.id,
+            format: e.export.format,
+            template: e.export.template,
+            file: e.export.file,
+            exported_at: e.created_at.to_string(),
+            bytes: e.export.bytes,
+            word_count: e.export.word_count,
+        })
+        .collect())
+}
+
+/// Opens a recorded export's file in the system viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn open_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    export: String,
+) -> CommandResult<()> {
+    let file = {
+        let store = state.store();
+        let statement = statement_id(&store, &id)?;
+        store.exports(statement)?.into_iter().find(|e| e.id == export).map(|e| PathBuf::from(e.export.file))
+    };
+    let file =
+        file.ok_or_else(|| CommandError::new(Code::NotFound, format!("no export with id '{export}'")))?;
+    if !file.exists() {
+        return Err(CommandError::new(Code::File, format!("{} was moved or deleted", file.display())));
+    }
+    open_in_viewer(&app, &file)
+}
+
+fn open_in_viewer(app: &tauri::AppHandle, file: &std::path::Path) -> CommandResult<()> {
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|error| CommandError::new(Code::File, format!("cannot open {}: {error}", file.display())))
+}
+
+/// A file name from the statement's title: letters, digits and dashes, then the extension.
+fn file_name(title: &str, format: Format) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    let stem: String = if stem.is_empty() { "statement".to_owned() } else { stem.chars().take(80).collect() };
+    format!("{stem}.{}", format.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_keep_letters_and_accents_and_drop_punctuation() {
+        assert_eq!(file_name("GFMD 2027: Statement (draft)", Format::Pdf), "GFMD-2027-Statement-draft.pdf");
+        assert_eq!(file_name("Declaración — Quito", Format::Html), "Declaración-Quito.html");
+        assert_eq!(file_name("???", Format::Docx), "statement.docx");
+    }
+}

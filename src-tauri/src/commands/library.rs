@@ -1,0 +1,158 @@
+//! The library screen's lists and search, and the facts, events and organisation screens.
+
+use plenary_core::fact::FactKey;
+use plenary_core::organisation::Logo;
+use plenary_store::{OrganisationUpdate, SearchQuery};
+use serde::Serialize;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use super::event_id;
+use crate::error::CommandResult;
+use crate::state::{AppState, file_error, today};
+use crate::views::{
+    EventInput, EventView, FactView, FilterInput, HitRow, OrganisationInput, OrganisationView, SectionRow,
+    non_empty, optional_partial_date,
+};
+
+/// What the window needs to draw its filters and forms.
+#[derive(Debug, Serialize)]
+pub(crate) struct LibraryInfo {
+    /// The library file.
+    path: String,
+    /// Section kinds, in their display order.
+    kinds: Vec<String>,
+    /// Languages the library's sections are written in.
+    languages: Vec<String>,
+    /// Every tag in use.
+    tags: Vec<String>,
+    /// Template names.
+    templates: Vec<String>,
+    /// Who is making changes.
+    author: String,
+    /// Today, as the warnings count it.
+    today: String,
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
+    let templates = state.templates()?.list().into_iter().map(|t| t.name).collect();
+    let store = state.store();
+    let sections = store.section_list(&Default::default())?;
+    let mut languages: Vec<String> = sections.iter().map(|s| s.lang.to_string()).collect();
+    languages.sort();
+    languages.dedup();
+    let mut tags: Vec<String> = sections.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+    tags.sort_by_key(|tag| tag.to_lowercase());
+    tags.dedup_by_key(|tag| tag.to_lowercase());
+    Ok(LibraryInfo {
+        path: store.path().display().to_string(),
+        kinds: store.kinds()?.iter().map(ToString::to_string).collect(),
+        languages,
+        tags,
+        templates,
+        author: state.author.clone(),
+        today: today()?.to_string(),
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn list_sections(
+    state: State<'_, AppState>,
+    filter: FilterInput,
+) -> CommandResult<Vec<SectionRow>> {
+    let filter = filter.into_filter()?;
+    Ok(state.store().section_list(&filter)?.into_iter().map(SectionRow::from).collect())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn search_sections(
+    state: State<'_, AppState>,
+    text: String,
+    filter: FilterInput,
+    limit: Option<usize>,
+) -> CommandResult<Vec<HitRow>> {
+    let query = SearchQuery { text, filter: filter.into_filter()?, limit: limit.unwrap_or(50).min(500) };
+    Ok(state.store().search(&query)?.into_iter().map(HitRow::from).collect())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
+    Ok(state.store().facts()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn set_fact(
+    state: State<'_, AppState>,
+    key: String,
+    value: String,
+    as_of: String,
+    source: String,
+) -> CommandResult<bool> {
+    let key = FactKey::parse(&key)?;
+    let as_of = optional_partial_date(&as_of)?;
+    let source = non_empty(&source).map(str::to_owned);
+    Ok(state.store().write(|w| w.set_fact(&key, &value, as_of, source))?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventView>> {
+    Ok(state.store().events()?)
+}
+
+/// Creates the event (no `id`) or replaces its details; returns its id.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn save_event(
+    state: State<'_, AppState>,
+    id: Option<String>,
+    event: EventInput,
+) -> CommandResult<String> {
+    let event = event.into_event()?;
+    let mut store = state.store();
+    match id {
+        Some(id) => {
+            let id = event_id(&store, &id)?;
+            store.write(|w| w.update_event(id, event))?;
+            Ok(id.to_string())
+        }
+        None => Ok(store.write(|w| w.add_event(event))?.to_string()),
+    }
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn get_organisation(state: State<'_, AppState>) -> CommandResult<OrganisationView> {
+    Ok(state.store().organisation()?.into())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn update_organisation(
+    state: State<'_, AppState>,
+    organisation: OrganisationInput,
+) -> CommandResult<OrganisationView> {
+    let update = OrganisationUpdate {
+        name: Some(organisation.name),
+        short_name: Some(organisation.short_name),
+        logo: None,
+        address: Some(organisation.address),
+        website: Some(organisation.website),
+    };
+    let mut store = state.store();
+    store.write(|w| w.update_organisation(update))?;
+    Ok(store.organisation()?.into())
+}
+
+/// Asks for a PNG or SVG file with the native open dialog and makes it the logo. Returns the
+/// profile, or `None` if the dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn choose_logo(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<OrganisationView>> {
+    let picked = app.dialog().file().add_filter("PNG or SVG image", &["png", "svg"]).blocking_pick_file();
+    let Some(path) = picked.and_then(|file| file.into_path().ok()) else { return Ok(None) };
+    let bytes = std::fs::read(&path).map_err(|error| file_error(&path, error))?;
+    let logo = Logo::from_file_bytes(&path.display().to_string(), bytes)?;
+    let mut store = state.store();
+    store.write(|w| w.update_organisation(OrganisationUpdate { logo: Some(logo), ..Default::default() }))?;
+    Ok(Some(store.organisation()?.into()))
+}

@@ -1,0 +1,137 @@
+//! The section editor: open, create, autosave (drafts cut into versions), details, history,
+//! restore and the vetting workflow.
+
+use plenary_core::kind::Kind;
+use plenary_core::language::Language;
+use plenary_core::status::SectionStatus;
+use plenary_store::{NewSection, SectionEdit};
+use tauri::State;
+
+use super::section_id;
+use crate::error::CommandResult;
+use crate::state::AppState;
+use crate::views::{
+    NewSectionInput, SectionDetail, SectionDetailsInput, VersionView, non_empty, optional_date,
+};
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
+    let store = state.store();
+    let id = section_id(&store, &id)?;
+    Ok(SectionDetail::new(store.section(id)?, store.draft(id)?, store.used_in(id)?, store.translations(id)?))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn create_section(state: State<'_, AppState>, section: NewSectionInput) -> CommandResult<String> {
+    let new = NewSection {
+        title: section.title,
+        body: section.body,
+        kind: Kind::parse(&section.kind)?,
+        lang: Language::parse("language", &section.lang)?,
+        tags: section.tags,
+        status: SectionStatus::Draft,
+        owner: Some(state.author.clone()),
+        review_due: None,
+        author: state.author.clone(),
+        note: None,
+    };
+    Ok(state.store().write(|w| w.add_section(new))?.to_string())
+}
+
+/// Keeps what the editor holds, durably, without cutting a version.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn save_section_draft(
+    state: State<'_, AppState>,
+    id: String,
+    title: String,
+    body: String,
+) -> CommandResult<()> {
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    Ok(store.write(|w| w.save_draft(id, &title, &body, &state.author))?)
+}
+
+/// Cuts the draft into a version (leaving the editor, a pause in typing). Returns the new
+/// version's number, or `None` if nothing had changed.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn commit_section_draft(
+    state: State<'_, AppState>,
+    id: String,
+    note: String,
+) -> CommandResult<Option<u32>> {
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    let note = non_empty(&note).map(str::to_owned);
+    Ok(store.write(|w| w.commit_draft(id, note))?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn discard_section_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    Ok(store.write(|w| w.discard_draft(id))?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn update_section_details(
+    state: State<'_, AppState>,
+    id: String,
+    details: SectionDetailsInput,
+) -> CommandResult<()> {
+    let edit = SectionEdit {
+        kind: Some(Kind::parse(&details.kind)?),
+        lang: Some(Language::parse("language", &details.lang)?),
+        tags: Some(details.tags),
+        owner: Some(non_empty(&details.owner).map(str::to_owned)),
+        review_due: Some(optional_date("review due", &details.review_due)?),
+        author: state.author.clone(),
+        ..SectionEdit::default()
+    };
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    store.write(|w| w.edit_section(id, edit))?;
+    Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn section_history(state: State<'_, AppState>, id: String) -> CommandResult<Vec<VersionView>> {
+    let store = state.store();
+    let id = section_id(&store, &id)?;
+    Ok(store.history(id)?)
+}
+
+/// Saves an older version's text as a new version; history keeps everything in between.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn restore_section_version(
+    state: State<'_, AppState>,
+    id: String,
+    number: u32,
+) -> CommandResult<u32> {
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    let old = store.version(id, number)?;
+    let edit = SectionEdit {
+        title: Some(old.title),
+        body: Some(old.body),
+        note: Some(format!("Restored version {number}")),
+        author: state.author.clone(),
+        ..SectionEdit::default()
+    };
+    Ok(store
+        .write(|w| {
+            w.discard_draft(id)?;
+            w.edit_section(id, edit)
+        })?
+        .0)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn set_section_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: SectionStatus,
+) -> CommandResult<()> {
+    let mut store = state.store();
+    let id = section_id(&store, &id)?;
+    Ok(store.write(|w| w.set_section_status(id, status, &state.author))?)
+}

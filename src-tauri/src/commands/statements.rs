@@ -1,0 +1,187 @@
+//! The composer: statements, their items, order and status.
+
+use plenary_core::language::Language;
+use plenary_core::status::StatementStatus;
+use plenary_store::{NewStatement, StatementDetails};
+use tauri::State;
+
+use super::{event_id, section_id, statement_id};
+use crate::error::CommandResult;
+use crate::state::{AppState, today};
+use crate::views::{StatementDetail, StatementDetailsInput, StatementRow, non_empty, optional_date};
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn list_statements(state: State<'_, AppState>) -> CommandResult<Vec<StatementRow>> {
+    Ok(state.store().statements()?.into_iter().map(StatementRow::from).collect())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn create_statement(
+    state: State<'_, AppState>,
+    title: String,
+    event: String,
+    lang: String,
+    template: String,
+) -> CommandResult<String> {
+    let mut store = state.store();
+    let new = NewStatement {
+        title,
+        event: non_empty(&event).map(|id| event_id(&store, id)).transpose()?,
+        lang: non_empty(&lang).map(|l| Language::parse("language", l)).transpose()?,
+        template: non_empty(&template).map(str::to_owned),
+        date: Some(today()?),
+    };
+    Ok(store.write(|w| w.new_statement(new))?.to_string())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn copy_statement(state: State<'_, AppState>, id: String, title: String) -> CommandResult<String> {
+    let mut store = state.store();
+    let id = statement_id(&store, &id)?;
+    let title = non_empty(&title).map(str::to_owned);
+    Ok(store.write(|w| w.copy_statement(id, title))?.to_string())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn open_statement(state: State<'_, AppState>, id: String) -> CommandResult<StatementDetail> {
+    let store = state.store();
+    detail(&store, &id)
+}
+
+fn detail(store: &plenary_store::Store, id: &str) -> CommandResult<StatementDetail> {
+    let id = statement_id(store, id)?;
+    Ok(StatementDetail::new(store.statement(id)?, store.assemble(id, today()?)?))
+}
+
+/// Runs one change to a statement and returns the composer's fresh view of it.
+fn change(
+    state: &AppState,
+    id: &str,
+    apply: impl FnOnce(
+        &mut plenary_store::Write<'_>,
+        plenary_core::id::StatementId,
+    ) -> plenary_store::StoreResult<()>,
+) -> CommandResult<StatementDetail> {
+    let mut store = state.store();
+    let statement = statement_id(&store, id)?;
+    store.write(|w| apply(w, statement))?;
+    detail(&store, id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn update_statement_details(
+    state: State<'_, AppState>,
+    id: String,
+    details: StatementDetailsInput,
+) -> CommandResult<StatementDetail> {
+    let event = {
+        let store = state.store();
+        non_empty(&details.event).map(|e| event_id(&store, e)).transpose()?
+    };
+    let details = StatementDetails {
+        title: details.title,
+        event,
+        lang: Language::parse("language", &details.lang)?,
+        template: details.template,
+        date: optional_date("date", &details.date)?,
+    };
+    change(&state, &id, |w, statement| w.update_statement(statement, details))
+}
+
+/// Adds library sections as linked items, at `at` (1-based) or at the end.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn add_statement_sections(
+    state: State<'_, AppState>,
+    id: String,
+    sections: Vec<String>,
+    at: Option<u32>,
+) -> CommandResult<StatementDetail> {
+    let sections = {
+        let store = state.store();
+        sections.iter().map(|s| section_id(&store, s)).collect::<CommandResult<Vec<_>>>()?
+    };
+    change(&state, &id, |w, statement| match at {
+        Some(at) => w.insert_sections(statement, &sections, at).map(|_| ()),
+        None => w.add_sections(statement, &sections).map(|_| ()),
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn add_statement_text(
+    state: State<'_, AppState>,
+    id: String,
+    title: String,
+    body: String,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.add_text(statement, &title, &body).map(|_| ()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn edit_statement_text(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+    title: String,
+    body: String,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.edit_text(statement, position, &title, &body))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn move_statement_item(
+    state: State<'_, AppState>,
+    id: String,
+    from: u32,
+    to: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.move_item(statement, from, to))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn remove_statement_item(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.remove_item(statement, position))
+}
+
+/// Re-pins a linked item to its section's newest vetted version.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn update_statement_item(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.update_item(statement, position).map(|_| ()))
+}
+
+/// Turns a linked item into statement-only text, to change it for this statement alone.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn fork_statement_item(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.fork_item(statement, position))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn set_statement_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: StatementStatus,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.set_statement_status(statement, status))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn add_signatory(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+    role: String,
+) -> CommandResult<StatementDetail> {
+    let role = non_empty(&role).map(str::to_owned);
+    change(&state, &id, |w, statement| w.add_signatory(statement, &name, role))
+}

@@ -1,0 +1,29 @@
+//! The window itself: menu language and the start-up figure.
+
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::menu;
+use crate::state::AppState;
+
+/// Rebuilds the native menu in the interface language the user chose (`en` or `es`).
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn set_menu_language(app: tauri::AppHandle, lang: String) -> CommandResult<()> {
+    let menu = menu::build(&app, menu::Language::from_tag(&lang))
+        .and_then(|menu| app.set_menu(menu).map(|_| ()))
+        .map_err(|error| crate::error::CommandError::new(crate::error::Code::File, error.to_string()));
+    menu
+}
+
+/// Called once the library view can be used. Returns the milliseconds since the process
+/// started; with `$PLENARY_EXIT_WHEN_READY` set it also prints them (and the memory in use) and
+/// quits, which is how the start-up benchmark measures a cold start.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) fn window_ready(app: tauri::AppHandle, state: State<'_, AppState>) -> u128 {
+    let elapsed = state.started.elapsed().as_millis();
+    if std::env::var_os("PLENARY_EXIT_WHEN_READY").is_some() {
+        println!("ready_ms={elapsed}");
+        app.exit(0);
+    }
+    elapsed
+}

@@ -1,0 +1,85 @@
+//! The Plenary desktop shell: opens the library, builds the window's menu, and exposes thin
+//! commands (in [`commands`]) that convert arguments, call the core crates and turn errors into
+//! `{code, message}`. No logic of the product lives here.
+
+mod commands;
+mod error;
+mod menu;
+mod state;
+mod views;
+
+use std::time::Instant;
+
+use tauri::Manager;
+
+/// Starts the app: opens (or creates, with the demo library) the library file, then runs the
+/// window until it is closed. Exits with a message if the library cannot be opened.
+pub fn run() {
+    let started = Instant::now();
+    let state = match state::AppState::open(started) {
+        Ok(state) => state,
+        Err(message) => {
+            eprintln!("plenary: {message}");
+            std::process::exit(1);
+        }
+    };
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .setup(|app| {
+            let menu = menu::build(app.handle(), menu::Language::from_os())?;
+            app.set_menu(menu)?;
+            if let Some(window) = app.get_webview_window("main") {
+                window.set_title(&state::window_title(app.state::<state::AppState>().inner()))?;
+            }
+            Ok(())
+        })
+        .on_menu_event(menu::forward)
+        .invoke_handler(tauri::generate_handler![
+            commands::library::library_info,
+            commands::library::list_sections,
+            commands::library::search_sections,
+            commands::library::list_facts,
+            commands::library::set_fact,
+            commands::library::list_events,
+            commands::library::save_event,
+            commands::library::get_organisation,
+            commands::library::update_organisation,
+            commands::library::choose_logo,
+            commands::sections::open_section,
+            commands::sections::create_section,
+            commands::sections::save_section_draft,
+            commands::sections::commit_section_draft,
+            commands::sections::discard_section_draft,
+            commands::sections::update_section_details,
+            commands::sections::section_history,
+            commands::sections::restore_section_version,
+            commands::sections::set_section_status,
+            commands::statements::list_statements,
+            commands::statements::create_statement,
+            commands::statements::copy_statement,
+            commands::statements::open_statement,
+            commands::statements::update_statement_details,
+            commands::statements::add_statement_sections,
+            commands::statements::add_statement_text,
+            commands::statements::edit_statement_text,
+            commands::statements::move_statement_item,
+            commands::statements::remove_statement_item,
+            commands::statements::update_statement_item,
+            commands::statements::fork_statement_item,
+            commands::statements::set_statement_status,
+            commands::statements::add_signatory,
+            commands::export::preview_statement,
+            commands::export::export_statement,
+            commands::export::list_exports,
+            commands::export::open_export,
+            commands::window::set_menu_language,
+            commands::window::window_ready,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        eprintln!("plenary: the window could not run: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,93 @@
+//! The native menu bar, in English or Spanish. Items that act on the page (new statement,
+//! find, export, undo…) are forwarded to the window as a `menu` event carrying the item's id;
+//! the window decides what they mean where the user is.
+
+use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
+use tauri::{AppHandle, Emitter, Runtime};
+
+/// The menu's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Language {
+    /// English.
+    English,
+    /// Spanish.
+    Spanish,
+}
+
+impl Language {
+    /// From a BCP 47 tag; Spanish for `es…`, English otherwise.
+    pub(crate) fn from_tag(tag: &str) -> Self {
+        if tag.to_lowercase().starts_with("es") { Language::Spanish } else { Language::English }
+    }
+
+    /// From the OS locale variables, as the window's default also follows the OS.
+    pub(crate) fn from_os() -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .map_or(Language::English, |tag| Language::from_tag(&tag))
+    }
+}
+
+/// One entry: id sent to the window, English and Spanish labels, accelerator.
+struct Entry(&'static str, &'static str, &'static str, Option<&'static str>);
+
+const FILE: [Entry; 4] = [
+    Entry("new_section", "New Section", "Nueva sección", Some("CmdOrCtrl+Shift+N")),
+    Entry("new_statement", "New Statement", "Nueva declaración", Some("CmdOrCtrl+N")),
+    Entry("export", "Export…", "Exportar…", Some("CmdOrCtrl+E")),
+    Entry("copy_statement", "Copy Statement…", "Copiar declaración…", None),
+];
+const EDIT: [Entry; 3] = [
+    Entry("undo", "Undo", "Deshacer", Some("CmdOrCtrl+Z")),
+    Entry("redo", "Redo", "Rehacer", Some("CmdOrCtrl+Shift+Z")),
+    Entry("find", "Find in Library", "Buscar en la biblioteca", Some("CmdOrCtrl+F")),
+];
+const VIEW: [Entry; 5] = [
+    Entry("view_library", "Library", "Biblioteca", Some("CmdOrCtrl+1")),
+    Entry("view_statements", "Statements", "Declaraciones", Some("CmdOrCtrl+2")),
+    Entry("view_events", "Events", "Eventos", Some("CmdOrCtrl+3")),
+    Entry("view_facts", "Facts", "Datos", Some("CmdOrCtrl+4")),
+    Entry("view_organisation", "Organisation", "Organización", Some("CmdOrCtrl+5")),
+];
+
+/// Builds the menu bar in `lang`.
+pub(crate) fn build<R: Runtime>(app: &AppHandle<R>, lang: Language) -> tauri::Result<Menu<R>> {
+    let label = |entry: &Entry| if lang == Language::Spanish { entry.2 } else { entry.1 };
+    let item = |entry: &Entry| {
+        let mut builder = MenuItemBuilder::with_id(entry.0, label(entry));
+        if let Some(accelerator) = entry.3 {
+            builder = builder.accelerator(accelerator);
+        }
+        builder.build(app)
+    };
+    let (file, edit, view) = match lang {
+        Language::Spanish => ("Archivo", "Edición", "Ver"),
+        Language::English => ("File", "Edit", "View"),
+    };
+    let mut file_menu = SubmenuBuilder::new(app, file);
+    for entry in &FILE {
+        file_menu = file_menu.item(&item(entry)?);
+    }
+    let quit = PredefinedMenuItem::quit(app, Some(if lang == Language::Spanish { "Salir" } else { "Quit" }))?;
+    let file_menu = file_menu.separator().item(&quit).build()?;
+    let mut edit_menu = SubmenuBuilder::new(app, edit);
+    for entry in &EDIT[..2] {
+        edit_menu = edit_menu.item(&item(entry)?);
+    }
+    edit_menu = edit_menu.separator().cut().copy().paste().select_all().separator().item(&item(&EDIT[2])?);
+    let edit_menu = edit_menu.build()?;
+    let mut view_menu = SubmenuBuilder::new(app, view);
+    for entry in &VIEW {
+        view_menu = view_menu.item(&item(entry)?);
+    }
+    let view_menu = view_menu.build()?;
+    MenuBuilder::new(app).items(&[&file_menu, &edit_menu, &view_menu]).build()
+}
+
+/// Sends a clicked menu item to the window.
+pub(crate) fn forward<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
+    // Nothing useful can be done if the window is gone; the click is simply dropped.
+    let _ = app.emit("menu", event.id().as_ref());
+}

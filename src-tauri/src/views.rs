@@ -1,0 +1,424 @@
+//! The shapes the window receives (snake_case JSON, ids as strings, ISO dates) and the ones it
+//! sends, converted to model values here so that commands stay one call each.
+
+use plenary_core::assembly::AssembledStatement;
+use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
+use plenary_core::event::Event;
+use plenary_core::fact::Fact;
+use plenary_core::kind::Kind;
+use plenary_core::language::Language;
+use plenary_core::organisation::Organisation;
+use plenary_core::section::{Section, Version};
+use plenary_core::statement::{ItemContent, Signatory, Statement};
+use plenary_core::status::SectionStatus;
+use plenary_core::warning::Warning;
+use plenary_store::{
+    Draft, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Translation, Usage,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CommandError, CommandResult};
+
+/// Filters as the library's filter bar sends them; empty strings mean "any".
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct FilterInput {
+    kind: String,
+    tag: String,
+    status: String,
+    lang: String,
+    /// Only sections due for review by this date.
+    review_due_by: String,
+}
+
+impl FilterInput {
+    /// The store's filter, with errors naming the field.
+    pub(crate) fn into_filter(self) -> CommandResult<SectionFilter> {
+        Ok(SectionFilter {
+            kind: non_empty(&self.kind).map(Kind::parse).transpose()?,
+            tag: non_empty(&self.tag).map(str::to_owned),
+            status: non_empty(&self.status).map(str::parse::<SectionStatus>).transpose()?,
+            lang: non_empty(&self.lang).map(|l| Language::parse("language", l)).transpose()?,
+            review_due_by: non_empty(&self.review_due_by).map(|d| parse_date("review due", d)).transpose()?,
+        })
+    }
+}
+
+/// Trimmed text, or `None` when blank.
+pub(crate) fn non_empty(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|text| !text.is_empty())
+}
+
+/// An optional date field from a form.
+pub(crate) fn optional_date(field: &str, text: &str) -> CommandResult<Option<Date>> {
+    non_empty(text).map(|text| parse_date(field, text)).transpose().map_err(CommandError::from)
+}
+
+/// A line of the section list.
+#[derive(Debug, Serialize)]
+pub(crate) struct SectionRow {
+    id: String,
+    title: String,
+    kind: String,
+    lang: String,
+    status: SectionStatus,
+    tags: Vec<String>,
+    review_due: Option<Date>,
+    current_version: u32,
+    has_draft: bool,
+    updated_at: Timestamp,
+}
+
+impl From<SectionSummary> for SectionRow {
+    fn from(s: SectionSummary) -> Self {
+        Self {
+            id: s.id.to_string(),
+            title: s.title,
+            kind: s.kind.to_string(),
+            lang: s.lang.to_string(),
+            status: s.status,
+            tags: s.tags,
+            review_due: s.review_due,
+            current_version: s.current_version,
+            has_draft: s.has_draft,
+            updated_at: s.updated_at,
+        }
+    }
+}
+
+/// A search result; `snippet` is HTML-escaped with only `<mark>` markup.
+#[derive(Debug, Serialize)]
+pub(crate) struct HitRow {
+    id: String,
+    title: String,
+    kind: String,
+    status: SectionStatus,
+    snippet: String,
+}
+
+impl From<SearchHit> for HitRow {
+    fn from(hit: SearchHit) -> Self {
+        Self {
+            id: hit.id.to_string(),
+            title: hit.title,
+            kind: hit.kind.to_string(),
+            status: hit.status,
+            snippet: hit.snippet,
+        }
+    }
+}
+
+/// A section as its editor shows it.
+#[derive(Debug, Serialize)]
+pub(crate) struct SectionDetail {
+    #[serde(flatten)]
+    section: Section,
+    /// Unsaved text the editor left (after a crash, or not yet cut into a version).
+    draft: Option<DraftView>,
+    used_in: Vec<UsageView>,
+    translations: Vec<TranslationView>,
+}
+
+#[derive(Debug, Serialize)]
+struct DraftView {
+    title: String,
+    body: String,
+    base_version: u32,
+    saved_at: Timestamp,
+}
+
+#[derive(Debug, Serialize)]
+struct UsageView {
+    statement_id: String,
+    title: String,
+    status: String,
+    position: u32,
+    version: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct TranslationView {
+    id: String,
+    lang: String,
+    title: String,
+}
+
+impl SectionDetail {
+    /// Gathers the editor's view of a section.
+    pub(crate) fn new(
+        section: Section,
+        draft: Option<Draft>,
+        used_in: Vec<Usage>,
+        translations: Vec<Translation>,
+    ) -> Self {
+        Self {
+            section,
+            draft: draft.map(|d| DraftView {
+                title: d.title,
+                body: d.body,
+                base_version: d.base_version,
+                saved_at: d.saved_at,
+            }),
+            used_in: used_in
+                .into_iter()
+                .map(|u| UsageView {
+                    statement_id: u.statement.to_string(),
+                    title: u.title,
+                    status: u.status.to_string(),
+                    position: u.position,
+                    version: u.version,
+                })
+                .collect(),
+            translations: translations
+                .into_iter()
+                .map(|t| TranslationView {
+                    id: t.section.to_string(),
+                    lang: t.lang.to_string(),
+                    title: t.title,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A new section from the "New section" form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct NewSectionInput {
+    pub(crate) title: String,
+    pub(crate) body: String,
+    pub(crate) kind: String,
+    pub(crate) lang: String,
+    #[serde(default)]
+    pub(crate) tags: Vec<String>,
+}
+
+/// The metadata fields of the section editor.
+#[derive(Debug, Deserialize)]
+pub(crate) struct SectionDetailsInput {
+    pub(crate) kind: String,
+    pub(crate) lang: String,
+    pub(crate) tags: Vec<String>,
+    pub(crate) owner: String,
+    pub(crate) review_due: String,
+}
+
+/// One version in the history panel.
+pub(crate) type VersionView = Version;
+
+/// A fact as the register shows it.
+pub(crate) type FactView = Fact;
+
+/// An event as its form sends it.
+#[derive(Debug, Deserialize)]
+pub(crate) struct EventInput {
+    name: String,
+    #[serde(default)]
+    short_name: String,
+    #[serde(default)]
+    edition: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    organiser: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+    #[serde(default)]
+    deadline: String,
+    #[serde(default)]
+    word_limit: Option<u32>,
+    #[serde(default)]
+    languages: Vec<String>,
+}
+
+impl EventInput {
+    /// The store's event, with errors naming the field.
+    pub(crate) fn into_event(self) -> CommandResult<NewEvent> {
+        let text = |s: String| non_empty(&s).map(str::to_owned);
+        Ok(NewEvent {
+            starts: optional_date("starts", &self.starts)?,
+            ends: optional_date("ends", &self.ends)?,
+            deadline: optional_date("deadline", &self.deadline)?,
+            languages: self
+                .languages
+                .iter()
+                .filter_map(|l| non_empty(l))
+                .map(|l| Language::parse("languages", l))
+                .collect::<Result<_, _>>()?,
+            name: self.name,
+            short_name: text(self.short_name),
+            edition: text(self.edition),
+            city: text(self.city),
+            country: text(self.country),
+            organiser: text(self.organiser),
+            word_limit: self.word_limit,
+        })
+    }
+}
+
+/// An event as the window shows it.
+pub(crate) type EventView = Event;
+
+/// The organisation profile, with the logo as a data URI for display.
+#[derive(Debug, Serialize)]
+pub(crate) struct OrganisationView {
+    #[serde(flatten)]
+    organisation: Organisation,
+    logo_data_uri: Option<String>,
+}
+
+impl From<Organisation> for OrganisationView {
+    fn from(organisation: Organisation) -> Self {
+        let logo_data_uri = organisation.logo.as_ref().map(plenary_render::logo_data_uri);
+        Self { organisation, logo_data_uri }
+    }
+}
+
+/// The organisation form's fields.
+#[derive(Debug, Deserialize)]
+pub(crate) struct OrganisationInput {
+    pub(crate) name: String,
+    pub(crate) short_name: String,
+    pub(crate) address: String,
+    pub(crate) website: String,
+}
+
+/// A line of the statement list.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatementRow {
+    id: String,
+    title: String,
+    event: Option<String>,
+    lang: String,
+    status: String,
+    items: usize,
+    updated_at: Timestamp,
+}
+
+impl From<StatementSummary> for StatementRow {
+    fn from(s: StatementSummary) -> Self {
+        Self {
+            id: s.id.to_string(),
+            title: s.title,
+            event: s.event,
+            lang: s.lang.to_string(),
+            status: s.status.to_string(),
+            items: s.items,
+            updated_at: s.updated_at,
+        }
+    }
+}
+
+/// The composer's view of a statement: its details, its items as written and as assembled,
+/// the word count against the event's limit, and the warnings.
+#[derive(Debug, Serialize)]
+pub(crate) struct StatementDetail {
+    id: String,
+    title: String,
+    event: Option<Event>,
+    lang: String,
+    date: Option<Date>,
+    template: String,
+    status: String,
+    signatories: Vec<Signatory>,
+    items: Vec<ItemView>,
+    word_count: usize,
+    word_count_by_lang: std::collections::BTreeMap<String, usize>,
+    word_limit: Option<u32>,
+    warnings: Vec<Warning>,
+}
+
+/// One item of the composer.
+#[derive(Debug, Serialize)]
+struct ItemView {
+    id: String,
+    position: u32,
+    /// `linked` (library section pinned to a version) or `text` (statement-only).
+    source: &'static str,
+    /// The library section, for linked and forked items.
+    section_id: Option<String>,
+    /// The pinned version (linked) or the version forked from.
+    version: Option<u32>,
+    /// Heading and body as written (text items are edited from these).
+    title: String,
+    body: String,
+    /// Heading and body with facts substituted, as they will print.
+    shown_title: String,
+    shown_body: String,
+    word_count: usize,
+}
+
+impl StatementDetail {
+    /// Joins the statement's items with their assembled form, by position.
+    pub(crate) fn new(statement: Statement, assembled: AssembledStatement) -> Self {
+        let items = statement
+            .items
+            .into_iter()
+            .zip(assembled.items)
+            .map(|(item, shown)| {
+                let (source, section_id, version, title, body) = match item.content {
+                    ItemContent::Linked { section, version } => (
+                        "linked",
+                        Some(section.to_string()),
+                        Some(version),
+                        shown.title.clone(),
+                        shown.body.clone(),
+                    ),
+                    ItemContent::Text { title, body, forked_from } => (
+                        "text",
+                        forked_from.map(|f| f.section.to_string()),
+                        forked_from.map(|f| f.version),
+                        title,
+                        body,
+                    ),
+                };
+                ItemView {
+                    id: item.id.to_string(),
+                    position: item.position,
+                    source,
+                    section_id,
+                    version,
+                    title,
+                    body,
+                    shown_title: shown.title,
+                    shown_body: shown.body,
+                    word_count: shown.word_count,
+                }
+            })
+            .collect();
+        let word_limit = assembled.event.as_ref().and_then(|e| e.word_limit);
+        Self {
+            id: statement.id.to_string(),
+            title: statement.title,
+            event: assembled.event,
+            lang: statement.lang.to_string(),
+            date: statement.date,
+            template: statement.template,
+            status: statement.status.to_string(),
+            signatories: statement.signatories,
+            items,
+            word_count: assembled.word_count,
+            word_count_by_lang: assembled.word_count_by_lang,
+            word_limit,
+            warnings: assembled.warnings,
+        }
+    }
+}
+
+/// The statement details form.
+#[derive(Debug, Deserialize)]
+pub(crate) struct StatementDetailsInput {
+    pub(crate) title: String,
+    pub(crate) event: String,
+    pub(crate) lang: String,
+    pub(crate) template: String,
+    pub(crate) date: String,
+}
+
+/// A fact's "as of" field.
+pub(crate) fn optional_partial_date(text: &str) -> CommandResult<Option<PartialDate>> {
+    non_empty(text).map(|text| PartialDate::parse("as of", text)).transpose().map_err(CommandError::from)
+}

@@ -1,0 +1,1 @@
+//! Helpers for driving the real app window (filled in below).

@@ -1,0 +1,266 @@
+// Typed calls to the app's Rust commands (src-tauri/src/commands). Every call either returns
+// its value or throws an `AppError` carrying the `{code, message}` the shell sends.
+import { invoke } from "@tauri-apps/api/core";
+
+export type SectionStatus = "draft" | "in_review" | "vetted" | "retired";
+export type StatementStatus = "draft" | "final" | "submitted";
+export type ExportFormat = "pdf" | "html" | "docx" | "txt" | "md";
+
+export interface AppError {
+  code: "invalid" | "not_found" | "rejected" | "library" | "template" | "file";
+  message: string;
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return typeof value === "object" && value !== null && "code" in value && "message" in value;
+}
+
+/** A message for any thrown value, for the error banner. */
+export function errorMessage(error: unknown): string {
+  if (isAppError(error)) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export interface LibraryInfo {
+  path: string;
+  kinds: string[];
+  languages: string[];
+  tags: string[];
+  templates: string[];
+  author: string;
+  today: string;
+}
+
+export interface Filter {
+  kind: string;
+  tag: string;
+  status: string;
+  lang: string;
+  review_due_by: string;
+}
+
+export const emptyFilter = (): Filter => ({ kind: "", tag: "", status: "", lang: "", review_due_by: "" });
+
+export interface SectionRow {
+  id: string;
+  title: string;
+  kind: string;
+  lang: string;
+  status: SectionStatus;
+  tags: string[];
+  review_due: string | null;
+  current_version: number;
+  has_draft: boolean;
+  updated_at: string;
+}
+
+export interface Hit {
+  id: string;
+  title: string;
+  kind: string;
+  status: SectionStatus;
+  /** HTML-escaped; the only markup is `<mark>`. */
+  snippet: string;
+}
+
+export interface SectionDetail {
+  id: string;
+  title: string;
+  body: string;
+  kind: string;
+  tags: string[];
+  lang: string;
+  status: SectionStatus;
+  owner: string | null;
+  review_due: string | null;
+  current_version: number;
+  vetted_version: number | null;
+  created_at: string;
+  updated_at: string;
+  draft: { title: string; body: string; base_version: number; saved_at: string } | null;
+  used_in: { statement_id: string; title: string; status: string; position: number; version: number }[];
+  translations: { id: string; lang: string; title: string }[];
+}
+
+export interface Version {
+  section_id: string;
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  created_at: string;
+  note: string | null;
+  vetted: { by: string; at: string } | null;
+}
+
+export interface Fact {
+  key: string;
+  value: string;
+  as_of: string | null;
+  source: string | null;
+  updated_at: string;
+}
+
+export interface EventRecord {
+  id: string;
+  name: string;
+  short_name: string | null;
+  edition: string | null;
+  city: string | null;
+  country: string | null;
+  organiser: string | null;
+  starts: string | null;
+  ends: string | null;
+  deadline: string | null;
+  word_limit: number | null;
+  languages: string[];
+}
+
+export interface EventInput {
+  name: string;
+  short_name: string;
+  edition: string;
+  city: string;
+  country: string;
+  organiser: string;
+  starts: string;
+  ends: string;
+  deadline: string;
+  word_limit: number | null;
+  languages: string[];
+}
+
+export interface Organisation {
+  name: string;
+  short_name: string | null;
+  address: string | null;
+  website: string | null;
+  logo_data_uri: string | null;
+}
+
+export interface StatementRow {
+  id: string;
+  title: string;
+  event: string | null;
+  lang: string;
+  status: StatementStatus;
+  items: number;
+  updated_at: string;
+}
+
+export interface Item {
+  id: string;
+  position: number;
+  source: "linked" | "text";
+  section_id: string | null;
+  version: number | null;
+  title: string;
+  body: string;
+  shown_title: string;
+  shown_body: string;
+  word_count: number;
+}
+
+export type Warning =
+  | { code: "unvetted_section"; item: number; section: string; version: number; status: SectionStatus }
+  | { code: "retired_section"; item: number; section: string }
+  | { code: "outdated_version"; item: number; section: string; pinned: number; latest_vetted: number }
+  | { code: "review_overdue"; item: number; section: string; due: string }
+  | { code: "unknown_fact"; item: number; key: string }
+  | { code: "stale_fact"; item: number; key: string; as_of: string }
+  | { code: "over_word_limit"; words: number; limit: number }
+  | { code: "past_deadline"; deadline: string };
+
+export interface StatementDetail {
+  id: string;
+  title: string;
+  event: EventRecord | null;
+  lang: string;
+  date: string | null;
+  template: string;
+  status: StatementStatus;
+  signatories: { name: string; role: string | null }[];
+  items: Item[];
+  word_count: number;
+  word_count_by_lang: Record<string, number>;
+  word_limit: number | null;
+  warnings: Warning[];
+}
+
+export interface ExportOutcome {
+  id: string;
+  file: string;
+  format: ExportFormat;
+  template: string;
+  sha256: string;
+  bytes: number;
+  word_count: number;
+}
+
+export interface ExportRow {
+  id: string;
+  format: string;
+  template: string;
+  file: string;
+  exported_at: string;
+  bytes: number;
+  word_count: number;
+}
+
+export const api = {
+  libraryInfo: () => invoke<LibraryInfo>("library_info"),
+  listSections: (filter: Filter) => invoke<SectionRow[]>("list_sections", { filter }),
+  searchSections: (text: string, filter: Filter, limit = 60) =>
+    invoke<Hit[]>("search_sections", { text, filter, limit }),
+  openSection: (id: string) => invoke<SectionDetail>("open_section", { id }),
+  createSection: (section: { title: string; body: string; kind: string; lang: string; tags: string[] }) =>
+    invoke<string>("create_section", { section }),
+  saveDraft: (id: string, title: string, body: string) => invoke<void>("save_section_draft", { id, title, body }),
+  commitDraft: (id: string, note: string) => invoke<number | null>("commit_section_draft", { id, note }),
+  discardDraft: (id: string) => invoke<void>("discard_section_draft", { id }),
+  updateSectionDetails: (
+    id: string,
+    details: { kind: string; lang: string; tags: string[]; owner: string; review_due: string },
+  ) => invoke<void>("update_section_details", { id, details }),
+  history: (id: string) => invoke<Version[]>("section_history", { id }),
+  restoreVersion: (id: string, number: number) => invoke<number>("restore_section_version", { id, number }),
+  setSectionStatus: (id: string, status: SectionStatus) => invoke<void>("set_section_status", { id, status }),
+  listFacts: () => invoke<Fact[]>("list_facts"),
+  setFact: (key: string, value: string, as_of: string, source: string) =>
+    invoke<boolean>("set_fact", { key, value, as_of, source }),
+  listEvents: () => invoke<EventRecord[]>("list_events"),
+  saveEvent: (id: string | null, event: EventInput) => invoke<string>("save_event", { id, event }),
+  organisation: () => invoke<Organisation>("get_organisation"),
+  updateOrganisation: (organisation: { name: string; short_name: string; address: string; website: string }) =>
+    invoke<Organisation>("update_organisation", { organisation }),
+  chooseLogo: () => invoke<Organisation | null>("choose_logo"),
+  listStatements: () => invoke<StatementRow[]>("list_statements"),
+  createStatement: (title: string, event: string, lang: string, template: string) =>
+    invoke<string>("create_statement", { title, event, lang, template }),
+  copyStatement: (id: string, title: string) => invoke<string>("copy_statement", { id, title }),
+  openStatement: (id: string) => invoke<StatementDetail>("open_statement", { id }),
+  updateStatementDetails: (
+    id: string,
+    details: { title: string; event: string; lang: string; template: string; date: string },
+  ) => invoke<StatementDetail>("update_statement_details", { id, details }),
+  addSections: (id: string, sections: string[], at: number | null = null) =>
+    invoke<StatementDetail>("add_statement_sections", { id, sections, at }),
+  addText: (id: string, title: string, body: string) => invoke<StatementDetail>("add_statement_text", { id, title, body }),
+  editText: (id: string, position: number, title: string, body: string) =>
+    invoke<StatementDetail>("edit_statement_text", { id, position, title, body }),
+  moveItem: (id: string, from: number, to: number) => invoke<StatementDetail>("move_statement_item", { id, from, to }),
+  removeItem: (id: string, position: number) => invoke<StatementDetail>("remove_statement_item", { id, position }),
+  updateItem: (id: string, position: number) => invoke<StatementDetail>("update_statement_item", { id, position }),
+  forkItem: (id: string, position: number) => invoke<StatementDetail>("fork_statement_item", { id, position }),
+  setStatementStatus: (id: string, status: StatementStatus) =>
+    invoke<StatementDetail>("set_statement_status", { id, status }),
+  addSignatory: (id: string, name: string, role: string) => invoke<StatementDetail>("add_signatory", { id, name, role }),
+  preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
+  exportStatement: (id: string, format: ExportFormat, template: string) =>
+    invoke<ExportOutcome | null>("export_statement", { id, format, template }),
+  listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
+  openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
+  setMenuLanguage: (lang: string) => invoke<void>("set_menu_language", { lang }),
+  windowReady: () => invoke<number>("window_ready"),
+};

@@ -1,0 +1,42 @@
+// Menu items and shortcuts, routed to whichever screen is showing. The native menu sends its
+// item id as a `menu` event; screens register what they do for the ids they handle.
+
+export type MenuId =
+  | "new_section"
+  | "new_statement"
+  | "export"
+  | "copy_statement"
+  | "undo"
+  | "redo"
+  | "find"
+  | "view_library"
+  | "view_statements"
+  | "view_events"
+  | "view_facts"
+  | "view_organisation";
+
+type Handler = () => void;
+const handlers = new Map<MenuId, Handler[]>();
+
+/** Registers `handler` for `id` while a screen is shown; returns the function that removes it. */
+export function onMenu(id: MenuId, handler: Handler): () => void {
+  const list = handlers.get(id) ?? [];
+  list.push(handler);
+  handlers.set(id, list);
+  return () => {
+    const current = handlers.get(id) ?? [];
+    handlers.set(
+      id,
+      current.filter((h) => h !== handler),
+    );
+  };
+}
+
+/** Runs the most recently registered handler for `id`; false if none. */
+export function runMenu(id: string): boolean {
+  const list = handlers.get(id as MenuId);
+  const handler = list?.at(-1);
+  if (!handler) return false;
+  handler();
+  return true;
+}

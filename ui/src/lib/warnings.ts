@@ -1,0 +1,54 @@
+// The composer's warnings as sentences, each pointing at the item it concerns.
+import type { Item, Warning } from "./api";
+import type { StringKey } from "./strings";
+
+export interface WarningLine {
+  key: StringKey;
+  params: Record<string, string | number>;
+  /** The item to go to when the warning is clicked; null for the statement as a whole. */
+  item: number | null;
+}
+
+/** What to say about `warning`, naming items by their titles. */
+export function describeWarning(warning: Warning, items: Item[], statusLabel: (s: string) => string): WarningLine {
+  const title = (position: number) => items.find((i) => i.position === position)?.shown_title || `#${position}`;
+  const key = `warning.${warning.code}` as StringKey;
+  switch (warning.code) {
+    case "unvetted_section":
+      return {
+        key,
+        item: warning.item,
+        params: {
+          item: warning.item,
+          title: title(warning.item),
+          version: warning.version,
+          status: statusLabel(warning.status),
+        },
+      };
+    case "retired_section":
+      return { key, item: warning.item, params: { item: warning.item, title: title(warning.item) } };
+    case "outdated_version":
+      return {
+        key,
+        item: warning.item,
+        params: { item: warning.item, title: title(warning.item), latest: warning.latest_vetted },
+      };
+    case "review_overdue":
+      return { key, item: warning.item, params: { item: warning.item, title: title(warning.item), due: warning.due } };
+    case "unknown_fact":
+      return { key, item: warning.item, params: { item: warning.item, key: warning.key } };
+    case "stale_fact":
+      return { key, item: warning.item, params: { item: warning.item, key: warning.key, as_of: warning.as_of } };
+    case "over_word_limit":
+      return { key, item: null, params: { words: warning.words, limit: warning.limit } };
+    case "past_deadline":
+      return { key, item: null, params: { deadline: warning.deadline } };
+  }
+}
+
+/** How full the statement is against its limit: "ok", "near" (over 90 %) or "over". */
+export function wordBudget(words: number, limit: number | null): "none" | "ok" | "near" | "over" {
+  if (limit === null) return "none";
+  if (words > limit) return "over";
+  return words > limit * 0.9 ? "near" : "ok";
+}
