@@ -2,56 +2,53 @@
 //! own permission and the capability in `capabilities/` can grant exactly those the window uses.
 
 fn main() {
-    let commands = plenary_commands();
     let attributes = tauri_build::Attributes::new()
         .config_path("../tauri.conf.json")
-        .app_manifest(tauri_build::AppManifest::new().commands(&commands));
+        .app_manifest(tauri_build::AppManifest::new().commands(&COMMANDS));
     if let Err(error) = tauri_build::try_build(attributes) {
         panic!("tauri build step failed: {error:#}");
     }
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-fn plenary_commands() -> [&'static str; 39] {
-    [
-        "library_info",
-        "list_sections",
-        "search_sections",
-        "open_section",
-        "create_section",
-        "save_section_draft",
-        "commit_section_draft",
-        "discard_section_draft",
-        "update_section_details",
-        "section_history",
-        "restore_section_version",
-        "set_section_status",
-        "list_facts",
-        "set_fact",
-        "list_events",
-        "save_event",
-        "get_organisation",
-        "update_organisation",
-        "choose_logo",
-        "list_statements",
-        "create_statement",
-        "copy_statement",
-        "open_statement",
-        "update_statement_details",
-        "add_statement_sections",
-        "add_statement_text",
-        "edit_statement_text",
-        "move_statement_item",
-        "remove_statement_item",
-        "update_statement_item",
-        "fork_statement_item",
-        "set_statement_status",
-        "add_signatory",
-        "preview_statement",
-        "export_statement",
-        "list_exports",
-        "open_export",
-        "set_menu_language",
-        "window_ready",
-    ]
-}
+const COMMANDS: [&str; 39] = [
+    "library_info",
+    "list_sections",
+    "search_sections",
+    "open_section",
+    "create_section",
+    "save_section_draft",
+    "commit_section_draft",
+    "discard_section_draft",
+    "update_section_details",
+    "section_history",
+    "restore_section_version",
+    "set_section_status",
+    "list_facts",
+    "set_fact",
+    "list_events",
+    "save_event",
+    "get_organisation",
+    "update_organisation",
+    "choose_logo",
+    "list_statements",
+    "create_statement",
+    "copy_statement",
+    "open_statement",
+    "update_statement_details",
+    "add_statement_sections",
+    "add_statement_text",
+    "edit_statement_text",
+    "move_statement_item",
+    "remove_statement_item",
+    "update_statement_item",
+    "fork_statement_item",
+    "set_statement_status",
+    "add_signatory",
+    "preview_statement",
+    "export_statement",
+    "list_exports",
+    "open_export",
+    "set_menu_language",
+    "window_ready",
+];

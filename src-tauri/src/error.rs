@@ -22,6 +22,8 @@ pub(crate) enum Code {
     Template,
     /// A file could not be read or written.
     File,
+    /// The window itself (its menu) could not be changed.
+    Window,
 }
 
 /// An error crossing into the window.

@@ -2,17 +2,16 @@
 
 use tauri::State;
 
-use crate::error::CommandResult;
+use crate::error::{Code, CommandError, CommandResult};
 use crate::menu;
 use crate::state::AppState;
 
 /// Rebuilds the native menu in the interface language the user chose (`en` or `es`).
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) fn set_menu_language(app: tauri::AppHandle, lang: String) -> CommandResult<()> {
-    let menu = menu::build(&app, menu::Language::from_tag(&lang))
+    menu::build(&app, menu::Language::from_tag(&lang))
         .and_then(|menu| app.set_menu(menu).map(|_| ()))
-        .map_err(|error| crate::error::CommandError::new(crate::error::Code::File, error.to_string()));
-    menu
+        .map_err(|error| CommandError::new(Code::Window, format!("the menu could not be rebuilt: {error}")))
 }
 
 /// Called once the library view can be used. Returns the milliseconds since the process

@@ -7,7 +7,7 @@ export type StatementStatus = "draft" | "final" | "submitted";
 export type ExportFormat = "pdf" | "html" | "docx" | "txt" | "md";
 
 export interface AppError {
-  code: "invalid" | "not_found" | "rejected" | "library" | "template" | "file";
+  code: "invalid" | "not_found" | "rejected" | "library" | "template" | "file" | "window";
   message: string;
 }
 

@@ -1,0 +1,317 @@
+//! The real app, driven through WebDriver: search, create, compose, reorder, preview, export,
+//! restart; and hostile section text that must not run anywhere in the window.
+//!
+//! Each test starts the built `plenary-app` on its own library file. They run one at a time
+//! (one window, one display).
+
+use std::path::Path;
+
+use plenary_core::kind::Kind;
+use plenary_core::language::Language;
+use plenary_core::status::SectionStatus;
+use plenary_e2e::{App, pdf_text, wait_for_export};
+use plenary_store::{NewSection, Store};
+use thirtyfour::prelude::*;
+use tokio::sync::Mutex;
+
+static ONE_WINDOW_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+/// A library file with the demo content, as the app makes on first start, plus `extra`.
+fn library(dir: &Path, extra: &[(&str, &str)]) -> std::path::PathBuf {
+    let path = dir.join("library.sqlite3");
+    let mut store = Store::open(&path).expect("create library");
+    store.write(|w| w.add_demo_library("e2e")).expect("demo library");
+    for (title, body) in extra {
+        let new = NewSection {
+            title: (*title).to_owned(),
+            body: (*body).to_owned(),
+            kind: Kind::parse("position").expect("kind"),
+            lang: Language::english(),
+            tags: vec!["hostile".to_owned()],
+            status: SectionStatus::Draft,
+            owner: None,
+            review_due: None,
+            author: "e2e".to_owned(),
+            note: None,
+        };
+        store.write(|w| w.add_section(new)).expect("add section");
+    }
+    path
+}
+
+/// Sets a `<select>` (or input) the way a user's choice does: value, then `change`.
+async fn choose(app: &App, css: &str, value: &str) {
+    app.find(css).await;
+    let script = format!(
+        "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;"
+    );
+    assert_eq!(app.eval(&script).await, serde_json::json!(value), "choose {value} in {css}");
+}
+
+/// The titles of the composer's items, in order.
+async fn item_titles(app: &App) -> Vec<String> {
+    let value = app
+        .eval("return [...document.querySelectorAll('[data-item-position]')].map(c => c.getAttribute('aria-label'));")
+        .await;
+    value.as_array().expect("array").iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect()
+}
+
+/// Positions of `needles` in the preview's HTML (None when missing).
+async fn preview_order(app: &App, needles: &[&str]) -> Vec<Option<usize>> {
+    let html = app.eval("return document.querySelector('[data-testid=preview]').srcdoc;").await;
+    let html = html.as_str().unwrap_or_default().to_owned();
+    needles.iter().map(|n| html.find(n)).collect()
+}
+
+async fn search_library(app: &App, text: &str) {
+    let search = app.find("[data-testid=library-search]").await;
+    search.clear().await.expect("clear search");
+    search.send_keys(text).await.expect("type search");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_restart() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let db = library(dir.path(), &[]);
+    let app = App::start(&db, &exports).await;
+
+    // The library opens on the demo sections; search narrows it with highlighted snippets.
+    app.wait_until(
+        "the demo library listed",
+        "return document.querySelectorAll('[data-section-id]').length >= 10",
+    )
+    .await;
+    app.screenshot("01-library").await;
+    search_library(&app, "detention").await;
+    let hits = app
+        .wait_until(
+            "search results with marks",
+            "const rows = [...document.querySelectorAll('.section-row')]; return rows.length > 0 && rows.some(r => r.querySelector('mark')) && rows.map(r => r.querySelector('.title').textContent);",
+        )
+        .await;
+    assert!(hits.to_string().contains("End criminalization of migration and detention"), "hits: {hits}");
+    app.screenshot("02-search").await;
+
+    // Create a section through the editor.
+    app.click("[data-testid=new-section]").await;
+    app.type_into("[data-testid=new-title]", "Climate displacement").await;
+    app.type_into("[data-testid=new-body]", "People displaced by climate change need protection.").await;
+    app.click("[data-testid=create-section]").await;
+    app.wait_until(
+        "the new section open in the editor",
+        "const t = document.querySelector('[data-testid=section-title]'); return t && t.value === 'Climate displacement';",
+    )
+    .await;
+    // Edit it: type on with the toolbar's Bold on, then leave the editor so a version is cut.
+    app.type_into("[data-testid=section-body]", " ").await;
+    app.click("[data-testid=section-editor] .toolbar button:first-child").await;
+    let body = app.driver.active_element().await.expect("the editor keeps the focus");
+    body.send_keys("Bold").await.expect("type bold");
+    app.wait_until(
+        "the draft saved",
+        "const s = document.querySelector('[data-testid=save-state]'); return s && s.dataset.state === 'drafted';",
+    )
+    .await;
+    app.screenshot("03-editor").await;
+    app.click("[data-testid=open-history]").await;
+    app.wait_until(
+        "the history with two versions",
+        "return document.querySelectorAll('[data-version]').length === 2",
+    )
+    .await;
+    let diff = app.find("[data-testid=diff]").await.text().await.expect("diff text");
+    assert!(diff.contains("Bold"), "the diff shows the added word: {diff}");
+    app.screenshot("04-history").await;
+    app.eval("document.querySelector('[data-testid=history]').close(); return true;").await;
+
+    // Compose a statement for the GFMD from three sections.
+    app.click("[data-view=statements]").await;
+    app.click("[data-testid=new-statement]").await;
+    app.type_into("[data-testid=statement-title-input]", "E2E statement").await;
+    let event_id = app
+        .wait_until("the event list", "const o = document.querySelector('[data-testid=statement-event] option:nth-child(2)'); return o && o.value;")
+        .await;
+    choose(&app, "[data-testid=statement-event]", event_id.as_str().unwrap_or_default()).await;
+    app.click("[data-testid=create-statement]").await;
+    app.find("[data-testid=composer]").await;
+    for (query, title) in [
+        ("who we are", "Who we are"),
+        ("protection must", "Protection must come first"),
+        ("climate displacement", "Climate displacement"),
+    ] {
+        let search = app.find("[data-testid=composer-search]").await;
+        search.clear().await.expect("clear");
+        search.send_keys(query).await.expect("type");
+        let script = format!(
+            "const hit = [...document.querySelectorAll('[data-hit-id]')].find(h => h.querySelector('strong').textContent === {title:?}); if (!hit) return false; hit.querySelector('[data-testid=add-hit]').click(); return true;"
+        );
+        app.wait_until(&format!("a hit for {title}"), &script).await;
+        let count = format!(
+            "return [...document.querySelectorAll('[data-item-position]')].some(c => c.getAttribute('aria-label').endsWith({title:?}));"
+        );
+        app.wait_until(&format!("{title} in the statement"), &count).await;
+    }
+    assert_eq!(
+        item_titles(&app).await,
+        ["1. Who we are", "2. Protection must come first", "3. Climate displacement"]
+    );
+    app.wait_until(
+        "the preview with all three",
+        "const h = document.querySelector('[data-testid=preview]').srcdoc; return h.includes('Climate displacement') && h.includes('Who we are');",
+    )
+    .await;
+    let words = app.find("[data-testid=word-count]").await.attr("data-words").await.expect("attr");
+    assert!(words.and_then(|w| w.parse::<u32>().ok()).is_some_and(|w| w > 50), "a word count is shown");
+    app.screenshot("05-composer").await;
+
+    // Reorder by keyboard: the third item moves up twice, and the preview follows.
+    let before = preview_order(&app, &["Who we are", "Climate displacement"]).await;
+    assert!(before[0] < before[1], "preview starts in the original order");
+    for expected_position in [2, 1] {
+        let focus = "const c = [...document.querySelectorAll('[data-item-position]')].find(c => c.getAttribute('aria-label').endsWith('Climate displacement')); c.focus(); return document.activeElement === c;";
+        app.wait_until("the card focused", focus).await;
+        let active = app.driver.active_element().await.expect("focused card");
+        active.send_keys(Key::Alt + Key::Up).await.expect("Alt+Up");
+        let moved = format!(
+            "return [...document.querySelectorAll('[data-item-position]')].find(c => c.getAttribute('aria-label') === '{expected_position}. Climate displacement') !== undefined;"
+        );
+        app.wait_until("the item moved up", &moved).await;
+    }
+    assert_eq!(
+        item_titles(&app).await,
+        ["1. Climate displacement", "2. Who we are", "3. Protection must come first"]
+    );
+    app.wait_until(
+        "the preview reordered",
+        "const h = document.querySelector('[data-testid=preview]').srcdoc; return h.indexOf('Climate displacement') < h.indexOf('Who we are');",
+    )
+    .await;
+
+    // Export a PDF and an HTML file; read their text back.
+    choose(&app, "[data-testid=export-format]", "pdf").await;
+    app.click("[data-testid=export]").await;
+    let pdf = wait_for_export(&exports, "pdf");
+    let text = pdf_text(&pdf);
+    let (climate, who, protection) =
+        (text.find("Climate displacement"), text.find("Who we are"), text.find("Protection must come first"));
+    assert!(climate.is_some() && who.is_some() && protection.is_some(), "PDF text: {text}");
+    assert!(climate < who && who < protection, "the PDF follows the new order");
+    assert!(text.contains("People displaced by climate change need protection."), "PDF text: {text}");
+    choose(&app, "[data-testid=export-format]", "html").await;
+    app.click("[data-testid=export]").await;
+    let html = std::fs::read_to_string(wait_for_export(&exports, "html")).expect("read HTML export");
+    assert!(html.contains("<strong>Bold</strong>"), "the bold word survived Markdown round trips");
+    assert!(html.find("Climate displacement") < html.find("Who we are"));
+    app.wait_until("the export log", "return document.querySelectorAll('.exports li').length === 2").await;
+
+    // Other screens, for the record.
+    for view in ["events", "facts", "organisation"] {
+        app.click(&format!("[data-view={view}]")).await;
+        app.find("h1").await;
+        app.screenshot(&format!("06-{view}")).await;
+    }
+    app.stop().await;
+
+    // Restart: everything is still there.
+    let app = App::start(&db, &exports).await;
+    app.wait_until(
+        "the library after restart",
+        "return document.querySelectorAll('[data-section-id]').length >= 15",
+    )
+    .await;
+    search_library(&app, "climate displacement").await;
+    app.wait_until(
+        "the new section found after restart",
+        "return [...document.querySelectorAll('.section-row .title')].some(t => t.textContent === 'Climate displacement');",
+    )
+    .await;
+    app.click("[data-view=statements]").await;
+    let open = "const b = [...document.querySelectorAll('[data-statement-id]')].find(b => b.textContent.includes('E2E statement')); if (!b) return false; b.click(); return true;";
+    app.wait_until("the statement listed after restart", open).await;
+    app.find("[data-testid=composer]").await;
+    app.wait_until(
+        "the items after restart",
+        "return document.querySelectorAll('[data-item-position]').length === 3",
+    )
+    .await;
+    assert_eq!(
+        item_titles(&app).await,
+        ["1. Climate displacement", "2. Who we are", "3. Protection must come first"]
+    );
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_preview() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let title = "Hostile <img src=x onerror=\"window.__xss='title'\">";
+    let body = "Hostile body <script>window.__xss='script'; document.title='pwned'</script>\n\n\
+                <img src=x onerror=\"window.__xss='img'; document.title='pwned'\">\n\n\
+                [click](javascript:window.__xss='link') and <svg onload=\"window.__xss='svg'\"></svg> end.";
+    let db = library(dir.path(), &[(title, body)]);
+    let app = App::start(&db, &exports).await;
+    let no_script_ran = "return window.__xss === undefined && document.title !== 'pwned';";
+
+    // Library list and search snippet.
+    app.wait_until("the library", "return document.querySelectorAll('[data-section-id]').length > 0").await;
+    search_library(&app, "hostile").await;
+    let shown = app
+        .wait_until(
+            "the hostile hit alone",
+            "const t = document.querySelectorAll('.section-row .title'); return t.length === 1 && t[0].textContent.startsWith('Hostile') && t[0].textContent;",
+        )
+        .await;
+    assert_eq!(shown, serde_json::json!(title), "the title is shown as text");
+    assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the list");
+
+    // The editor.
+    app.click(".section-row").await;
+    app.find("[data-testid=section-body]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the editor");
+    let in_editor = app
+        .eval(
+            "return document.querySelectorAll('[data-testid=section-body] :is(img, script, svg, [onerror], [onload], a[href^=\"javascript\"])').length;",
+        )
+        .await;
+    assert_eq!(in_editor, serde_json::json!(0), "no live img/script/svg or javascript: link in the editor");
+    app.screenshot("07-hostile-editor").await;
+
+    // The preview: the section in a statement.
+    app.click("[data-view=statements]").await;
+    app.click("[data-testid=new-statement]").await;
+    app.type_into("[data-testid=statement-title-input]", "Hostile preview").await;
+    app.click("[data-testid=create-statement]").await;
+    let search = app.find("[data-testid=composer-search]").await;
+    search.send_keys("hostile").await.expect("type");
+    app.wait_until(
+        "the hostile hit in the composer",
+        "const b = document.querySelector('[data-testid=add-hit]'); if (!b) return false; b.click(); return true;",
+    )
+    .await;
+    app.wait_until(
+        "the preview",
+        "const f = document.querySelector('[data-testid=preview]'); return f && f.srcdoc.includes('Hostile body');",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // Parse the preview's HTML (inertly) and look for anything that could run.
+    let frame = app
+        .eval(
+            "const f = document.querySelector('[data-testid=preview]'); \
+             const doc = new DOMParser().parseFromString(f.srcdoc, 'text/html'); \
+             const live = doc.querySelectorAll('script, [onerror], [onload], svg, a[href^=\"javascript\"]').length; \
+             return [f.getAttribute('sandbox'), live, doc.body.textContent.includes('Hostile <img src=x')];",
+        )
+        .await;
+    assert_eq!(frame, serde_json::json!(["", 0, true]), "sandboxed, nothing live, the title shown as text");
+    assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the preview");
+    app.screenshot("08-hostile-preview").await;
+    app.stop().await;
+}
