@@ -195,3 +195,50 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         error(e.to_string())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_names_and_say_which_use_templates() {
+        for format in Format::ALL {
+            assert_eq!(format.as_str().parse::<Format>(), Ok(format));
+        }
+        assert!(Format::Pdf.uses_template() && !Format::Txt.uses_template());
+        let error = "odt".parse::<Format>().expect_err("unknown");
+        assert!(error.contains("'odt'"), "{error}");
+    }
+
+    #[test]
+    fn an_export_into_a_missing_folder_names_the_folder_and_writes_nothing() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let target = folder.path().join("missing/statement.pdf");
+        let error = write_atomically(&target, b"%PDF").expect_err("no folder");
+        assert!(error.to_string().contains("does not exist"), "{error}");
+        assert!(!folder.path().join("missing").exists());
+    }
+
+    #[test]
+    fn the_app_and_the_command_export_the_same_bytes() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(folder.path().join("library.sqlite3")).expect("library");
+        let statement = store.write(|w| w.add_demo_library("ana")).expect("demo");
+        let today: Date = "2026-11-27".parse().expect("date");
+        let templates = TemplateSet::builtin();
+        let first = folder.path().join("a.html");
+        let second = folder.path().join("b.html");
+        let a = export_statement(&mut store, &templates, statement, Format::Html, None, &first, today)
+            .expect("a");
+        let b = export_statement(&mut store, &templates, statement, Format::Html, None, &second, today)
+            .expect("b");
+        assert_eq!(a.sha256, b.sha256, "exports are deterministic");
+        let preview = preview_html(&store, &templates, statement, None, today).expect("preview");
+        assert_eq!(
+            preview.as_bytes(),
+            std::fs::read(&first).expect("read").as_slice(),
+            "the preview is the export"
+        );
+        assert_eq!(store.exports(statement).expect("records").len(), 2);
+    }
+}

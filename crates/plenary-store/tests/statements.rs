@@ -9,7 +9,7 @@ use plenary_core::id::SectionId;
 use plenary_core::statement::ItemContent;
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
-use plenary_store::{NewEvent, NewStatement, SectionEdit, Store};
+use plenary_store::{NewEvent, NewStatement, SectionEdit, StatementDetails, Store};
 
 fn today() -> plenary_core::date::Date {
     "2026-11-26".parse().expect("date")
@@ -209,4 +209,59 @@ fn final_and_submitted_statements_are_protected_and_can_be_copied() {
     assert_eq!(copied.items.len(), 1);
     assert_eq!(copied.signatories[0].role.as_deref(), Some("Coordinación"));
     assert_ne!(copied.items[0].id, store.statement(statement).expect("original").items[0].id);
+}
+
+#[test]
+fn sections_dropped_at_a_position_land_there() {
+    let (_folder, mut store) = library();
+    let ids: Vec<SectionId> =
+        ["One", "Two", "Three"].iter().map(|t| vetted(&mut store, t, "Text.")).collect();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &ids[..2])).expect("add two");
+    store.write(|w| w.insert_sections(statement, &ids[2..], 1)).expect("insert at the top");
+    assert_eq!(titles(&store, statement), ["Three", "One", "Two"]);
+    store.write(|w| w.insert_sections(statement, &ids[..1], 99)).expect("past the end appends");
+    assert_eq!(titles(&store, statement), ["Three", "One", "Two", "One"]);
+}
+
+#[test]
+fn a_draft_statements_details_change_and_a_final_ones_do_not() {
+    let (_folder, mut store) = library();
+    let event = store
+        .write(|w| {
+            w.add_event(NewEvent { name: "Forum".into(), word_limit: Some(500), ..Default::default() })
+        })
+        .expect("event");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "Draft".into(), ..Default::default() }))
+        .expect("new");
+    let details = StatementDetails {
+        title: "Statement to the Forum".into(),
+        event: Some(event),
+        lang: lang("es"),
+        template: "plain".into(),
+        date: Some("2027-01-20".parse().expect("date")),
+    };
+    store.write(|w| w.update_statement(statement, details.clone())).expect("update");
+    let read = store.statement(statement).expect("read");
+    assert_eq!(
+        (read.title.as_str(), read.event, read.lang.as_str(), read.template.as_str()),
+        ("Statement to the Forum", Some(event), "es", "plain")
+    );
+
+    let blank = StatementDetails { title: "  ".into(), ..details.clone() };
+    assert!(store.write(|w| w.update_statement(statement, blank)).is_err(), "a title is required");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final)).expect("final");
+    let error = store.write(|w| w.update_statement(statement, details)).expect_err("final is read-only");
+    assert!(error.to_string().contains("final"), "{error}");
+
+    // Events are edited in place, under the same rules as when created.
+    let renamed = NewEvent { name: "Forum 2027".into(), word_limit: Some(650), ..Default::default() };
+    store.write(|w| w.update_event(event, renamed)).expect("update event");
+    let read = store.event(event).expect("event");
+    assert_eq!((read.name.as_str(), read.word_limit), ("Forum 2027", Some(650)));
+    let zero = NewEvent { name: "Forum".into(), word_limit: Some(0), ..Default::default() };
+    assert!(store.write(|w| w.update_event(event, zero)).is_err(), "a zero word limit is refused");
 }

@@ -208,9 +208,16 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     app.wait_until("the export log", "return document.querySelectorAll('.exports li').length === 2").await;
 
     // Other screens, for the record.
-    for view in ["events", "facts", "organisation"] {
+    for (view, loaded) in [
+        ("events", "return document.querySelectorAll('tbody tr').length === 1"),
+        ("facts", "return document.querySelectorAll('[data-fact]').length === 3"),
+        (
+            "organisation",
+            "const n = document.querySelector('[data-testid=org-name]'); return n && n.value === 'Alianza Puentes'",
+        ),
+    ] {
         app.click(&format!("[data-view={view}]")).await;
-        app.find("h1").await;
+        app.wait_until(view, loaded).await;
         app.screenshot(&format!("06-{view}")).await;
     }
     app.stop().await;

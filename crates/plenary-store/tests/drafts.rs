@@ -1,0 +1,64 @@
+//! The app's autosave on a real library file: drafts kept between versions, cut into versions at
+//! sensible points, surviving a reopen; and the lightweight section list.
+
+mod common;
+
+use common::{library, section};
+use plenary_core::status::SectionStatus;
+use plenary_store::{SectionFilter, Store};
+
+#[test]
+fn a_draft_is_durable_and_becomes_one_version_when_committed() {
+    let (folder, mut store) = library();
+    let id = store.write(|w| w.add_section(section("Protection", "First text."))).expect("add");
+    for body in ["First text, edited", "First text, edited twice.", "First text, edited three times."] {
+        store.write(|w| w.save_draft(id, "Protection", body, "ana")).expect("save draft");
+    }
+    // The library still shows version 1; the draft is kept beside it, and survives a reopen
+    // (a crash between autosave and version loses nothing).
+    drop(store);
+    let mut store = Store::open(folder.path().join("library.sqlite3")).expect("reopen");
+    assert_eq!(store.section(id).expect("section").current_version, 1);
+    let draft = store.draft(id).expect("read draft").expect("a draft");
+    assert_eq!(
+        (draft.body.as_str(), draft.base_version, draft.author.as_str()),
+        ("First text, edited three times.", 1, "ana")
+    );
+    let listed = store.section_list(&SectionFilter::default()).expect("list");
+    assert!(listed[0].has_draft);
+
+    let number = store.write(|w| w.commit_draft(id, Some("tightened".into()))).expect("commit");
+    assert_eq!(number, Some(2), "three drafts make one version");
+    let history = store.history(id).expect("history");
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].note.as_deref(), Some("tightened"));
+    assert_eq!(history[0].body, "First text, edited three times.");
+    assert_eq!(store.draft(id).expect("read draft"), None);
+    assert_eq!(store.write(|w| w.commit_draft(id, None)).expect("nothing to commit"), None);
+}
+
+#[test]
+fn a_draft_equal_to_the_saved_text_is_dropped_and_retired_sections_refuse_drafts() {
+    let (_folder, mut store) = library();
+    let id = store.write(|w| w.add_section(section("Closing", "Thank you."))).expect("add");
+    store.write(|w| w.save_draft(id, "Closing", "Thank you!", "ana")).expect("save");
+    store.write(|w| w.save_draft(id, "Closing", "Thank you.", "ana")).expect("typed back");
+    assert_eq!(store.draft(id).expect("draft"), None, "typing back to the saved text leaves no draft");
+
+    store.write(|w| w.set_section_status(id, SectionStatus::Retired, "ana")).expect("retire");
+    let error = store.write(|w| w.save_draft(id, "Closing", "Changed", "ana")).expect_err("retired");
+    assert!(error.to_string().contains("retired"), "{error}");
+}
+
+#[test]
+fn the_section_list_matches_the_full_listing_without_the_text() {
+    let (_folder, mut store) = library();
+    store.write(|w| w.add_demo_library("ana")).expect("demo");
+    let filter = SectionFilter { lang: Some(common::lang("es")), ..Default::default() };
+    let full = store.sections(&filter).expect("sections");
+    let list = store.section_list(&filter).expect("list");
+    assert_eq!(list.len(), 7);
+    let pairs: Vec<_> = full.iter().map(|s| (s.id, s.title.clone(), s.status, s.tags.clone())).collect();
+    let listed: Vec<_> = list.iter().map(|s| (s.id, s.title.clone(), s.status, s.tags.clone())).collect();
+    assert_eq!(pairs, listed);
+}
