@@ -196,3 +196,12 @@ pub fn wait_for_export(folder: &Path, ext: &str) -> PathBuf {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+/// Sets a `<select>` (or input) the way a user's choice does: value, then `change`.
+pub async fn select(app: &App, css: &str, value: &str) {
+    app.find(css).await;
+    let script = format!(
+        "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;"
+    );
+    assert_eq!(app.eval(&script).await, serde_json::json!(value), "choose {value} in {css}");
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
-use plenary_e2e::{App, pdf_text, wait_for_export};
+use plenary_e2e::{App, pdf_text, select, wait_for_export};
 use plenary_store::{NewSection, Store};
 use thirtyfour::prelude::*;
 use tokio::sync::Mutex;
@@ -37,15 +37,6 @@ fn library(dir: &Path, extra: &[(&str, &str)]) -> std::path::PathBuf {
         store.write(|w| w.add_section(new)).expect("add section");
     }
     path
-}
-
-/// Sets a `<select>` (or input) the way a user's choice does: value, then `change`.
-async fn choose(app: &App, css: &str, value: &str) {
-    app.find(css).await;
-    let script = format!(
-        "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;"
-    );
-    assert_eq!(app.eval(&script).await, serde_json::json!(value), "choose {value} in {css}");
 }
 
 /// The titles of the composer's items, in order.
@@ -134,7 +125,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     let event_id = app
         .wait_until("the event list", "const o = document.querySelector('[data-testid=statement-event] option:nth-child(2)'); return o && o.value;")
         .await;
-    choose(&app, "[data-testid=statement-event]", event_id.as_str().unwrap_or_default()).await;
+    select(&app, "[data-testid=statement-event]", event_id.as_str().unwrap_or_default()).await;
     app.click("[data-testid=create-statement]").await;
     app.find("[data-testid=composer]").await;
     for (query, title) in [
@@ -191,7 +182,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     .await;
 
     // Export a PDF and an HTML file; read their text back.
-    choose(&app, "[data-testid=export-format]", "pdf").await;
+    select(&app, "[data-testid=export-format]", "pdf").await;
     app.click("[data-testid=export]").await;
     let pdf = wait_for_export(&exports, "pdf");
     let text = pdf_text(&pdf);
@@ -200,7 +191,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     assert!(climate.is_some() && who.is_some() && protection.is_some(), "PDF text: {text}");
     assert!(climate < who && who < protection, "the PDF follows the new order");
     assert!(text.contains("People displaced by climate change need protection."), "PDF text: {text}");
-    choose(&app, "[data-testid=export-format]", "html").await;
+    select(&app, "[data-testid=export-format]", "html").await;
     app.click("[data-testid=export]").await;
     let html = std::fs::read_to_string(wait_for_export(&exports, "html")).expect("read HTML export");
     assert!(html.contains("<strong>Bold</strong>"), "the bold word survived Markdown round trips");
