@@ -211,6 +211,14 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         app.wait_until(view, loaded).await;
         app.screenshot(&format!("06-{view}")).await;
     }
+    // The Spanish interface in the dark theme.
+    app.click("[data-view=library]").await;
+    select(&app, "[data-testid=ui-language]", "es").await;
+    select(&app, "[data-testid=ui-theme]", "dark").await;
+    app.wait_until("the Spanish interface", "return document.querySelector('[data-view=library]').textContent === 'Biblioteca' && document.documentElement.dataset.theme === 'dark'").await;
+    app.screenshot("09-spanish-dark").await;
+    select(&app, "[data-testid=ui-language]", "en").await;
+    select(&app, "[data-testid=ui-theme]", "system").await;
     app.stop().await;
 
     // Restart: everything is still there.

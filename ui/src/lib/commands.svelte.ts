@@ -15,7 +15,8 @@ export type MenuId =
   | "view_facts"
   | "view_organisation";
 
-type Handler = () => void;
+/** Returns `false` when it did not handle the item (an editor without the focus, say). */
+type Handler = () => boolean | void;
 const handlers = new Map<MenuId, Handler[]>();
 
 /** Registers `handler` for `id` while a screen is shown; returns the function that removes it. */
@@ -32,11 +33,11 @@ export function onMenu(id: MenuId, handler: Handler): () => void {
   };
 }
 
-/** Runs the most recently registered handler for `id`; false if none. */
+/** Offers `id` to its handlers, newest first, until one handles it; false if none did. */
 export function runMenu(id: string): boolean {
-  const list = handlers.get(id as MenuId);
-  const handler = list?.at(-1);
-  if (!handler) return false;
-  handler();
-  return true;
+  const list = handlers.get(id as MenuId) ?? [];
+  for (let i = list.length - 1; i >= 0; i -= 1) {
+    if (list[i]?.() !== false) return true;
+  }
+  return false;
 }
