@@ -348,6 +348,8 @@ struct ItemView {
     /// Heading and body with facts substituted, as they will print.
     shown_title: String,
     shown_body: String,
+    /// The body as the exports show it: sanitised HTML (plenary-render's allow-list).
+    shown_html: String,
     word_count: usize,
 }
 
@@ -383,6 +385,7 @@ impl StatementDetail {
                     version,
                     title,
                     body,
+                    shown_html: plenary_render::body_html(&shown.body),
                     shown_title: shown.title,
                     shown_body: shown.body,
                     word_count: shown.word_count,

@@ -1,4 +1,9 @@
 import { mount } from "svelte";
+import { mark } from "./lib/timings";
+import { prefetchSectionList } from "./lib/api";
+
+mark("script");
+prefetchSectionList();
 import "./app.css";
 import App from "./App.svelte";
 

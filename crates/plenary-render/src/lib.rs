@@ -22,6 +22,7 @@ pub use context::logo_data_uri;
 pub use docx::render_docx;
 pub use error::RenderError;
 pub use html::render_html;
+pub use markdown::body_html;
 pub use pdf::{MAX_PDF_WORDS, render_pdf};
 pub use style::{FontChoice, PageSize, Style};
 pub use templates::{Origin, Template, TemplateInfo, TemplateSet};

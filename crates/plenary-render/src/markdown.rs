@@ -6,8 +6,9 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// CommonMark → HTML, then an allow-list sanitiser: raw HTML, scripts, event handlers, styles,
 /// frames, images and any link but http(s), mailto and in-page anchors never survive.
-/// Headings inside a body start at `<h3>` (the item title is the `<h2>`).
-pub(crate) fn body_html(markdown: &str) -> String {
+/// Headings inside a body start at `<h3>` (the item title is the `<h2>`). Exports and the app's
+/// composer show bodies through this.
+pub fn body_html(markdown: &str) -> String {
     let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
             Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })

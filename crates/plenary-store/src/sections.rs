@@ -293,6 +293,22 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The languages sections are written in, sorted.
+    pub fn section_languages(&self) -> StoreResult<Vec<Language>> {
+        let mut statement = self.conn.prepare_cached("SELECT DISTINCT lang FROM sections ORDER BY lang")?;
+        let languages = statement.query_map([], |row| parsed(row, 0))?.collect::<Result<_, _>>()?;
+        Ok(languages)
+    }
+
+    /// Every tag in use, once each (as first written), sorted without regard to case.
+    pub fn tags(&self) -> StoreResult<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT min(tag) FROM section_tags GROUP BY tag_key ORDER BY tag_key")?;
+        let tags = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+        Ok(tags)
+    }
+
     /// Every version of a section, newest first.
     pub fn history(&self, id: SectionId) -> StoreResult<Vec<Version>> {
         get(&self.conn, id)?;

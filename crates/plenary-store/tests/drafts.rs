@@ -61,4 +61,13 @@ fn the_section_list_matches_the_full_listing_without_the_text() {
     let pairs: Vec<_> = full.iter().map(|s| (s.id, s.title.clone(), s.status, s.tags.clone())).collect();
     let listed: Vec<_> = list.iter().map(|s| (s.id, s.title.clone(), s.status, s.tags.clone())).collect();
     assert_eq!(pairs, listed);
+
+    let languages: Vec<String> =
+        store.section_languages().expect("languages").iter().map(ToString::to_string).collect();
+    assert_eq!(languages, ["en", "es"]);
+    let mut tags: Vec<String> = full.iter().flat_map(|s| s.tags.clone()).collect();
+    tags.extend(store.sections(&SectionFilter::default()).expect("all").into_iter().flat_map(|s| s.tags));
+    tags.sort_by_key(|t| t.to_lowercase());
+    tags.dedup_by_key(|t| t.to_lowercase());
+    assert_eq!(store.tags().expect("tags"), tags);
 }

@@ -15,7 +15,7 @@ use crate::views::non_empty;
 
 /// The preview's HTML: exactly the HTML export, shown by the window in a sandboxed frame.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn preview_statement(
+pub(crate) async fn preview_statement(
     state: State<'_, AppState>,
     id: String,
     template: String,
@@ -82,7 +82,7 @@ pub(crate) struct ExportRow {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn list_exports(state: State<'_, AppState>, id: String) -> CommandResult<Vec<ExportRow>> {
+pub(crate) async fn list_exports(state: State<'_, AppState>, id: String) -> CommandResult<Vec<ExportRow>> {
     let store = state.store();
     let id = statement_id(&store, &id)?;
     Ok(store
@@ -102,7 +102,7 @@ pub(crate) fn list_exports(state: State<'_, AppState>, id: String) -> CommandRes
 
 /// Opens a recorded export's file in the system viewer.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn open_export(
+pub(crate) async fn open_export(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     id: String,

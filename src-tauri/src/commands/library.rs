@@ -35,21 +35,14 @@ pub(crate) struct LibraryInfo {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
+pub(crate) async fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
     let templates = state.templates()?.list().into_iter().map(|t| t.name).collect();
     let store = state.store();
-    let sections = store.section_list(&Default::default())?;
-    let mut languages: Vec<String> = sections.iter().map(|s| s.lang.to_string()).collect();
-    languages.sort();
-    languages.dedup();
-    let mut tags: Vec<String> = sections.iter().flat_map(|s| s.tags.iter().cloned()).collect();
-    tags.sort_by_key(|tag| tag.to_lowercase());
-    tags.dedup_by_key(|tag| tag.to_lowercase());
     Ok(LibraryInfo {
         path: store.path().display().to_string(),
         kinds: store.kinds()?.iter().map(ToString::to_string).collect(),
-        languages,
-        tags,
+        languages: store.section_languages()?.iter().map(ToString::to_string).collect(),
+        tags: store.tags()?,
         templates,
         author: state.author.clone(),
         today: today()?.to_string(),
@@ -57,7 +50,7 @@ pub(crate) fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryI
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn list_sections(
+pub(crate) async fn list_sections(
     state: State<'_, AppState>,
     filter: FilterInput,
 ) -> CommandResult<Vec<SectionRow>> {
@@ -66,7 +59,7 @@ pub(crate) fn list_sections(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn search_sections(
+pub(crate) async fn search_sections(
     state: State<'_, AppState>,
     text: String,
     filter: FilterInput,
@@ -77,12 +70,12 @@ pub(crate) fn search_sections(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
+pub(crate) async fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
     Ok(state.store().facts()?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn set_fact(
+pub(crate) async fn set_fact(
     state: State<'_, AppState>,
     key: String,
     value: String,
@@ -96,13 +89,13 @@ pub(crate) fn set_fact(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventView>> {
+pub(crate) async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventView>> {
     Ok(state.store().events()?)
 }
 
 /// Creates the event (no `id`) or replaces its details; returns its id.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn save_event(
+pub(crate) async fn save_event(
     state: State<'_, AppState>,
     id: Option<String>,
     event: EventInput,
@@ -120,12 +113,12 @@ pub(crate) fn save_event(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn get_organisation(state: State<'_, AppState>) -> CommandResult<OrganisationView> {
+pub(crate) async fn get_organisation(state: State<'_, AppState>) -> CommandResult<OrganisationView> {
     Ok(state.store().organisation()?.into())
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn update_organisation(
+pub(crate) async fn update_organisation(
     state: State<'_, AppState>,
     organisation: OrganisationInput,
 ) -> CommandResult<OrganisationView> {

@@ -15,14 +15,17 @@ use crate::views::{
 };
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
+pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
     let store = state.store();
     let id = section_id(&store, &id)?;
     Ok(SectionDetail::new(store.section(id)?, store.draft(id)?, store.used_in(id)?, store.translations(id)?))
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn create_section(state: State<'_, AppState>, section: NewSectionInput) -> CommandResult<String> {
+pub(crate) async fn create_section(
+    state: State<'_, AppState>,
+    section: NewSectionInput,
+) -> CommandResult<String> {
     let new = NewSection {
         title: section.title,
         body: section.body,
@@ -40,7 +43,7 @@ pub(crate) fn create_section(state: State<'_, AppState>, section: NewSectionInpu
 
 /// Keeps what the editor holds, durably, without cutting a version.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn save_section_draft(
+pub(crate) async fn save_section_draft(
     state: State<'_, AppState>,
     id: String,
     title: String,
@@ -54,7 +57,7 @@ pub(crate) fn save_section_draft(
 /// Cuts the draft into a version (leaving the editor, a pause in typing). Returns the new
 /// version's number, or `None` if nothing had changed.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn commit_section_draft(
+pub(crate) async fn commit_section_draft(
     state: State<'_, AppState>,
     id: String,
     note: String,
@@ -66,14 +69,14 @@ pub(crate) fn commit_section_draft(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn discard_section_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn discard_section_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let mut store = state.store();
     let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.discard_draft(id))?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn update_section_details(
+pub(crate) async fn update_section_details(
     state: State<'_, AppState>,
     id: String,
     details: SectionDetailsInput,
@@ -94,7 +97,10 @@ pub(crate) fn update_section_details(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn section_history(state: State<'_, AppState>, id: String) -> CommandResult<Vec<VersionView>> {
+pub(crate) async fn section_history(
+    state: State<'_, AppState>,
+    id: String,
+) -> CommandResult<Vec<VersionView>> {
     let store = state.store();
     let id = section_id(&store, &id)?;
     Ok(store.history(id)?)
@@ -102,7 +108,7 @@ pub(crate) fn section_history(state: State<'_, AppState>, id: String) -> Command
 
 /// Saves an older version's text as a new version; history keeps everything in between.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn restore_section_version(
+pub(crate) async fn restore_section_version(
     state: State<'_, AppState>,
     id: String,
     number: u32,
@@ -126,7 +132,7 @@ pub(crate) fn restore_section_version(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn set_section_status(
+pub(crate) async fn set_section_status(
     state: State<'_, AppState>,
     id: String,
     status: SectionStatus,

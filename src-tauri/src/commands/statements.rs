@@ -11,12 +11,12 @@ use crate::state::{AppState, today};
 use crate::views::{StatementDetail, StatementDetailsInput, StatementRow, non_empty, optional_date};
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn list_statements(state: State<'_, AppState>) -> CommandResult<Vec<StatementRow>> {
+pub(crate) async fn list_statements(state: State<'_, AppState>) -> CommandResult<Vec<StatementRow>> {
     Ok(state.store().statements()?.into_iter().map(StatementRow::from).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn create_statement(
+pub(crate) async fn create_statement(
     state: State<'_, AppState>,
     title: String,
     event: String,
@@ -35,7 +35,11 @@ pub(crate) fn create_statement(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn copy_statement(state: State<'_, AppState>, id: String, title: String) -> CommandResult<String> {
+pub(crate) async fn copy_statement(
+    state: State<'_, AppState>,
+    id: String,
+    title: String,
+) -> CommandResult<String> {
     let mut store = state.store();
     let id = statement_id(&store, &id)?;
     let title = non_empty(&title).map(str::to_owned);
@@ -43,7 +47,7 @@ pub(crate) fn copy_statement(state: State<'_, AppState>, id: String, title: Stri
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn open_statement(state: State<'_, AppState>, id: String) -> CommandResult<StatementDetail> {
+pub(crate) async fn open_statement(state: State<'_, AppState>, id: String) -> CommandResult<StatementDetail> {
     let store = state.store();
     detail(&store, &id)
 }
@@ -69,7 +73,7 @@ fn change(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn update_statement_details(
+pub(crate) async fn update_statement_details(
     state: State<'_, AppState>,
     id: String,
     details: StatementDetailsInput,
@@ -90,7 +94,7 @@ pub(crate) fn update_statement_details(
 
 /// Adds library sections as linked items, at `at` (1-based) or at the end.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn add_statement_sections(
+pub(crate) async fn add_statement_sections(
     state: State<'_, AppState>,
     id: String,
     sections: Vec<String>,
@@ -107,7 +111,7 @@ pub(crate) fn add_statement_sections(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn add_statement_text(
+pub(crate) async fn add_statement_text(
     state: State<'_, AppState>,
     id: String,
     title: String,
@@ -117,7 +121,7 @@ pub(crate) fn add_statement_text(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn edit_statement_text(
+pub(crate) async fn edit_statement_text(
     state: State<'_, AppState>,
     id: String,
     position: u32,
@@ -128,7 +132,7 @@ pub(crate) fn edit_statement_text(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn move_statement_item(
+pub(crate) async fn move_statement_item(
     state: State<'_, AppState>,
     id: String,
     from: u32,
@@ -138,7 +142,7 @@ pub(crate) fn move_statement_item(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn remove_statement_item(
+pub(crate) async fn remove_statement_item(
     state: State<'_, AppState>,
     id: String,
     position: u32,
@@ -148,7 +152,7 @@ pub(crate) fn remove_statement_item(
 
 /// Re-pins a linked item to its section's newest vetted version.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn update_statement_item(
+pub(crate) async fn update_statement_item(
     state: State<'_, AppState>,
     id: String,
     position: u32,
@@ -158,7 +162,7 @@ pub(crate) fn update_statement_item(
 
 /// Turns a linked item into statement-only text, to change it for this statement alone.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn fork_statement_item(
+pub(crate) async fn fork_statement_item(
     state: State<'_, AppState>,
     id: String,
     position: u32,
@@ -167,7 +171,7 @@ pub(crate) fn fork_statement_item(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn set_statement_status(
+pub(crate) async fn set_statement_status(
     state: State<'_, AppState>,
     id: String,
     status: StatementStatus,
@@ -176,7 +180,7 @@ pub(crate) fn set_statement_status(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn add_signatory(
+pub(crate) async fn add_signatory(
     state: State<'_, AppState>,
     id: String,
     name: String,

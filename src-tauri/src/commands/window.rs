@@ -8,20 +8,27 @@ use crate::state::AppState;
 
 /// Rebuilds the native menu in the interface language the user chose (`en` or `es`).
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn set_menu_language(app: tauri::AppHandle, lang: String) -> CommandResult<()> {
+pub(crate) async fn set_menu_language(app: tauri::AppHandle, lang: String) -> CommandResult<()> {
     menu::build(&app, menu::Language::from_tag(&lang))
         .and_then(|menu| app.set_menu(menu).map(|_| ()))
         .map_err(|error| CommandError::new(Code::Window, format!("the menu could not be rebuilt: {error}")))
 }
 
-/// Called once the library view can be used. Returns the milliseconds since the process
-/// started; with `$PLENARY_EXIT_WHEN_READY` set it also prints them (and the memory in use) and
-/// quits, which is how the start-up benchmark measures a cold start.
+/// Called once the library view can be used, with the milliseconds the page took since it
+/// started loading and its milestones on the way. Returns the milliseconds since the process started; with
+/// `$PLENARY_EXIT_WHEN_READY` set it also prints both and quits, which is how the start-up
+/// benchmark measures a cold start.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn window_ready(app: tauri::AppHandle, state: State<'_, AppState>) -> u128 {
+pub(crate) fn window_ready(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    page_ms: f64,
+    marks: std::collections::BTreeMap<String, f64>,
+) -> u128 {
     let elapsed = state.started.elapsed().as_millis();
     if std::env::var_os("PLENARY_EXIT_WHEN_READY").is_some() {
-        println!("ready_ms={elapsed}");
+        let marks: Vec<String> = marks.iter().map(|(name, ms)| format!("{name}={ms:.0}")).collect();
+        println!("ready_ms={elapsed} page_ms={page_ms:.0} marks: {}", marks.join(" "));
         app.exit(0);
     }
     elapsed

@@ -78,18 +78,10 @@ impl App {
         App { driver, tauri_driver }
     }
 
-    /// Closes the window and stops the drivers. SIGTERM lets tauri-driver stop WebKitWebDriver.
-    pub async fn stop(mut self) {
+    /// Closes the window and stops the drivers.
+    pub async fn stop(self) {
         let _ = self.driver.clone().quit().await;
-        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        let _ = self.tauri_driver.kill();
+        // Dropping stops tauri-driver.
     }
 
     /// The first element matching `css`, waiting up to 15 s for it to appear.
@@ -148,6 +140,26 @@ impl App {
         let element = self.find(css).await;
         element.click().await.unwrap_or_else(|e| panic!("focus {css}: {e}"));
         element.send_keys(text).await.unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+}
+
+impl Drop for App {
+    /// Stops tauri-driver with SIGTERM (so that it stops WebKitWebDriver and the app too), also
+    /// when a test fails half-way.
+    fn drop(&mut self) {
+        if let Ok(Some(_)) = self.tauri_driver.try_wait() {
+            return;
+        }
+        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
     }
 }
 

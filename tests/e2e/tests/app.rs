@@ -181,6 +181,16 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     )
     .await;
 
+    // Statement-only text: the preview follows as it is typed.
+    app.click("[data-testid=add-text]").await;
+    let text_body = "[data-item-position='4'] [data-testid=item-body]";
+    app.type_into(text_body, "Written for the summit in Bogotá.").await;
+    app.wait_until(
+        "the typed text in the preview",
+        "return document.querySelector('[data-testid=preview]').srcdoc.includes('Written for the summit in Bogotá.');",
+    )
+    .await;
+
     // Export a PDF and an HTML file; read their text back.
     select(&app, "[data-testid=export-format]", "pdf").await;
     app.click("[data-testid=export]").await;
@@ -191,6 +201,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     assert!(climate.is_some() && who.is_some() && protection.is_some(), "PDF text: {text}");
     assert!(climate < who && who < protection, "the PDF follows the new order");
     assert!(text.contains("People displaced by climate change need protection."), "PDF text: {text}");
+    assert!(text.contains("Written for the summit in Bogotá."), "PDF text: {text}");
     select(&app, "[data-testid=export-format]", "html").await;
     app.click("[data-testid=export]").await;
     let html = std::fs::read_to_string(wait_for_export(&exports, "html")).expect("read HTML export");
@@ -240,12 +251,12 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     app.find("[data-testid=composer]").await;
     app.wait_until(
         "the items after restart",
-        "return document.querySelectorAll('[data-item-position]').length === 3",
+        "return document.querySelectorAll('[data-item-position]').length === 4",
     )
     .await;
     assert_eq!(
         item_titles(&app).await,
-        ["1. Climate displacement", "2. Who we are", "3. Protection must come first"]
+        ["1. Climate displacement", "2. Who we are", "3. Protection must come first", "4. New paragraph"]
     );
     app.stop().await;
 }
@@ -318,6 +329,12 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
         .await;
     assert_eq!(frame, serde_json::json!(["", 0, true]), "sandboxed, nothing live, the title shown as text");
     assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the preview");
+    let in_card = app
+        .eval(
+            "return document.querySelectorAll('[data-item-position] :is(script, img, svg, iframe, [onerror], [onload], a[href^=\"javascript\"])').length;",
+        )
+        .await;
+    assert_eq!(in_card, serde_json::json!(0), "the composer's item shows no live element");
     app.screenshot("08-hostile-preview").await;
     app.stop().await;
 }

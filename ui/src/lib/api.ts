@@ -159,6 +159,8 @@ export interface Item {
   body: string;
   shown_title: string;
   shown_body: string;
+  /** The body as exports show it, sanitised by the renderer's allow-list. */
+  shown_html: string;
   word_count: number;
 }
 
@@ -262,5 +264,20 @@ export const api = {
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
   setMenuLanguage: (lang: string) => invoke<void>("set_menu_language", { lang }),
-  windowReady: () => invoke<number>("window_ready"),
+  windowReady: (pageMs: number, marks: Record<string, number>) =>
+    invoke<number>("window_ready", { page_ms: pageMs, marks }),
 };
+
+/** The whole section list, asked for as soon as the page loads so it arrives with the library's
+ * details instead of after them (start-up time). Taken once by the library view. */
+let firstList: Promise<SectionRow[]> | null = null;
+
+export function prefetchSectionList(): void {
+  firstList ??= api.listSections(emptyFilter());
+}
+
+export function takePrefetchedList(): Promise<SectionRow[]> | null {
+  const list = firstList;
+  firstList = null;
+  return list;
+}

@@ -3,6 +3,13 @@
 
 export const previewTimings: number[] = [];
 
+/** Start-up milestones (ms since the page began loading), reported with `window_ready`. */
+export const startMarks: Record<string, number> = {};
+
+export function mark(name: string): void {
+  startMarks[name] ??= Math.round(performance.now());
+}
+
 declare global {
   interface Window {
     plenaryPreviewTimings?: number[];

@@ -13,6 +13,7 @@ const item = (position: number, shown_title: string): Item => ({
   body: "",
   shown_title,
   shown_body: "",
+  shown_html: "",
   word_count: 10,
 });
 
