@@ -65,11 +65,15 @@ fn cold_start(app: &Path, library: &Path) {
             .expect("start the app");
         wall.push(started.elapsed().as_secs_f64() * 1000.0);
         let stdout = String::from_utf8_lossy(&output.stdout);
-        let ms = stdout
-            .lines()
-            .find_map(|line| line.strip_prefix("ready_ms="))
-            .and_then(|ms| ms.trim().parse::<f64>().ok())
+        // "ready_ms=1074 page_ms=466 marks: info=298 …"
+        let line = stdout.lines().find(|line| line.starts_with("ready_ms=")).unwrap_or_default();
+        let ms = line
+            .split_whitespace()
+            .next()
+            .and_then(|field| field.strip_prefix("ready_ms="))
+            .and_then(|ms| ms.parse::<f64>().ok())
             .unwrap_or_else(|| panic!("the app did not report ready: {stdout}"));
+        println!("  {line}");
         ready.push(ms);
     }
     println!(
