@@ -335,6 +335,8 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
         )
         .await;
     assert_eq!(in_card, serde_json::json!(0), "the composer's item shows no live element");
+    let pinned = app.find("[data-item-position='1'] .badge").await.text().await.expect("badge");
+    assert_eq!(pinned, "Library v1", "viewing the section in the editor did not make a new version");
     app.screenshot("08-hostile-preview").await;
     app.stop().await;
 }
