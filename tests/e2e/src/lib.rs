@@ -61,8 +61,9 @@ impl App {
             .env("PLENARY_DB", db)
             .env("PLENARY_EXPORT_DIR", exports)
             .env("PLENARY_AUTHOR", "e2e")
-            .env("LANG", "en_US.UTF-8")
-            .env("LC_ALL", "en_US.UTF-8")
+            // An English interface; C.UTF-8 exists on every Debian machine, en_US may not.
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
             .env("LANGUAGE", "en")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
