@@ -103,12 +103,27 @@ impl Write<'_> {
     /// Creates an event after checking its rules.
     pub fn add_event(&mut self, new: NewEvent) -> StoreResult<EventId> {
         let event = checked(EventId::new_random(), new)?;
+        self.save_event(&event)?;
+        Ok(event.id)
+    }
+
+    /// Replaces an event's details after checking its rules.
+    pub fn update_event(&mut self, id: EventId, details: NewEvent) -> StoreResult<()> {
+        get(self.conn(), id)?;
+        self.save_event(&checked(id, details)?)
+    }
+
+    /// Writes a checked event: inserted if new, its details replaced if not.
+    fn save_event(&mut self, event: &Event) -> StoreResult<()> {
         let languages: Vec<&str> = event.languages.iter().map(Language::as_str).collect();
         self.conn()
             .prepare_cached(
                 "INSERT INTO events (id, name, short_name, edition, city, country, organiser, starts, ends,
                     deadline, word_limit, languages, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (id) DO UPDATE SET name = ?2, short_name = ?3, edition = ?4, city = ?5,
+                    country = ?6, organiser = ?7, starts = ?8, ends = ?9, deadline = ?10, word_limit = ?11,
+                    languages = ?12",
             )?
             .execute(params![
                 event.id.to_string(),
@@ -124,34 +139,6 @@ impl Write<'_> {
                 event.word_limit,
                 languages.join(","),
                 self.now().to_string(),
-            ])?;
-        Ok(event.id)
-    }
-
-    /// Replaces an event's details after checking its rules.
-    pub fn update_event(&mut self, id: EventId, details: NewEvent) -> StoreResult<()> {
-        get(self.conn(), id)?;
-        let event = checked(id, details)?;
-        let languages: Vec<&str> = event.languages.iter().map(Language::as_str).collect();
-        self.conn()
-            .prepare_cached(
-                "UPDATE events SET name = ?2, short_name = ?3, edition = ?4, city = ?5, country = ?6,
-                    organiser = ?7, starts = ?8, ends = ?9, deadline = ?10, word_limit = ?11, languages = ?12
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                event.id.to_string(),
-                event.name,
-                event.short_name,
-                event.edition,
-                event.city,
-                event.country,
-                event.organiser,
-                event.starts.map(|d| d.to_string()),
-                event.ends.map(|d| d.to_string()),
-                event.deadline.map(|d| d.to_string()),
-                event.word_limit,
-                languages.join(","),
             ])?;
         Ok(())
     }

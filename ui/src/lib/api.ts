@@ -117,6 +117,11 @@ export interface EventRecord {
   languages: string[];
 }
 
+/** How an event is named in menus: its short name (or name) and edition. */
+export function eventLabel(event: EventRecord): string {
+  return `${event.short_name ?? event.name}${event.edition ? ` ${event.edition}` : ""}`;
+}
+
 export interface EventInput {
   name: string;
   short_name: string;
