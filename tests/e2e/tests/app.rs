@@ -75,6 +75,9 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         "return document.querySelectorAll('[data-section-id]').length >= 10",
     )
     .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    let listed = app.eval("return [document.querySelectorAll('[data-section-id]').length, document.querySelector('[data-testid=result-count]').textContent];").await;
+    assert_eq!(listed, serde_json::json!([14, "14 sections"]), "the list stays filled once loaded");
     app.screenshot("01-library").await;
     search_library(&app, "detention").await;
     let hits = app
