@@ -3,12 +3,15 @@
 //! need (waiting, reading the DOM, screenshots). Nothing here is a mock: every step goes through
 //! the app binary, its Rust commands and a real library file.
 
-use std::net::TcpListener;
+mod drivers;
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use thirtyfour::prelude::*;
+
+use crate::drivers::DriverProcesses;
 
 /// The workspace root (two levels above this crate).
 pub fn workspace() -> PathBuf {
@@ -35,54 +38,74 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
+/// How long [`App::start`] keeps trying to open a session before it gives up.
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The longest any single WebDriver request may take (the default is two minutes).
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A running app window under WebDriver.
 pub struct App {
     /// The WebDriver session on the app's webview.
     pub driver: WebDriver,
-    tauri_driver: Child,
+    processes: DriverProcesses,
+}
+
+impl Drop for App {
+    /// Ends the drivers and the app, then tells the WebDriver client that its session is gone:
+    /// otherwise the session's own drop (after a failed test, which never called `stop`) would
+    /// ask the dead driver to close it and wait out the request timeout.
+    fn drop(&mut self) {
+        self.processes.end();
+        let _ = self.driver.clone().leak();
+    }
 }
 
 impl App {
     /// Starts the app on the library `db`, writing exports into `exports` without dialogs.
+    ///
+    /// Each attempt starts tauri-driver afresh in its own process group, waits until it and
+    /// WebKitWebDriver accept connections, then asks for a session; a failed attempt ends its
+    /// processes and the next one follows with a growing pause, for up to [`START_TIMEOUT`]. A
+    /// cold machine (WebKit's caches empty, both cores busy) is slow to start the first time.
     pub async fn start(db: &Path, exports: &Path) -> App {
         let binary = app_binary();
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run under Xvfb (scripts/test starts it)"
         );
-        let port = free_port();
-        let native_port = free_port();
-        let tauri_driver = Command::new(tauri_driver_binary())
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("PLENARY_DB", db)
-            .env("PLENARY_EXPORT_DIR", exports)
-            .env("PLENARY_AUTHOR", "e2e")
-            // An English interface; C.UTF-8 exists on every Debian machine, en_US may not.
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .env("LANGUAGE", "en")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start tauri-driver (install it with `cargo install tauri-driver --locked`)");
-        wait_for_port(port, Duration::from_secs(20));
-        let mut capabilities = Capabilities::new();
-        capabilities.set("browserName", "wry").expect("capability");
-        capabilities.set("tauri:options", serde_json::json!({ "application": binary })).expect("capability");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities)
-            .await
-            .expect("a WebDriver session on the app");
-        App { driver, tauri_driver }
+        let env = [("PLENARY_DB", db), ("PLENARY_EXPORT_DIR", exports), ("PLENARY_AUTHOR", Path::new("e2e"))];
+        let deadline = Instant::now() + START_TIMEOUT;
+        let mut pause = Duration::from_millis(500);
+        let mut failures = Vec::new();
+        loop {
+            match start_session(&binary, &env, deadline).await {
+                Ok((driver, processes)) => return App { driver, processes },
+                Err(error) => failures.push(error),
+            }
+            if Instant::now() + pause >= deadline {
+                panic!(
+                    "no WebDriver session on the app {} within {} s ({} attempts):\n  {}",
+                    binary.display(),
+                    START_TIMEOUT.as_secs(),
+                    failures.len(),
+                    failures.join("\n  ")
+                );
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_secs(8));
+        }
     }
 
     /// Closes the window and stops the drivers.
     pub async fn stop(self) {
-        let _ = self.driver.clone().quit().await;
-        // Dropping stops tauri-driver.
+        let _ = tokio::time::timeout(REQUEST_TIMEOUT, self.driver.clone().quit()).await;
+        // Dropping `processes` ends tauri-driver, WebKitWebDriver and anything left of the app.
+    }
+
+    /// The process group of this session's drivers and app (for tests of the harness itself).
+    pub fn process_group(&self) -> u32 {
+        self.processes.group_id()
     }
 
     /// The first element matching `css`, waiting up to 15 s for it to appear.
@@ -144,42 +167,28 @@ impl App {
     }
 }
 
-impl Drop for App {
-    /// Stops tauri-driver with SIGTERM (so that it stops WebKitWebDriver and the app too), also
-    /// when a test fails half-way.
-    fn drop(&mut self) {
-        if let Ok(Some(_)) = self.tauri_driver.try_wait() {
-            return;
-        }
-        let _ = Command::new("kill").args(["-TERM", &self.tauri_driver.id().to_string()]).status();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = self.tauri_driver.kill();
-        let _ = self.tauri_driver.wait();
-    }
-}
-
-fn tauri_driver_binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
-        return PathBuf::from(path);
-    }
-    let cargo_bin = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
-        .map(|home| home.join("bin/tauri-driver"));
-    cargo_bin.filter(|path| path.is_file()).unwrap_or_else(|| PathBuf::from("tauri-driver"))
-}
-
-fn wait_for_port(port: u16, timeout: Duration) {
-    let deadline = Instant::now() + timeout;
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
-        std::thread::sleep(Duration::from_millis(50));
+/// One attempt: fresh drivers, both listening, then a session on the app.
+async fn start_session(
+    binary: &Path,
+    env: &[(&str, &Path)],
+    deadline: Instant,
+) -> Result<(WebDriver, DriverProcesses), String> {
+    let mut processes = DriverProcesses::spawn(env)?;
+    processes.wait_until_listening(deadline)?;
+    let mut capabilities = Capabilities::new();
+    capabilities.set("browserName", "wry").map_err(|e| e.to_string())?;
+    capabilities
+        .set("tauri:options", serde_json::json!({ "application": binary }))
+        .map_err(|e| e.to_string())?;
+    let session = WebDriver::builder(format!("http://127.0.0.1:{}", processes.port), capabilities)
+        .request_timeout(REQUEST_TIMEOUT)
+        .await;
+    match session {
+        Ok(driver) => Ok((driver, processes)),
+        Err(error) => Err(format!(
+            "tauri-driver on port {} and WebKitWebDriver on port {} listened, but the session request failed: {error}",
+            processes.port, processes.native_port
+        )),
     }
 }
 
@@ -217,4 +226,22 @@ pub async fn select(app: &App, css: &str, value: &str) {
         "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event('change', {{bubbles: true}})); return el.value;"
     );
     assert_eq!(app.eval(&script).await, serde_json::json!(value), "choose {value} in {css}");
+}
+
+/// The processes now in process group `group`, as (pid, command name), zombies included: read from
+/// `/proc`, so a test can see what a session started and that it is gone afterwards.
+pub fn processes_in_group(group: u32) -> Vec<(u32, String)> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+            let (head, rest) = stat.rsplit_once(')')?;
+            let name = head.split_once('(')?.1.to_owned();
+            let pgrp = rest.split_whitespace().nth(2)?.parse::<u32>().ok()?;
+            (pgrp == group).then_some((pid, name))
+        })
+        .collect()
 }
