@@ -125,6 +125,20 @@ fn numbering(docx: Docx) -> Docx {
     docx.add_abstract_numbering(bullets).add_abstract_numbering(decimal)
 }
 
+/// `text` as XML 1.0 allows it: the C0 control characters but tab and line ends, and U+FFFE and
+/// U+FFFF, would make the document unreadable to Word. A vertical tab (Word's own manual line
+/// break, found in pasted text) and a form feed become spaces so that words stay apart.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(c),
+            '\u{b}' | '\u{c}' => Some(' '),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => None,
+            _ => Some(c),
+        })
+        .collect()
+}
+
 fn runs(block: &Block, paragraph: Paragraph) -> Paragraph {
     let mut paragraph = paragraph;
     for part in &block.runs {
@@ -132,7 +146,7 @@ fn runs(block: &Block, paragraph: Paragraph) -> Paragraph {
             paragraph = paragraph.add_run(Run::new().add_break(docx_rs::BreakType::TextWrapping));
             continue;
         }
-        let mut run = Run::new().add_text(part.text.clone());
+        let mut run = Run::new().add_text(xml_text(&part.text));
         if part.bold {
             run = run.bold();
         }
@@ -141,7 +155,7 @@ fn runs(block: &Block, paragraph: Paragraph) -> Paragraph {
         }
         paragraph = match &part.link {
             Some(url) => paragraph.add_hyperlink(
-                Hyperlink::new(url.clone(), HyperlinkType::External).add_run(run.style("Hyperlink")),
+                Hyperlink::new(xml_text(url), HyperlinkType::External).add_run(run.style("Hyperlink")),
             ),
             None => paragraph.add_run(run),
         };
@@ -171,8 +185,9 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
     let labels = crate::locale::labels(document.statement.lang.as_str());
     let footer = crate::html::footer_text(template, document)?;
     let small = half_points((style.body_size_pt * 0.72).max(7.0));
-    let footer_run =
-        |text: String| Run::new().add_text(text).size(small).color("6B6B6B").fonts(fonts(style.heading_font));
+    let footer_run = |text: String| {
+        Run::new().add_text(xml_text(&text)).size(small).color("6B6B6B").fonts(fonts(style.heading_font))
+    };
     docx = docx.footer(
         Footer::new().add_paragraph(
             Paragraph::new()
@@ -189,7 +204,7 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
             docx = docx.add_paragraph(
                 Paragraph::new().add_run(
                     Run::new()
-                        .add_text(organisation.name.trim())
+                        .add_text(xml_text(organisation.name.trim()))
                         .bold()
                         .size(half_points(style.heading_size_pt))
                         .color(hex(&style.accent_colour))
@@ -204,13 +219,21 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
-            .map(|line| Run::new().add_text(line).size(half_points(style.body_size_pt * 0.8)).color("595959"))
+            .map(|line| {
+                Run::new()
+                    .add_text(xml_text(line))
+                    .size(half_points(style.body_size_pt * 0.8))
+                    .color("595959")
+            })
             .collect();
         if let Some(site) =
             organisation.website.as_deref().filter(|s| s.starts_with("https://") || s.starts_with("http://"))
         {
             lines.push(
-                Run::new().add_text(site).size(half_points(style.body_size_pt * 0.8)).style("Hyperlink"),
+                Run::new()
+                    .add_text(xml_text(site))
+                    .size(half_points(style.body_size_pt * 0.8))
+                    .style("Hyperlink"),
             );
         }
         for line in lines {

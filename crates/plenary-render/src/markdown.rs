@@ -9,18 +9,33 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 /// Headings inside a body start at `<h3>` (the item title is the `<h2>`). Exports and the app's
 /// composer show bodies through this.
 pub fn body_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+    // Links the sanitiser would strip of their `href` are unwrapped here instead, to their text:
+    // an `<a>` without `href` but with the `rel` the sanitiser adds is invalid HTML.
+    let mut kept_links: Vec<bool> = Vec::new();
+    let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+            Some(Event::Start(Tag::Heading { level: demote(level), id, classes, attrs }))
         }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            let keep = is_allowed_link(&dest_url);
+            kept_links.push(keep);
+            keep.then_some(Event::Start(Tag::Link { link_type, dest_url, title, id }))
+        }
+        Event::End(TagEnd::Link) => kept_links.pop().unwrap_or(false).then_some(Event::End(TagEnd::Link)),
         // Raw HTML is shown as the text it is, never interpreted.
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        other => other,
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        other => Some(other),
     });
     let mut html = String::with_capacity(markdown.len() * 5 / 4);
     pulldown_cmark::html::push_html(&mut html, parser);
     sanitise_fragment(&html)
+}
+
+/// The links a body may keep: web addresses and e-mail.
+fn is_allowed_link(url: &str) -> bool {
+    let url = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| url.starts_with(scheme))
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -71,6 +86,24 @@ pub(crate) fn sanitise_fragment(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_with_refused_addresses_become_their_text() {
+        for markdown in [
+            "[click](javascript:alert(2))",
+            "[click](JavaScript:alert(2))",
+            "[click](data:text/html,<script>alert(1)</script>)",
+            "[click](vbscript:x)",
+            "[click](/relative/path)",
+            "[click](#anchor)",
+        ] {
+            assert_eq!(body_html(markdown), "<p>click</p>\n", "{markdown}");
+        }
+        assert_eq!(
+            body_html("[**bold** site](https://example.org) and [bad *one*](javascript:x)"),
+            "<p><a href=\"https://example.org\" rel=\"noopener noreferrer\"><strong>bold</strong> site</a> and bad <em>one</em></p>\n"
+        );
+    }
 
     #[test]
     fn markdown_becomes_clean_html() {

@@ -30,7 +30,7 @@ pub fn render_text(document: &Document<'_>) -> String {
 /// bodies is escaped so that no Markdown renderer turns it into markup.
 pub fn render_markdown(document: &Document<'_>) -> String {
     let statement = document.statement;
-    let mut out = format!("# {}\n\n", statement.title.trim());
+    let mut out = format!("# {}\n\n", inline_text(&statement.title));
     if let Some(event) = &statement.event {
         let place: Vec<&str> =
             [event.city.as_deref(), event.country.as_deref()].into_iter().flatten().collect();
@@ -38,11 +38,11 @@ pub fn render_markdown(document: &Document<'_>) -> String {
         if !place.is_empty() {
             line.push_str(&format!(", {}", place.join(", ")));
         }
-        out.push_str(&format!("*{}*\n\n", line.replace('*', "\\*")));
+        out.push_str(&format!("*{}*\n\n", inline_text(&line)));
     }
     for item in &statement.items {
         if !item.title.trim().is_empty() {
-            out.push_str(&format!("## {}\n\n", item.title.trim()));
+            out.push_str(&format!("## {}\n\n", inline_text(&item.title)));
         }
         out.push_str(escape_raw_html(&item.body).trim_end());
         out.push_str("\n\n");
@@ -51,12 +51,33 @@ pub fn render_markdown(document: &Document<'_>) -> String {
         out.push_str(&format!("## {}\n\n", labels(statement.lang.as_str()).signed));
         for signatory in &statement.signatories {
             match &signatory.role {
-                Some(role) => out.push_str(&format!("- {}, {}\n", signatory.name, role)),
-                None => out.push_str(&format!("- {}\n", signatory.name)),
+                Some(role) => {
+                    out.push_str(&format!("- {}, {}\n", inline_text(&signatory.name), inline_text(role)))
+                }
+                None => out.push_str(&format!("- {}\n", inline_text(&signatory.name))),
             }
         }
     }
     out.trim_end().to_owned() + "\n"
+}
+
+/// A plain-text field (a title, a name) as Markdown inline text that reads as itself: one line,
+/// and every character Markdown could take for markup (emphasis, links, code, raw HTML, entities,
+/// a heading's closing `#`) escaped with a backslash.
+fn inline_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' | '~' | '!') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Replaces every raw-HTML span the Markdown parser finds with its escaped text.
@@ -85,5 +106,31 @@ mod tests {
             "Hi &lt;script&gt;alert(1)&lt;/script&gt; **there**"
         );
         assert_eq!(escape_raw_html("`<b>` in code"), "`<b>` in code");
+    }
+
+    #[test]
+    fn plain_text_fields_read_as_themselves_in_markdown() {
+        for field in [
+            "<script>alert(1)</script>",
+            "<iframe src=https://evil.example>",
+            "**not bold** _nor this_ `nor code`",
+            "[a link](javascript:alert(1))",
+            "&lt;entity&gt; & more",
+            "Title ending with #",
+            "multi\nline\r\ntitle",
+            "C:\\Users\\José",
+        ] {
+            let markdown = format!("## {}\n\n- {}\n", inline_text(field), inline_text(field));
+            let mut text = String::new();
+            for event in Parser::new(&markdown) {
+                match event {
+                    Event::Text(t) => text.push_str(&t),
+                    Event::Start(_) | Event::End(_) => {}
+                    other => panic!("{field:?} made {other:?} in {markdown:?}"),
+                }
+            }
+            let expected = field.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(text, format!("{expected}{expected}"), "{markdown:?}");
+        }
     }
 }

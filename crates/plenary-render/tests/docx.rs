@@ -137,3 +137,29 @@ fn bullet_lists_use_a_bullet_numbering_and_numbered_lists_a_decimal_one() {
     assert_eq!(format_of(&abstract_of(ids[0])), "bullet", "{numbering}");
     assert_eq!(format_of(&abstract_of(ids[2])), "decimal", "{numbering}");
 }
+
+/// Pasted text carries control characters (a vertical tab is Word's own manual line break); the
+/// document must stay well-formed XML that Word opens, with the words kept apart.
+#[test]
+fn control_characters_in_any_text_leave_well_formed_xml() {
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let hostile = "line\u{b}break\u{c}feed \u{0}nul \u{1}soh \u{1b}esc \u{fffe}\u{ffff} end";
+    let mut statement = common::statement(
+        "en",
+        vec![(hostile, hostile), ("List", "- one\u{b}two\n- [link](https://example.org/\u{7})")],
+    );
+    statement.title = hostile.to_owned();
+    let mut organisation = common::organisation();
+    organisation.name = hostile.to_owned();
+    organisation.address = Some(hostile.to_owned());
+    let docx = render_docx(&template, &Document { statement: &statement, organisation: &organisation })
+        .expect("render");
+    for name in ["word/document.xml", "word/footer1.xml", "word/_rels/document.xml.rels"] {
+        let xml = part(&docx, name);
+        if let Err(error) = roxmltree::Document::parse(&xml) {
+            panic!("{name} is not well-formed XML: {error}");
+        }
+    }
+    let text: String = paragraphs(&part(&docx, "word/document.xml")).into_iter().map(|(_, t)| t).collect();
+    assert!(text.contains("line break feed nul soh esc  end"), "{text}");
+}

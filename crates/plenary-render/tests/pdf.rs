@@ -289,3 +289,45 @@ fn the_logo_is_drawn_on_the_first_page_only() {
     let output = Command::new("pdfimages").arg("-list").arg(&plain).output().expect("pdfimages");
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2, "no images");
 }
+
+/// Words wider than the column (a long link, a run of capitals, a chemical name) used to make the
+/// PDF export panic; they now break at the column's edge and every letter is still on the page.
+#[test]
+fn words_wider_than_the_column_break_inside_the_page() {
+    let folder = tempfile::tempdir().expect("folder");
+    let wide = "W".repeat(40);
+    let long_link =
+        format!("[https://www.example.org/{}]({})", "segment/".repeat(14), "https://www.example.org/x");
+    let body = format!(
+        "{wide} and {} and {}\n\n{long_link}\n\n- {wide}{wide}",
+        "i".repeat(200),
+        "Antidisestablishmentarianism".repeat(4)
+    );
+    for template in ["letterhead", "plain"] {
+        let statement = common::statement("en", vec![("Wide words", body.as_str()), (&wide, "Short.")]);
+        let pdf = render(template, &statement, folder.path(), &format!("{template}.pdf"));
+        let text: String = poppler("pdftotext", &["-raw"], &pdf).split_whitespace().collect();
+        assert!(text.contains(&wide), "{template}: {text:.300}");
+        assert!(text.contains(&"i".repeat(200)), "{template}");
+        // Every glyph lies inside the page's width.
+        let boxes = poppler("pdftotext", &["-bbox"], &pdf);
+        let page_width: f32 = boxes
+            .split("<page width=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|width| width.parse().ok())
+            .expect("page width");
+        for word in boxes.split("<word ").skip(1) {
+            let x_max: f32 = word
+                .split("xMax=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .and_then(|x| x.parse().ok())
+                .expect("xMax");
+            assert!(
+                x_max <= page_width - 20.0,
+                "{template}: a word reaches {x_max} of {page_width}: {word:.80}"
+            );
+        }
+    }
+}

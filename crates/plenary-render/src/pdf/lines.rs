@@ -1,6 +1,8 @@
 //! A block's runs become justified (or ragged) lines: words measured with kerning, hyphenation
 //! points as flagged penalties, breaks chosen by [`super::breaking`].
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::style::Style;
 
 use super::breaking::{Item, break_lines, first_box_after};
@@ -137,7 +139,7 @@ pub(crate) fn set_block(block: &Block, style: &Style, width: f32) -> SetBlock {
     let body = style.body_size_pt;
     let indent = block.indent * body;
     let line_width = (width - indent).max(body * 4.0);
-    let items = items(block, &look, style);
+    let items = items(block, &look, style, line_width);
     let breaks = break_lines(&items, line_width).unwrap_or_else(|| greedy(&items, line_width));
     let metrics = vertical(FaceId::pick(look.family, look.bold, look.italic));
     let leading = look.size * look.leading;
@@ -153,7 +155,8 @@ pub(crate) fn set_block(block: &Block, style: &Style, width: f32) -> SetBlock {
         let last = index + 1 == breaks.len();
         let mut pieces: Vec<Placed> = Vec::new();
         let mut x = 0.0;
-        for item in &items[start..brk.at.min(items.len())] {
+        let end = brk.at.min(items.len());
+        for item in items.get(start..end).unwrap_or_default() {
             match item {
                 Item::Box { width, content } => {
                     push_piece(&mut pieces, x, *width, content);
@@ -277,8 +280,8 @@ fn merge(pieces: &mut Vec<Placed>, same: impl Fn(&Placed, &Placed) -> bool) {
     *pieces = merged;
 }
 
-/// The paragraph as boxes, glue and penalties.
-fn items(block: &Block, look: &Look, style: &Style) -> Vec<Item<Fragment>> {
+/// The paragraph as boxes, glue and penalties; no box is wider than `line_width`.
+fn items(block: &Block, look: &Look, style: &Style, line_width: f32) -> Vec<Item<Fragment>> {
     let mut items: Vec<Item<Fragment>> = Vec::new();
     let space_face = FaceId::pick(look.family, look.bold, look.italic);
     let space = measure(space_face, " ").width * look.size;
@@ -317,12 +320,19 @@ fn items(block: &Block, look: &Look, style: &Style) -> Vec<Item<Fragment>> {
                 }
                 pending_space = false;
             }
-            push_word(&mut items, word, face, look.size, colour, run, &block.lang, look.justify);
+            let setting =
+                WordSetting { face, size: look.size, colour, hyphenate: look.justify, max_width: line_width };
+            push_word(&mut items, word, &setting, run, &block.lang);
         }
     }
-    // The paragraph's last word is never hyphenated: a fragment alone on the last line reads badly.
+    // The paragraph's last word is never hyphenated: a fragment alone on the last line reads badly
+    // (unless the word is wider than the line, which must then break somewhere).
     let last_space = items.iter().rposition(|item| matches!(item, Item::Glue { .. })).unwrap_or(0);
-    let mut index = items.len();
+    let last_word_width: f32 = items[last_space..]
+        .iter()
+        .map(|item| if let Item::Box { width, .. } = item { *width } else { 0.0 })
+        .sum();
+    let mut index = if last_word_width > line_width { last_space } else { items.len() };
     while index > last_space {
         index -= 1;
         if matches!(items[index], Item::Penalty { flagged: true, .. }) {
@@ -334,17 +344,22 @@ fn items(block: &Block, look: &Look, style: &Style) -> Vec<Item<Fragment>> {
     items
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_word(
-    items: &mut Vec<Item<Fragment>>,
-    word: &str,
+/// How the words of a run are set.
+struct WordSetting {
     face: FaceId,
     size: f32,
     colour: [f32; 3],
-    run: &Run,
-    lang: &str,
     hyphenate: bool,
-) {
+    /// The line's width: a part of a word wider than this is cut to fit.
+    max_width: f32,
+}
+
+/// The cost of cutting a word that fits no line where it has no hyphenation point: higher than
+/// a hyphen, so it is a last resort, but finite, so a line can always be found.
+const CUT_COST: f32 = 200.0;
+
+fn push_word(items: &mut Vec<Item<Fragment>>, word: &str, setting: &WordSetting, run: &Run, lang: &str) {
+    let WordSetting { face, size, colour, hyphenate, max_width } = *setting;
     // Hyphenate the letters of the word, keeping leading and trailing punctuation attached.
     let core_start = word.find(char::is_alphabetic).unwrap_or(word.len());
     let core_end = word
@@ -359,18 +374,25 @@ fn push_word(
     let whole = (!points.is_empty()).then(|| word.to_owned());
     let mut last = 0;
     for at in points.iter().copied().chain(std::iter::once(word.len())) {
-        let text = &word[last..at];
-        items.push(Item::Box {
-            width: measure(face, text).width * size,
-            content: Fragment {
-                text: text.to_owned(),
-                face,
-                size,
-                colour,
-                link: run.link.clone(),
-                word: whole.clone(),
-            },
-        });
+        let part = &word[last..at];
+        let width = measure(face, part).width * size;
+        let pieces = if width > max_width { cut_to_fit(part, face, size, max_width) } else { vec![part] };
+        for (index, text) in pieces.iter().enumerate() {
+            if index > 0 {
+                items.push(Item::Penalty { width: 0.0, cost: CUT_COST, flagged: false });
+            }
+            items.push(Item::Box {
+                width: if pieces.len() == 1 { width } else { measure(face, text).width * size },
+                content: Fragment {
+                    text: (*text).to_owned(),
+                    face,
+                    size,
+                    colour,
+                    link: run.link.clone(),
+                    word: whole.clone(),
+                },
+            });
+        }
         if at < word.len() {
             items.push(Item::Penalty { width: hyphen_width, cost: 50.0, flagged: true });
         }
@@ -378,28 +400,196 @@ fn push_word(
     }
 }
 
-/// First fit, for the rare paragraph no tolerance can set (a word wider than the column): such
-/// words overflow rather than vanish.
+/// Cuts `text` (wider than a line) into pieces no wider than `max_width`: after a `/`, `-`, `.`,
+/// `_`, `?`, `&`, `=` or `#` where one fits, so a URL breaks between its parts, else between any
+/// two characters (never inside one: accents stay on their letters). Each piece holds at least
+/// one character, so a column narrower than a character still makes progress.
+fn cut_to_fit(text: &str, face: FaceId, size: f32, max_width: f32) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut width = 0.0;
+        let mut fits_to = start;
+        let mut soft_break = None;
+        for (offset, grapheme) in text[start..].grapheme_indices(true) {
+            let at = start + offset;
+            let grapheme_width = measure(face, grapheme).width * size;
+            if at > start && width + grapheme_width > max_width {
+                break;
+            }
+            width += grapheme_width;
+            fits_to = at + grapheme.len();
+            if fits_to < text.len() && matches!(grapheme, "/" | "-" | "." | "_" | "?" | "&" | "=" | "#") {
+                soft_break = Some(fits_to);
+            }
+        }
+        let mut end = if fits_to == text.len() { fits_to } else { soft_break.unwrap_or(fits_to) };
+        // Measured whole, the piece may be a little wider than its letters apart (kerning).
+        while measure(face, &text[start..end]).width * size > max_width
+            && let Some((last, _)) =
+                text[start..end].grapheme_indices(true).next_back().filter(|(at, _)| *at > 0)
+        {
+            end = start + last;
+        }
+        pieces.push(&text[start..end]);
+        start = end;
+    }
+    pieces
+}
+
+/// First fit, for the rare paragraph no tolerance can set (a word cut to fit leaves a line with
+/// nothing to stretch): each line takes boxes while they fit and breaks at the last place it
+/// could (a space, a hyphenation point, a cut), at natural spacing.
 fn greedy(items: &[Item<Fragment>], width: f32) -> Vec<super::breaking::Break> {
     let mut breaks = Vec::new();
+    // The width of the line so far, and the last place it could end.
     let mut x = 0.0;
+    let mut opportunity: Option<usize> = None;
     for (index, item) in items.iter().enumerate() {
         match item {
-            Item::Box { width: w, .. } => x += w,
-            Item::Glue { width: w, .. } => {
-                if x + w > width && index > 0 {
-                    breaks.push(super::breaking::Break { at: index, ratio: 0.0 });
-                    x = 0.0;
-                } else {
-                    x += w;
+            Item::Box { width: w, .. } => {
+                if x + w > width
+                    && let Some(at) = opportunity.take()
+                {
+                    breaks.push(super::breaking::Break { at, ratio: 0.0 });
+                    // The next line starts at the first box after the break (set_block skips
+                    // the spaces there).
+                    x = items[first_box_after(items, at, false).min(index)..index]
+                        .iter()
+                        .map(|item| match item {
+                            Item::Box { width, .. } | Item::Glue { width, .. } => *width,
+                            Item::Penalty { .. } => 0.0,
+                        })
+                        .sum();
                 }
+                x += w;
+            }
+            Item::Glue { width: w, .. } => {
+                if index > 0 && matches!(items[index - 1], Item::Box { .. }) {
+                    opportunity = Some(index);
+                }
+                x += w;
             }
             Item::Penalty { cost, .. } if *cost == f32::NEG_INFINITY => {
                 breaks.push(super::breaking::Break { at: index, ratio: 0.0 });
                 x = 0.0;
+                opportunity = None;
+            }
+            // A hyphen is printed if the line ends here: it must fit too.
+            Item::Penalty { cost, width: hyphen, .. } if cost.is_finite() => {
+                if x + hyphen <= width || opportunity.is_none() {
+                    opportunity = Some(index);
+                }
             }
             Item::Penalty { .. } => {}
         }
     }
     breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::{Block, Role, Run};
+
+    fn style() -> Style {
+        Style::parse("style.toml", include_str!("../../../../templates/plain/style.toml")).expect("style")
+    }
+
+    fn paragraph(text: &str, link: Option<&str>, role: Role) -> Block {
+        Block {
+            role,
+            runs: vec![Run {
+                text: text.to_owned(),
+                bold: false,
+                italic: false,
+                link: link.map(str::to_owned),
+            }],
+            indent: 0.0,
+            marker: None,
+            space_before: 0.0,
+            keep_with_next: false,
+            outline: None,
+            lang: "en".to_owned(),
+            list: None,
+        }
+    }
+
+    /// The words of the set lines, in order, with cuts and hyphens undone.
+    fn text_of(set: &SetBlock) -> String {
+        let mut text = String::new();
+        for line in &set.lines {
+            for piece in &line.pieces {
+                text.push_str(&piece.text);
+            }
+            if text.ends_with('-') && line.pieces.last().is_some_and(|p| p.actual.is_some()) {
+                text.pop();
+            }
+            text.push(' ');
+        }
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn widest_line(set: &SetBlock) -> f32 {
+        set.lines
+            .iter()
+            .filter_map(|line| line.pieces.iter().map(|p| p.x + p.width).reduce(f32::max))
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn words_wider_than_the_column_are_cut_to_fit_and_keep_every_letter() {
+        let style = style();
+        let url = "https://www.example.org/a/very/long/path/to/the/2017/statement/on/migration.pdf";
+        for (text, width) in [
+            ("WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", 120.0),
+            (&"i".repeat(200), 90.0),
+            (&"Antidisestablishmentarianism ".repeat(6), 70.0),
+            (url, 150.0),
+            ("Síííííííííííííííííííííííííííííííííííííííííííííí", 60.0),
+        ] {
+            let set = set_block(&paragraph(text, None, Role::Body), &style, width);
+            let line_width = width.max(style.body_size_pt * 4.0);
+            assert!(
+                widest_line(&set) <= line_width + 0.5,
+                "{text:.20}… overflows {line_width}: {}",
+                widest_line(&set)
+            );
+            let expected = text.split_whitespace().collect::<Vec<_>>().join("");
+            let got: String = text_of(&set).split_whitespace().collect();
+            assert_eq!(got, expected, "every letter, in order");
+        }
+        // A URL breaks after its slashes.
+        let set = set_block(&paragraph(url, Some(url), Role::Body), &style, 150.0);
+        assert!(set.lines.len() > 1);
+        for line in &set.lines[..set.lines.len() - 1] {
+            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+            assert!(text.ends_with(['/', '.']), "a URL line ends at a separator: {text}");
+        }
+    }
+
+    /// Random words (some far wider than the column), random widths, every role: setting never
+    /// panics, no line is wider than its column and no letter is lost.
+    #[test]
+    fn any_words_at_any_width_set_without_panic_or_overflow() {
+        let style = style();
+        let alphabet: Vec<char> = "aeiouWMmnlí/-.ñ¿?ü—".chars().collect();
+        let mut rng = fastrand::Rng::with_seed(2017);
+        for _ in 0..300 {
+            let words: Vec<String> = (0..rng.usize(1..12))
+                .map(|_| {
+                    let len = if rng.u8(..) < 40 { rng.usize(30..160) } else { rng.usize(1..12) };
+                    (0..len).map(|_| alphabet[rng.usize(..alphabet.len())]).collect()
+                })
+                .collect();
+            let text = words.join(" ");
+            let width = rng.f32() * 400.0 + 10.0;
+            let role = [Role::Body, Role::Quote, Role::Heading, Role::Title, Role::Meta][rng.usize(..5)];
+            let set = set_block(&paragraph(&text, None, role), &style, width);
+            let line_width = width.max(style.body_size_pt * 4.0);
+            assert!(widest_line(&set) <= line_width + 0.5, "{text:?} at {width}: {}", widest_line(&set));
+            let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>();
+            assert_eq!(letters(&text_of(&set)), letters(&text), "{text:?} at {width}");
+        }
+    }
 }
