@@ -32,19 +32,19 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
     if path.exists() {
         anyhow::bail!("{} already exists; the benchmark builds a new library", path.display());
     }
-    println!("plenary bench library: {sections} sections, {queries} searches, seed {seed}");
-    println!("machine: {} logical cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    outln!("plenary bench library: {sections} sections, {queries} searches, seed {seed}");
+    outln!("machine: {} logical cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
 
     let mut rng = fastrand::Rng::with_seed(seed);
     let started = Instant::now();
     let (versions, words) = build(&path, sections, &mut rng)?;
     let build_time = started.elapsed();
-    println!(
+    outln!(
         "create:  {:.1} s for {sections} sections, {versions} versions, {words} words ({:.0} sections/s)",
         build_time.as_secs_f64(),
         sections as f64 / build_time.as_secs_f64()
     );
-    println!("size:    {:.1} MB on disk", file_size(&path) as f64 / 1e6);
+    outln!("size:    {:.1} MB on disk", file_size(&path) as f64 / 1e6);
 
     let mut opens = Vec::new();
     for _ in 0..15 {
@@ -53,7 +53,7 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
         opens.push(started.elapsed());
         drop(store);
     }
-    println!(
+    outln!(
         "open:    p50 {}  max {}",
         millis(percentile(&mut opens, 50.0)),
         millis(percentile(&mut opens, 100.0))
@@ -84,7 +84,7 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
         fastest.iter().zip(&plan).map(|(time, q)| (*time, q.text.as_str())).collect();
     slowest.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
     let mut best = fastest.clone();
-    println!(
+    outln!(
         "search:  p50 {}  p90 {}  p99 {}  max {}  ({} queries, {filtered} with filters, {:.1} hits on average, snippets included; fastest of {ROUNDS} runs per query)",
         millis(percentile(&mut best, 50.0)),
         millis(percentile(&mut best, 90.0)),
@@ -93,7 +93,7 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
         plan.len(),
         hits as f64 / (plan.len() * ROUNDS).max(1) as f64
     );
-    println!(
+    outln!(
         "         all {} runs: p50 {}  p99 {}  max {}",
         every_run.len(),
         millis(percentile(&mut every_run, 50.0)),
@@ -102,9 +102,9 @@ fn library(sections: usize, queries: usize, out: Option<PathBuf>, seed: u64) -> 
     );
     let named: Vec<String> =
         slowest.iter().take(5).map(|(time, text)| format!("{text:?} {}", millis(*time))).collect();
-    println!("slowest: {}", named.join(", "));
+    outln!("slowest: {}", named.join(", "));
     let p99 = percentile(&mut best, 99.0);
-    println!(
+    outln!(
         "target:  search p99 under 5 ms: {}",
         if p99 < Duration::from_millis(5) { "met" } else { "NOT met" }
     );

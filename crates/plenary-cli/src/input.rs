@@ -50,6 +50,11 @@ pub(crate) fn body(args: BodyArgs) -> Result<String> {
 
 /// Like [`body`] when a body is optional.
 pub(crate) fn optional_body(args: OptionalBodyArgs) -> Result<Option<String>> {
+    let text = read_optional_body(args)?;
+    Ok(text.map(|text| plenary_core::text::normalize_newlines(&text).into_owned()))
+}
+
+fn read_optional_body(args: OptionalBodyArgs) -> Result<Option<String>> {
     match (args.body, args.body_file) {
         (Some(body), _) => Ok(Some(body)),
         (None, Some(path)) if path.as_os_str() == "-" => {

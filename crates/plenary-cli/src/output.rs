@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// Prints one JSON document on standard output.
 pub(crate) fn json<T: Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -23,7 +23,7 @@ pub(crate) fn created(id: impl ToString, as_json: bool) -> Result<()> {
     if as_json {
         json(&serde_json::json!({ "id": id.to_string() }))
     } else {
-        println!("{}", id.to_string());
+        outln!("{}", id.to_string());
         Ok(())
     }
 }
@@ -108,8 +108,8 @@ impl SectionView {
     }
 
     pub(crate) fn print(&self) {
-        println!("{}", self.title);
-        println!(
+        outln!("{}", self.title);
+        outln!(
             "id {}  ·  {}  ·  {}  ·  {}  ·  version {}{}",
             self.id,
             self.kind,
@@ -119,19 +119,19 @@ impl SectionView {
             self.vetted_version.map(|v| format!(" (vetted: {v})")).unwrap_or_default()
         );
         if !self.tags.is_empty() {
-            println!("tags: {}", self.tags.join(", "));
+            outln!("tags: {}", self.tags.join(", "));
         }
         if let Some(owner) = &self.owner {
-            println!("owner: {owner}");
+            outln!("owner: {owner}");
         }
         if let Some(due) = self.review_due {
-            println!("review due: {due}");
+            outln!("review due: {due}");
         }
         for translation in &self.translations {
-            println!("translation ({}): {}  {}", translation.lang, short(&translation.id), translation.title);
+            outln!("translation ({}): {}  {}", translation.lang, short(&translation.id), translation.title);
         }
         for usage in &self.used_in {
-            println!(
+            outln!(
                 "used in: {}  {} (item {}, version {}, {})",
                 short(&usage.statement_id),
                 usage.title,
@@ -140,7 +140,7 @@ impl SectionView {
                 usage.status
             );
         }
-        println!("\n{}", self.body.trim_end());
+        outln!("\n{}", self.body.trim_end());
     }
 }
 
@@ -179,7 +179,7 @@ impl From<Section> for SectionSummaryView {
 
 impl SectionSummaryView {
     pub(crate) fn print_line(&self) {
-        println!(
+        outln!(
             "{}  {:<9}  {:<14}  {:<6}  {}",
             short(&self.id),
             self.status,
@@ -221,7 +221,7 @@ impl VersionView {
     pub(crate) fn print_line(&self) {
         let vetted = self.vetted_by.as_ref().map(|by| format!("  vetted by {by}")).unwrap_or_default();
         let note = self.note.as_ref().map(|note| format!("  “{note}”")).unwrap_or_default();
-        println!(
+        outln!(
             "v{:<3} {}  {}{}{}",
             self.number,
             self.created_at.strftime("%Y-%m-%d %H:%M"),
@@ -255,8 +255,8 @@ impl From<SearchHit> for HitView {
 
 impl HitView {
     pub(crate) fn print(&self) {
-        println!("{}  {:<9}  {}", short(&self.id), self.status, self.title);
-        println!("          {}", plain_snippet(&self.snippet));
+        outln!("{}  {:<9}  {}", short(&self.id), self.status, self.title);
+        outln!("          {}", plain_snippet(&self.snippet));
     }
 }
 
@@ -302,16 +302,16 @@ impl From<Organisation> for OrganisationView {
 
 impl OrganisationView {
     pub(crate) fn print(&self) {
-        println!("name: {}", if self.name.is_empty() { "(not set)" } else { &self.name });
+        outln!("name: {}", if self.name.is_empty() { "(not set)" } else { &self.name });
         for (label, value) in
             [("short name", &self.short_name), ("address", &self.address), ("website", &self.website)]
         {
             if let Some(value) = value {
-                println!("{label}: {}", value.replace('\n', ", "));
+                outln!("{label}: {}", value.replace('\n', ", "));
             }
         }
         if let Some(logo) = &self.logo {
-            println!("logo: {} ({} bytes)", logo.mime, logo.bytes);
+            outln!("logo: {} ({} bytes)", logo.mime, logo.bytes);
         }
     }
 }
@@ -323,21 +323,21 @@ pub(crate) fn print_event_line(event: &Event) {
         _ => "dates not set".to_owned(),
     };
     let place: Vec<&str> = [event.city.as_deref(), event.country.as_deref()].into_iter().flatten().collect();
-    println!("{}  {}  ·  {}  ·  {}", short(event.id), event.display_name(), dates, place.join(", "));
+    outln!("{}  {}  ·  {}  ·  {}", short(event.id), event.display_name(), dates, place.join(", "));
 }
 
 pub(crate) fn print_event(event: &Event) {
-    println!("{}", event.name);
+    outln!("{}", event.name);
     print_event_line(event);
     if let Some(deadline) = event.deadline {
-        println!("deadline: {deadline}");
+        outln!("deadline: {deadline}");
     }
     if let Some(limit) = event.word_limit {
-        println!("word limit: {limit}");
+        outln!("word limit: {limit}");
     }
     if !event.languages.is_empty() {
         let langs: Vec<&str> = event.languages.iter().map(|l| l.as_str()).collect();
-        println!("languages: {}", langs.join(", "));
+        outln!("languages: {}", langs.join(", "));
     }
 }
 
@@ -439,16 +439,20 @@ impl StatementView {
     }
 
     pub(crate) fn print(&self) {
-        println!("{}", self.title);
+        outln!("{}", self.title);
         let event = self.event.as_ref().map(|e| format!("  ·  {}", e.display_name())).unwrap_or_default();
-        println!(
+        outln!(
             "id {}  ·  {}  ·  {}  ·  template {}{}",
-            self.id, self.status, self.lang, self.template, event
+            self.id,
+            self.status,
+            self.lang,
+            self.template,
+            event
         );
         let limit =
             self.event.as_ref().and_then(|e| e.word_limit).map(|l| format!(" of {l}")).unwrap_or_default();
-        println!("words: {}{}", self.word_count, limit);
-        println!();
+        outln!("words: {}{}", self.word_count, limit);
+        outln!();
         for item in &self.items {
             let source = match (&item.section_id, item.version) {
                 (Some(section), Some(version)) => format!("library {} v{version}", short(section)),
@@ -456,16 +460,16 @@ impl StatementView {
                 _ => "statement text".to_owned(),
             };
             let title = if item.title.is_empty() { "(untitled)" } else { &item.title };
-            println!("{:>2}. {}  [{source}, {} words]", item.position, title, item.word_count);
+            outln!("{:>2}. {}  [{source}, {} words]", item.position, title, item.word_count);
         }
         for signatory in &self.signatories {
             let role = signatory.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
-            println!("signed: {}{role}", signatory.name);
+            outln!("signed: {}{role}", signatory.name);
         }
         if !self.warnings.is_empty() {
-            println!();
+            outln!();
             for warning in &self.warnings {
-                println!("warning: {}", warning.message);
+                outln!("warning: {}", warning.message);
             }
         }
     }
@@ -499,7 +503,7 @@ impl From<StatementSummary> for StatementSummaryView {
 impl StatementSummaryView {
     pub(crate) fn print_line(&self) {
         let event = self.event.as_deref().unwrap_or("—");
-        println!(
+        outln!(
             "{}  {:<9}  {:<12}  {:>3} items  {}",
             short(&self.id),
             self.status,

@@ -266,6 +266,46 @@ fn body_from_standard_input() {
 }
 
 #[test]
+fn a_body_file_from_windows_is_stored_with_plain_newlines() {
+    let library = Library::new();
+    library.ok(&["init"]);
+    let file = library.folder.path().join("quienes.txt");
+    std::fs::write(&file, "\u{feff}¿Quiénes somos?\r\n\r\nSomos 45 organizaciones.\r\n").expect("write");
+    let id = library.ok(&[
+        "section",
+        "add",
+        "--title",
+        "Quiénes",
+        "--kind",
+        "about",
+        "--body-file",
+        file.to_str().expect("path"),
+    ]);
+    assert_eq!(
+        library.json(&["section", "show", id.trim()])["body"],
+        "¿Quiénes somos?\n\nSomos 45 organizaciones.\n"
+    );
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let library = Library::new();
+    library.ok(&["init", "--demo"]);
+    let mut child = library
+        .command(&["section", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Closing the only read end before anything is written: the first line meets a closed pipe,
+    // as `plenary section list | head -1` does once head has its line.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(141), "the conventional status of a closed pipe");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no panic, no message");
+}
+
+#[test]
 fn lists_and_search_filter_and_mark_matches() {
     let library = Library::new();
     library.add_section("Protección", "position", "La protección de las personas migrantes es lo primero.");

@@ -35,11 +35,12 @@ pub(crate) fn run(runs: usize, template_name: &str) -> Result<()> {
 
     let pdf = render_pdf(&template, &document)?;
     let pages = count_pages(&pdf);
-    println!(
+    outln!(
         "plenary bench export: \"{}\", {} words, {pages} pages, template {template_name}",
-        assembled.title, assembled.word_count
+        assembled.title,
+        assembled.word_count
     );
-    println!("machine: {} logical cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    outln!("machine: {} logical cores", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     let time = |label: &str, render: &dyn Fn() -> Result<usize>| -> Result<Duration> {
         render()?; // warm caches: fonts parsed, hyphenation patterns loaded
         let mut samples = Vec::with_capacity(runs);
@@ -50,7 +51,7 @@ pub(crate) fn run(runs: usize, template_name: &str) -> Result<()> {
             samples.push(started.elapsed());
         }
         let median = percentile(&mut samples, 50.0);
-        println!(
+        outln!(
             "{label:<5} p50 {}  max {}  ({} KB)",
             millis(median),
             millis(percentile(&mut samples, 100.0)),
@@ -67,16 +68,16 @@ pub(crate) fn run(runs: usize, template_name: &str) -> Result<()> {
     match weasyprint_millis(&html_path, &folder.path().join("weasy.pdf")) {
         Some(weasy) => {
             let ratio = weasy / (pdf_time.as_secs_f64() * 1000.0);
-            println!("weasyprint p50 {weasy:.1} ms (same HTML, in-process, 3 runs)");
-            println!("ratio:  Plenary's PDF is {ratio:.0}× faster than WeasyPrint");
-            println!(
+            outln!("weasyprint p50 {weasy:.1} ms (same HTML, in-process, 3 runs)");
+            outln!("ratio:  Plenary's PDF is {ratio:.0}× faster than WeasyPrint");
+            outln!(
                 "target: PDF under 50 ms: {}; 20× WeasyPrint: {}; under 200 KB: {}",
                 verdict(pdf_time < Duration::from_millis(50)),
                 verdict(ratio >= 20.0),
                 verdict(pdf.len() < 200 * 1024)
             );
         }
-        None => println!("weasyprint: not installed (pip install weasyprint) — no ratio"),
+        None => outln!("weasyprint: not installed (pip install weasyprint) — no ratio"),
     }
     Ok(())
 }

@@ -44,7 +44,7 @@ pub(super) fn export(
             "sha256": outcome.sha256, "bytes": outcome.bytes, "word_count": outcome.word_count,
         }));
     }
-    println!("{}", out.display());
+    outln!("{}", out.display());
     Ok(())
 }
 
@@ -60,13 +60,13 @@ pub(super) fn template(templates: Option<&Path>, command: TemplateCommand) -> Re
                 return output::json(&rows);
             }
             for info in list {
-                println!("{:<14} {}", info.name, info.origin.as_str());
+                outln!("{:<14} {}", info.name, info.origin.as_str());
             }
             Ok(())
         }
         TemplateCommand::Export { dir } => {
             for file in TemplateSet::export_builtin(&dir)? {
-                println!("{}", file.display());
+                outln!("{}", file.display());
             }
             Ok(())
         }

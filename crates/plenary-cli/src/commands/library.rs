@@ -21,7 +21,7 @@ pub(super) fn init(path: &Path, demo: bool, author: &str) -> Result<()> {
     } else if demo {
         bail!("{} already has sections; the demo library goes into an empty one", path.display());
     }
-    println!("{}", path.display());
+    outln!("{}", path.display());
     Ok(())
 }
 
@@ -31,11 +31,11 @@ pub(super) fn overview(path: &Path) -> Result<()> {
     let organisation = store.organisation()?;
     let sections = store.sections(&SectionFilter::default())?;
     let count = |status: SectionStatus| sections.iter().filter(|s| s.status == status).count();
-    println!("Plenary library {}", path.display());
+    outln!("Plenary library {}", path.display());
     if !organisation.name.is_empty() {
-        println!("organisation: {}", organisation.name);
+        outln!("organisation: {}", organisation.name);
     }
-    println!(
+    outln!(
         "sections: {} ({} vetted, {} in review, {} draft, {} retired); facts: {}; events: {}",
         sections.len(),
         count(SectionStatus::Vetted),
@@ -47,10 +47,10 @@ pub(super) fn overview(path: &Path) -> Result<()> {
     );
     let statements = store.statements()?;
     if !statements.is_empty() {
-        println!("\nstatements:");
+        outln!("\nstatements:");
         statements.into_iter().map(output::StatementSummaryView::from).for_each(|s| s.print_line());
     }
-    println!("\ntry: plenary search protection   ·   plenary statement show ID   ·   plenary --help");
+    outln!("\ntry: plenary search protection   ·   plenary statement show ID   ·   plenary --help");
     Ok(())
 }
 
@@ -69,7 +69,7 @@ pub(super) fn kind(path: &Path, command: KindCommand) -> Result<()> {
             if json.json {
                 return output::json(&kinds);
             }
-            kinds.iter().for_each(|kind| println!("{kind}"));
+            kinds.iter().for_each(|kind| outln!("{kind}"));
         }
         KindCommand::Add { name } => {
             let kind = input::kind(&name)?;
@@ -97,7 +97,7 @@ pub(super) fn fact(path: &Path, command: FactCommand) -> Result<()> {
             for fact in facts {
                 let as_of = fact.as_of.map(|d| format!("  (as of {d})")).unwrap_or_default();
                 let source = fact.source.map(|s| format!("  — {s}")).unwrap_or_default();
-                println!("{} = {}{as_of}{source}", fact.key, fact.value);
+                outln!("{} = {}{as_of}{source}", fact.key, fact.value);
             }
         }
     }
@@ -185,7 +185,7 @@ pub(super) fn backup(path: &Path, out: Option<PathBuf>) -> Result<()> {
     let store = input::open(path)?;
     let target = out.unwrap_or_else(|| default_backup_path(store.path()));
     store.backup_to(&target)?;
-    println!("{}", target.display());
+    outln!("{}", target.display());
     Ok(())
 }
 
@@ -199,6 +199,6 @@ pub(super) fn check(path: &Path) -> Result<()> {
             report.problems.join("; ")
         );
     }
-    println!("ok: {} sections, {} statements, no damage found", report.sections, report.statements);
+    outln!("ok: {} sections, {} statements, no damage found", report.sections, report.statements);
     Ok(())
 }

@@ -70,9 +70,9 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
                 );
             }
             if saved {
-                println!("saved version {version}");
+                outln!("saved version {version}");
             } else {
-                println!("no change to the text; still version {version}");
+                outln!("no change to the text; still version {version}");
             }
             Ok(())
         }
@@ -133,7 +133,7 @@ fn set_status(path: &Path, id: &str, next: SectionStatus, by: &str) -> Result<()
     let mut store = input::open(path)?;
     let id = store.resolve_section(id)?;
     store.write(|w| w.set_section_status(id, next, by))?;
-    println!("{}: {next}", output::short(id));
+    outln!("{}: {next}", output::short(id));
     Ok(())
 }
 

@@ -31,7 +31,7 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             let sections =
                 sections.iter().map(|id| store.resolve_section(id)).collect::<Result<Vec<_>, _>>()?;
             let items = store.write(|w| w.add_sections(statement, &sections))?;
-            println!("added {} item{}", items.len(), if items.len() == 1 { "" } else { "s" });
+            outln!("added {} item{}", items.len(), if items.len() == 1 { "" } else { "s" });
             Ok(())
         }
         StatementCommand::Text { statement, title, body } => {
@@ -39,7 +39,7 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             let mut store = input::open(path)?;
             let statement = store.resolve_statement(&statement)?;
             let item = store.write(|w| w.add_text(statement, &title, &body))?;
-            println!("{item}");
+            outln!("{item}");
             Ok(())
         }
         StatementCommand::Move { statement, from, to } => {
@@ -49,7 +49,7 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             change(path, &statement, |w, id| w.remove_item(id, position))
         }
         StatementCommand::Update { statement, position } => change(path, &statement, |w, id| {
-            w.update_item(id, position).map(|version| println!("now version {version}"))
+            w.update_item(id, position).map(|version| outln!("now version {version}"))
         }),
         StatementCommand::Fork { statement, position } => {
             change(path, &statement, |w, id| w.fork_item(id, position))
@@ -94,7 +94,7 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             }
             for record in records {
                 let r = &record.export;
-                println!(
+                outln!(
                     "{}  {:<4}  {}  sha256 {}…  {}",
                     record.created_at.strftime("%Y-%m-%d %H:%M"),
                     r.format,
