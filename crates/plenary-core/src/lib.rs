@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod section;
 pub mod statement;
 pub mod status;
+pub mod text;
 pub mod warning;
 pub mod words;
 

@@ -3,6 +3,8 @@
 //! and the desktop app both export through [`export_statement`] and preview through
 //! [`preview_html`], so the app's files are byte for byte the command's.
 
+mod file_name;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -15,6 +17,8 @@ use plenary_render::{
 use plenary_store::{NewExport, Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+pub use crate::file_name::suggested_file_name;
 
 /// What can go wrong while exporting.
 #[derive(Debug, thiserror::Error)]
@@ -189,11 +193,31 @@ fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let mut partial = target.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| error(e.to_string()))?;
-    std::fs::rename(&partial, target).map_err(|e| {
+    std::fs::write(&partial, bytes).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         error(e.to_string())
+    })?;
+    std::fs::rename(&partial, target).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        error(why_not_replaced(&e))
     })
+}
+
+/// Why the finished file could not take the target's place, in words that say what to do. On
+/// Windows a file open in Word or Acrobat cannot be replaced (sharing violation, or access
+/// denied); the old file is then left as it was.
+fn why_not_replaced(error: &std::io::Error) -> String {
+    let held_open = cfg!(windows)
+        && (matches!(error.raw_os_error(), Some(32 | 33))
+            || error.kind() == std::io::ErrorKind::PermissionDenied);
+    if held_open {
+        format!(
+            "another program has the file open (Word, Acrobat or a PDF viewer?), or it is read-only. \
+             Close it there and export again, or export under another name; the file was not changed ({error})"
+        )
+    } else {
+        format!("{error}; the file was not changed")
+    }
 }
 
 #[cfg(test)]
@@ -217,6 +241,39 @@ mod tests {
         let error = write_atomically(&target, b"%PDF").expect_err("no folder");
         assert!(error.to_string().contains("does not exist"), "{error}");
         assert!(!folder.path().join("missing").exists());
+    }
+
+    /// Word and Acrobat open files without sharing them; Windows then refuses to replace them.
+    #[cfg(windows)]
+    #[test]
+    fn an_export_over_a_file_another_program_holds_open_says_so_and_changes_nothing() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let folder = tempfile::tempdir().expect("temp dir");
+        let target = folder.path().join("GFMD statement.pdf");
+        std::fs::write(&target, b"the submitted version").expect("old file");
+        let held = std::fs::OpenOptions::new().read(true).share_mode(0).open(&target).expect("hold it open");
+        let error = write_atomically(&target, b"%PDF new").expect_err("the file is held open");
+        let message = error.to_string();
+        assert!(message.contains("GFMD statement.pdf") && message.contains("another program"), "{message}");
+        drop(held);
+        assert_eq!(std::fs::read(&target).expect("read"), b"the submitted version");
+        let left: Vec<_> =
+            std::fs::read_dir(folder.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(left.len(), 1, "no partial file is left: {left:?}");
+    }
+
+    #[test]
+    fn a_failed_replace_leaves_the_old_file_and_no_partial_file() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        // A folder where the file should go: the rename fails on every system.
+        let target = folder.path().join("statement.pdf");
+        std::fs::create_dir(&target).expect("folder in the way");
+        std::fs::write(target.join("inside.txt"), b"kept").expect("file inside");
+        let error = write_atomically(&target, b"%PDF").expect_err("cannot replace a folder");
+        let message = error.to_string();
+        assert!(message.contains("statement.pdf") && message.contains("not changed"), "{message}");
+        assert_eq!(std::fs::read(target.join("inside.txt")).expect("read"), b"kept");
+        assert_eq!(std::fs::read_dir(folder.path()).expect("list").count(), 1, "no partial file is left");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::section::{Section, Version, Vetting, clean_tags};
 use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::text::normalize_newlines;
 use plenary_core::words::plain_text;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row, params, params_from_iter};
@@ -391,7 +392,8 @@ impl Write<'_> {
         ])?;
         let seq = conn.last_insert_rowid();
         let vetted_by = (new.status == SectionStatus::Vetted).then_some(new.author.as_str());
-        insert_version(conn, seq, 1, &title, &new.body, &new.author, &now, new.note.as_deref(), vetted_by)?;
+        let body = normalize_newlines(&new.body);
+        insert_version(conn, seq, 1, &title, &body, &new.author, &now, new.note.as_deref(), vetted_by)?;
         replace_tags(conn, seq, &new.tags)?;
         index(conn, seq)?;
         Ok(id)
@@ -408,7 +410,10 @@ impl Write<'_> {
             Some(title) => require_title(title)?,
             None => current.title.clone(),
         };
-        let body = edit.body.clone().unwrap_or_else(|| current.body.clone());
+        let body = edit
+            .body
+            .as_deref()
+            .map_or_else(|| current.body.clone(), |body| normalize_newlines(body).into_owned());
         let text_changed = title != current.title || body != current.body;
         let mut number = current.current_version;
         let mut status = current.status;

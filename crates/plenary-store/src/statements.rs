@@ -7,6 +7,7 @@ use plenary_core::language::Language;
 use plenary_core::section::VersionRef;
 use plenary_core::statement::{Item, ItemContent, Signatory, Statement};
 use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::text::normalize_newlines;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{StoreError, StoreResult};
@@ -376,7 +377,7 @@ impl Write<'_> {
             "INSERT INTO items (id, statement_seq, position, title, body)
              VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
         )?
-        .execute(params![id.to_string(), statement_seq, title.trim(), body])?;
+        .execute(params![id.to_string(), statement_seq, title.trim(), normalize_newlines(body)])?;
         self.touch(statement_seq)?;
         Ok(id)
     }
@@ -483,7 +484,7 @@ impl Write<'_> {
         }
         conn.execute(
             "UPDATE items SET title = ?2, body = ?3 WHERE seq = ?1",
-            params![seq, title.trim(), body],
+            params![seq, title.trim(), normalize_newlines(body)],
         )?;
         self.touch(statement_seq)
     }

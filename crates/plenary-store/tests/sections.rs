@@ -212,3 +212,26 @@ fn translations_link_sections_in_other_languages() {
     let error = store.write(|w| w.link_translations(english, same)).expect_err("same language");
     assert!(error.to_string().contains("different languages"), "{error}");
 }
+
+#[test]
+fn bodies_from_windows_files_are_stored_with_plain_newlines_and_the_same_text_is_no_edit() {
+    let (_folder, mut store) = library();
+    let windows = "\u{feff}Who we are\r\n\r\n- one\r\n- two\r\n";
+    let id = add(&mut store, section("Who we are", windows)).id;
+    assert_eq!(store.section(id).expect("section").body, "Who we are\n\n- one\n- two\n");
+
+    // The same text saved again from a Windows editor is not a change.
+    let same = SectionEdit {
+        body: Some(windows.replace('\u{feff}', "")),
+        author: "luis".into(),
+        ..Default::default()
+    };
+    assert_eq!(store.write(|w| w.edit_section(id, same)).expect("same"), (1, false));
+    let changed = SectionEdit {
+        body: Some("Who we are\r\n\r\n- one\r\n".into()),
+        author: "luis".into(),
+        ..Default::default()
+    };
+    assert_eq!(store.write(|w| w.edit_section(id, changed)).expect("edit"), (2, true));
+    assert_eq!(store.section(id).expect("section").body, "Who we are\n\n- one\n");
+}

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use plenary_export::{ExportOutcome, Format, export_statement as export_to_file, preview_html};
+use plenary_export::{
+    ExportOutcome, Format, export_statement as export_to_file, preview_html, suggested_file_name,
+};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
@@ -41,7 +43,7 @@ pub(crate) async fn export_statement(
     let (statement, suggested) = {
         let store = state.store();
         let statement = statement_id(&store, &id)?;
-        (statement, file_name(&store.statement(statement)?.title, format))
+        (statement, suggested_file_name(&store.statement(statement)?.title, format))
     };
     let target: PathBuf = match &state.export_dir {
         Some(folder) => folder.join(&suggested),
@@ -125,31 +127,4 @@ fn open_in_viewer(app: &tauri::AppHandle, file: &std::path::Path) -> CommandResu
     app.opener()
         .open_path(file.display().to_string(), None::<&str>)
         .map_err(|error| CommandError::new(Code::File, format!("cannot open {}: {error}", file.display())))
-}
-
-/// A file name from the statement's title: letters, digits and dashes, then the extension.
-fn file_name(title: &str, format: Format) -> String {
-    let mut stem = String::new();
-    for c in title.chars() {
-        if c.is_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    let stem: String = if stem.is_empty() { "statement".to_owned() } else { stem.chars().take(80).collect() };
-    format!("{stem}.{}", format.as_str())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_keep_letters_and_accents_and_drop_punctuation() {
-        assert_eq!(file_name("GFMD 2027: Statement (draft)", Format::Pdf), "GFMD-2027-Statement-draft.pdf");
-        assert_eq!(file_name("Declaración — Quito", Format::Html), "Declaración-Quito.html");
-        assert_eq!(file_name("???", Format::Docx), "statement.docx");
-    }
 }
