@@ -18,10 +18,7 @@ pub fn run() {
     let started = Instant::now();
     let state = match state::AppState::open(started) {
         Ok(state) => state,
-        Err(message) => {
-            eprintln!("plenary: {message}");
-            std::process::exit(1);
-        }
+        Err(message) => cannot_start(&message),
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -79,7 +76,27 @@ pub fn run() {
         ])
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(error) = result {
-        eprintln!("plenary: the window could not run: {error}");
-        std::process::exit(1);
+        // A missing WebView2 (some Windows 10 computers) Tauri reports in a dialog of its own,
+        // with Microsoft's download link; a second box would only repeat it.
+        let reported = cfg!(windows) && format!("{error:?}").contains("WebviewRuntimeNotInstalled");
+        let message = format!("the window could not run: {error}");
+        if reported {
+            eprintln!("plenary: {message}");
+            std::process::exit(1);
+        }
+        cannot_start(&message);
     }
+}
+
+/// Says why Plenary cannot start, and exits. In a message box as well as on standard error: an
+/// app started from the Start menu, the Dock or a desktop launcher has no console to read.
+fn cannot_start(message: &str) -> ! {
+    eprintln!("plenary: {message}");
+    let _ = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Plenary")
+        .set_description(message)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    std::process::exit(1);
 }

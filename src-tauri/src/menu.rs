@@ -70,8 +70,13 @@ pub(crate) fn build<R: Runtime>(app: &AppHandle<R>, lang: Language) -> tauri::Re
     for entry in &FILE {
         file_menu = file_menu.item(&item(entry)?);
     }
-    let quit = PredefinedMenuItem::quit(app, Some(if lang == Language::Spanish { "Salir" } else { "Quit" }))?;
-    let file_menu = file_menu.separator().item(&quit).build()?;
+    // On macOS, Quit belongs to the application menu (with About, Settings, Hide).
+    if !cfg!(target_os = "macos") {
+        let quit =
+            PredefinedMenuItem::quit(app, Some(if lang == Language::Spanish { "Salir" } else { "Quit" }))?;
+        file_menu = file_menu.separator().item(&quit);
+    }
+    let file_menu = file_menu.build()?;
     let mut edit_menu = SubmenuBuilder::new(app, edit);
     for entry in &EDIT[..2] {
         edit_menu = edit_menu.item(&item(entry)?);
@@ -83,7 +88,79 @@ pub(crate) fn build<R: Runtime>(app: &AppHandle<R>, lang: Language) -> tauri::Re
         view_menu = view_menu.item(&item(entry)?);
     }
     let view_menu = view_menu.build()?;
+    #[cfg(target_os = "macos")]
+    {
+        let app_menu = macos::application_menu(app, lang)?;
+        let window_menu = macos::window_menu(app, lang)?;
+        let menu = MenuBuilder::new(app)
+            .items(&[&app_menu, &file_menu, &edit_menu, &view_menu, &window_menu])
+            .build()?;
+        window_menu.set_as_windows_menu_for_nsapp()?;
+        Ok(menu)
+    }
+    #[cfg(not(target_os = "macos"))]
     MenuBuilder::new(app).items(&[&file_menu, &edit_menu, &view_menu]).build()
+}
+
+/// The menus only a Mac has: the application menu (About, Settings…, Services, Hide, Quit, as
+/// every Mac app has them) and the Window menu. Settings… (⌘,) opens the organisation profile.
+#[cfg(target_os = "macos")]
+mod macos {
+    use tauri::menu::{AboutMetadata, MenuItemBuilder, PredefinedMenuItem, Submenu, SubmenuBuilder};
+    use tauri::{AppHandle, Runtime};
+
+    use super::Language;
+
+    /// The first menu, named after the app.
+    pub(super) fn application_menu<R: Runtime>(
+        app: &AppHandle<R>,
+        lang: Language,
+    ) -> tauri::Result<Submenu<R>> {
+        let es = lang == Language::Spanish;
+        let name = app.package_info().name.clone();
+        let about = AboutMetadata {
+            name: Some(name.clone()),
+            version: Some(app.package_info().version.to_string()),
+            copyright: app.config().bundle.copyright.clone(),
+            ..Default::default()
+        };
+        let about_label = if es { format!("Acerca de {name}") } else { format!("About {name}") };
+        let hide_label = if es { format!("Ocultar {name}") } else { format!("Hide {name}") };
+        let quit_label = if es { format!("Salir de {name}") } else { format!("Quit {name}") };
+        let settings = MenuItemBuilder::with_id("settings", if es { "Ajustes…" } else { "Settings…" })
+            .accelerator("CmdOrCtrl+,")
+            .build(app)?;
+        SubmenuBuilder::new(app, &name)
+            .item(&PredefinedMenuItem::about(app, Some(&about_label), Some(about))?)
+            .separator()
+            .item(&settings)
+            .separator()
+            .item(&PredefinedMenuItem::services(app, Some(if es { "Servicios" } else { "Services" }))?)
+            .separator()
+            .item(&PredefinedMenuItem::hide(app, Some(&hide_label))?)
+            .item(&PredefinedMenuItem::hide_others(
+                app,
+                Some(if es { "Ocultar otros" } else { "Hide Others" }),
+            )?)
+            .item(&PredefinedMenuItem::show_all(app, Some(if es { "Mostrar todo" } else { "Show All" }))?)
+            .separator()
+            .item(&PredefinedMenuItem::quit(app, Some(&quit_label))?)
+            .build()
+    }
+
+    /// Minimize, Zoom, Close; macOS adds the list of open windows.
+    pub(super) fn window_menu<R: Runtime>(app: &AppHandle<R>, lang: Language) -> tauri::Result<Submenu<R>> {
+        let es = lang == Language::Spanish;
+        SubmenuBuilder::new(app, if es { "Ventana" } else { "Window" })
+            .item(&PredefinedMenuItem::minimize(app, Some(if es { "Minimizar" } else { "Minimize" }))?)
+            .item(&PredefinedMenuItem::maximize(app, Some("Zoom"))?)
+            .separator()
+            .item(&PredefinedMenuItem::close_window(
+                app,
+                Some(if es { "Cerrar ventana" } else { "Close Window" }),
+            )?)
+            .build()
+    }
 }
 
 /// Sends a clicked menu item to the window.

@@ -311,19 +311,17 @@ fn words_wider_than_the_column_break_inside_the_page() {
         assert!(text.contains(&"i".repeat(200)), "{template}");
         // Every glyph lies inside the page's width.
         let boxes = poppler("pdftotext", &["-bbox"], &pdf);
-        let page_width: f32 = boxes
-            .split("<page width=\"")
-            .nth(1)
-            .and_then(|rest| rest.split('"').next())
-            .and_then(|width| width.parse().ok())
-            .expect("page width");
-        for word in boxes.split("<word ").skip(1) {
-            let x_max: f32 = word
-                .split("xMax=\"")
+        let number = |element: &str, attribute: &str| -> f32 {
+            element
+                .split(&format!("{attribute}=\""))
                 .nth(1)
                 .and_then(|rest| rest.split('"').next())
-                .and_then(|x| x.parse().ok())
-                .expect("xMax");
+                .and_then(|value| value.parse().ok())
+                .unwrap_or_else(|| panic!("{attribute} in {element:.80}"))
+        };
+        let page_width = number(&boxes, "<page width");
+        for word in boxes.split("<word ").skip(1) {
+            let x_max = number(word, "xMax");
             assert!(
                 x_max <= page_width - 20.0,
                 "{template}: a word reaches {x_max} of {page_width}: {word:.80}"

@@ -13,7 +13,9 @@ export type MenuId =
   | "view_statements"
   | "view_events"
   | "view_facts"
-  | "view_organisation";
+  | "view_organisation"
+  // macOS's application menu: Settings… (⌘,) opens the organisation profile.
+  | "settings";
 
 /** Returns `false` when it did not handle the item (an editor without the focus, say). */
 type Handler = () => boolean | void;
