@@ -77,8 +77,9 @@ pub fn run() {
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(error) = result {
         // A missing WebView2 (some Windows 10 computers) Tauri reports in a dialog of its own,
-        // with Microsoft's download link; a second box would only repeat it.
-        let reported = cfg!(windows) && format!("{error:?}").contains("WebviewRuntimeNotInstalled");
+        // with Microsoft's download link, in release builds; a second box would only repeat it.
+        let reported = cfg!(all(windows, not(debug_assertions)))
+            && format!("{error:?}").contains("WebviewRuntimeNotInstalled");
         let message = format!("the window could not run: {error}");
         if reported {
             eprintln!("plenary: {message}");

@@ -12,7 +12,13 @@
 ; Silent install: Plenary-setup.exe /S    silent uninstall: uninstall.exe /S
 
 ; A 64-bit installer for a 64-bit app (it also runs under 64-bit-only Wine, which the tests use).
-Target amd64-unicode
+; NSIS's official Windows builds ship only the x86 stubs: the release workflow passes
+; -DTARGET=x86-unicode (a 32-bit installer for the same 64-bit app; it reads the 64-bit registry
+; view where it matters).
+!ifndef TARGET
+  !define TARGET amd64-unicode
+!endif
+Target ${TARGET}
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
@@ -90,16 +96,23 @@ FunctionEnd
 Function FindWebView2
   SetRegView 64
   ReadRegStr $0 HKLM "SOFTWARE\WOW6432Node\${WEBVIEW2_KEY}" "pv"
+  ; "0.0.0.0" is what an uninstalled runtime leaves behind: keep looking.
+  ${If} $0 == "0.0.0.0"
+    StrCpy $0 ""
+  ${EndIf}
   ${If} $0 == ""
     ReadRegStr $0 HKLM "SOFTWARE\${WEBVIEW2_KEY}" "pv"
+  ${EndIf}
+  ${If} $0 == "0.0.0.0"
+    StrCpy $0 ""
   ${EndIf}
   ${If} $0 == ""
     ReadRegStr $0 HKCU "Software\${WEBVIEW2_KEY}" "pv"
   ${EndIf}
-  SetRegView lastused
   ${If} $0 == "0.0.0.0"
     StrCpy $0 ""
   ${EndIf}
+  SetRegView lastused
 FunctionEnd
 
 Section "Plenary" SecMain

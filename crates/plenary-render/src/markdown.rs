@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 /// CommonMark → HTML, then an allow-list sanitiser: raw HTML, scripts, event handlers, styles,
 /// frames, images and any link but http(s), mailto and in-page anchors never survive.
@@ -18,7 +18,8 @@ pub fn body_html(markdown: &str) -> String {
         }
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demote(level)))),
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            let keep = is_allowed_link(&dest_url);
+            // An e-mail autolink (`<ana@example.org>`) comes without its `mailto:`.
+            let keep = link_type == LinkType::Email || is_allowed_link(&dest_url);
             kept_links.push(keep);
             keep.then_some(Event::Start(Tag::Link { link_type, dest_url, title, id }))
         }
@@ -99,6 +100,10 @@ mod tests {
         ] {
             assert_eq!(body_html(markdown), "<p>click</p>\n", "{markdown}");
         }
+        assert_eq!(
+            body_html("Write to <ana@example.org>."),
+            "<p>Write to <a href=\"mailto:ana@example.org\" rel=\"noopener noreferrer\">ana@example.org</a>.</p>\n"
+        );
         assert_eq!(
             body_html("[**bold** site](https://example.org) and [bad *one*](javascript:x)"),
             "<p><a href=\"https://example.org\" rel=\"noopener noreferrer\"><strong>bold</strong> site</a> and bad <em>one</em></p>\n"

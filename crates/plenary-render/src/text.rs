@@ -65,7 +65,7 @@ pub fn render_markdown(document: &Document<'_>) -> String {
 /// and every character Markdown could take for markup (emphasis, links, code, raw HTML, entities,
 /// a heading's closing `#`) escaped with a backslash.
 fn inline_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 1);
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -76,6 +76,14 @@ fn inline_text(text: &str) -> String {
             }
             out.push(c);
         }
+    }
+    // At the start of a line "-", "+" or "1." would begin a list (after "- ", a nested one).
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let marker = out[digits..].chars().next();
+    let starts_list =
+        if digits == 0 { matches!(marker, Some('-' | '+')) } else { matches!(marker, Some('.' | ')')) };
+    if starts_list {
+        out.insert(digits, '\\');
     }
     out
 }
@@ -119,16 +127,23 @@ mod tests {
             "Title ending with #",
             "multi\nline\r\ntitle",
             "C:\\Users\\José",
+            "1. Coordinadora",
+            "2) Red",
+            "- Ana",
+            "+ Luis",
         ] {
             let markdown = format!("## {}\n\n- {}\n", inline_text(field), inline_text(field));
             let mut text = String::new();
+            let mut lists = 0;
             for event in Parser::new(&markdown) {
                 match event {
                     Event::Text(t) => text.push_str(&t),
+                    Event::Start(pulldown_cmark::Tag::List(_)) => lists += 1,
                     Event::Start(_) | Event::End(_) => {}
                     other => panic!("{field:?} made {other:?} in {markdown:?}"),
                 }
             }
+            assert_eq!(lists, 1, "{field:?} starts no list of its own: {markdown:?}");
             let expected = field.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(text, format!("{expected}{expected}"), "{markdown:?}");
         }

@@ -445,22 +445,21 @@ fn greedy(items: &[Item<Fragment>], width: f32) -> Vec<super::breaking::Break> {
     // The width of the line so far, and the last place it could end.
     let mut x = 0.0;
     let mut opportunity: Option<usize> = None;
-    for (index, item) in items.iter().enumerate() {
-        match item {
+    let mut index = 0;
+    while index < items.len() {
+        match &items[index] {
             Item::Box { width: w, .. } => {
                 if x + w > width
                     && let Some(at) = opportunity.take()
                 {
                     breaks.push(super::breaking::Break { at, ratio: 0.0 });
-                    // The next line starts at the first box after the break (set_block skips
-                    // the spaces there).
-                    x = items[first_box_after(items, at, false).min(index)..index]
-                        .iter()
-                        .map(|item| match item {
-                            Item::Box { width, .. } | Item::Glue { width, .. } => *width,
-                            Item::Penalty { .. } => 0.0,
-                        })
-                        .sum();
+                    // Read the new line again from its first box (set_block skips the spaces
+                    // after a break): a hyphenation point passed over for want of room on the
+                    // old line may be where this one should end. `at` lies after the line's
+                    // first box, so every restart moves forward.
+                    index = first_box_after(items, at, false);
+                    x = 0.0;
+                    continue;
                 }
                 x += w;
             }
@@ -483,6 +482,7 @@ fn greedy(items: &[Item<Fragment>], width: f32) -> Vec<super::breaking::Break> {
             }
             Item::Penalty { .. } => {}
         }
+        index += 1;
     }
     breaks
 }
@@ -566,6 +566,31 @@ mod tests {
             let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
             assert!(text.ends_with(['/', '.']), "a URL line ends at a separator: {text}");
         }
+    }
+
+    /// First fit must look again at the boxes it carries to a new line: a hyphenation point that
+    /// did not fit on the old line may be the only way the new one fits.
+    #[test]
+    fn first_fit_reconsiders_hyphenation_points_carried_to_the_next_line() {
+        let fragment = |text: &str| Fragment {
+            text: text.to_owned(),
+            face: FaceId::pick(crate::style::FontChoice::Serif, false, false),
+            size: 10.0,
+            colour: [0.0; 3],
+            link: None,
+            word: None,
+        };
+        let items = vec![
+            Item::Box { width: 50.0, content: fragment("word") },
+            Item::Glue { width: 5.0, stretch: 0.0, shrink: 0.0 },
+            Item::Box { width: 45.0, content: fragment("hy") },
+            Item::Penalty { width: 6.0, cost: 50.0, flagged: true },
+            Item::Box { width: 60.0, content: fragment("phen") },
+            Item::Glue { width: 0.0, stretch: 100_000.0, shrink: 0.0 },
+            Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false },
+        ];
+        let at: Vec<usize> = greedy(&items, 100.0).iter().map(|b| b.at).collect();
+        assert_eq!(at, [1, 3, 6], "word | hy- | phen");
     }
 
     /// Random words (some far wider than the column), random widths, every role: setting never
