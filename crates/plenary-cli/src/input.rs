@@ -49,12 +49,8 @@ pub(crate) fn body(args: BodyArgs) -> Result<String> {
 }
 
 /// Like [`body`] when a body is optional.
+/// Line endings are left as read: the store normalises every body it saves.
 pub(crate) fn optional_body(args: OptionalBodyArgs) -> Result<Option<String>> {
-    let text = read_optional_body(args)?;
-    Ok(text.map(|text| plenary_core::text::normalize_newlines(&text).into_owned()))
-}
-
-fn read_optional_body(args: OptionalBodyArgs) -> Result<Option<String>> {
     match (args.body, args.body_file) {
         (Some(body), _) => Ok(Some(body)),
         (None, Some(path)) if path.as_os_str() == "-" => {
