@@ -98,6 +98,14 @@ fn init_prints_the_library_path_and_help_lists_the_commands() {
     }
 }
 
+/// The app-data folder under a home folder of the test's own: found through XDG_DATA_HOME on
+/// Linux and HOME on macOS. (Windows asks the shell for %APPDATA%, which a test cannot move.)
+#[cfg(unix)]
+fn data_folder(home: &Path) -> PathBuf {
+    if cfg!(target_os = "macos") { home.join("Library/Application Support") } else { home.join("data") }
+}
+
+#[cfg(unix)]
 #[test]
 fn template_commands_leave_the_default_library_alone() {
     let home = tempfile::tempdir().expect("home");
@@ -110,9 +118,10 @@ fn template_commands_leave_the_default_library_alone() {
         .output()
         .expect("run");
     assert!(output.status.success());
-    assert!(!home.path().join("data/org.plenary.desktop/library.sqlite3").exists());
+    assert!(!data_folder(home.path()).join("org.plenary.desktop/library.sqlite3").exists());
 }
 
+#[cfg(unix)]
 #[test]
 fn without_db_the_app_data_file_is_used() {
     let home = tempfile::tempdir().expect("home");
@@ -124,7 +133,7 @@ fn without_db_the_app_data_file_is_used() {
         .output()
         .expect("run");
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let expected = home.path().join("data/org.plenary.desktop/library.sqlite3");
+    let expected = data_folder(home.path()).join("org.plenary.desktop/library.sqlite3");
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected.display().to_string());
     assert!(expected.exists());
 
@@ -147,6 +156,23 @@ fn without_db_the_app_data_file_is_used() {
         sections.as_array().expect("sections").iter().find(|s| s["title"] == "Who we are").expect("about");
     let about = demo.json(&["section", "show", about["id"].as_str().expect("id")]);
     assert_eq!(about["translations"][0]["lang"], "es");
+}
+
+/// On Windows the default library is `%APPDATA%\org.plenary.desktop\library.sqlite3`, the file the
+/// desktop app opens (its demo content is checked above and by scripts/check-windows-installer).
+#[cfg(windows)]
+#[test]
+fn without_db_the_app_data_file_is_used() {
+    let output = Command::new(env!("CARGO_BIN_EXE_plenary"))
+        .arg("init")
+        .env_remove("PLENARY_DB")
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let app_data = std::env::var_os("APPDATA").expect("Windows sets APPDATA");
+    let expected = Path::new(&app_data).join("org.plenary.desktop").join("library.sqlite3");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected.display().to_string());
+    assert!(expected.exists());
 }
 
 #[test]
@@ -612,59 +638,82 @@ fn a_read_only_library_is_reported_and_left_alone() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&library.path, permissions).expect("chmod");
 
-    // Root ignores file modes, so run the command as an unprivileged user where we are root.
-    let mut command = library.command(&["section", "add", "--title", "B", "--kind", "about", "--body", "b"]);
-    if is_root() {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(library.folder.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("chmod folder");
-        let program = command.get_program().to_owned();
-        let args: Vec<_> = command.get_args().map(|a| a.to_owned()).collect();
-        command = Command::new("setpriv");
-        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(program).args(args);
-        command.env("PLENARY_AUTHOR", "tester");
-    }
-    let output = command.output().expect("run");
+    let command = library.command(&["section", "add", "--title", "B", "--kind", "about", "--body", "b"]);
+    let output = as_unprivileged_user(command, library.folder.path()).output().expect("run");
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains("cannot be written"), "{error}");
     assert_eq!(std::fs::read(&library.path).expect("bytes"), before);
 }
 
-fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+/// Root ignores file modes, so where the tests run as root the command runs as `nobody`, who
+/// must be able to reach `folder`.
+#[cfg(unix)]
+fn as_unprivileged_user(command: Command, folder: &Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+
+    let is_root =
+        Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
+    if !is_root {
+        return command;
+    }
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).expect("chmod folder");
+    let mut unprivileged = Command::new("setpriv");
+    unprivileged
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(command.get_program())
+        .args(command.get_args());
+    for (name, value) in command.get_envs() {
+        match value {
+            Some(value) => unprivileged.env(name, value),
+            None => unprivileged.env_remove(name),
+        };
+    }
+    unprivileged
+}
+
+/// Windows honours the read-only attribute for every user.
+#[cfg(windows)]
+fn as_unprivileged_user(command: Command, _folder: &Path) -> Command {
+    command
 }
 
 #[test]
 fn a_killed_writer_loses_no_acknowledged_edit() {
+    use std::time::{Duration, Instant};
+
     let library = Library::new();
     let id = library.add_section("Counter", "other", "edit 0");
-    let plenary = env!("CARGO_BIN_EXE_plenary");
-    // A writer that saves edit after edit and acknowledges each once `plenary` has returned;
-    // it is killed with SIGKILL mid-stream, most likely inside a commit.
-    let script = format!(
-        "i=1; while [ $i -le 400 ]; do \"{plenary}\" --db \"{db}\" section edit {id} --body \"edit $i\" >/dev/null || exit 3; echo $i; i=$((i+1)); done",
-        db = library.path.display()
-    );
-    let writer = Command::new("sh")
-        .args(["-c", &script])
-        .env("PLENARY_AUTHOR", "writer")
-        .stdout(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .expect("spawn writer");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    // Kill the whole group: the shell and the plenary process it is waiting on.
-    let group = format!("-{}", writer.id());
-    let killed = Command::new("kill").args(["-KILL", "--", &group]).status().expect("kill");
-    assert!(killed.success());
-    let output = writer.wait_with_output().expect("wait");
-    let acknowledged: u32 =
-        String::from_utf8_lossy(&output.stdout).lines().filter_map(|l| l.parse().ok()).max().unwrap_or(0);
-    assert!(
-        acknowledged > 0 && acknowledged < 400,
-        "the writer was killed mid-stream ({acknowledged} acknowledged)"
-    );
+    // A writer that saves edit after edit and counts one as acknowledged once `plenary` has
+    // returned; after 1.5 s and three edits, the edit in flight is killed (SIGKILL, or
+    // TerminateProcess on Windows), most likely inside a commit.
+    let deadline = Instant::now() + Duration::from_millis(1500);
+    let mut acknowledged: u32 = 0;
+    'writing: loop {
+        let next = acknowledged + 1;
+        assert!(next <= 400, "400 edits and the writer was never killed mid-stream");
+        let body = format!("edit {next}");
+        let mut edit = library
+            .command(&["section", "edit", &id, "--body", &body])
+            .env("PLENARY_AUTHOR", "writer")
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("spawn an edit");
+        loop {
+            if let Some(status) = edit.try_wait().expect("wait for the edit") {
+                assert!(status.success(), "edit {next} failed: {status}");
+                acknowledged = next;
+                break;
+            }
+            // At least a few edits first: a process starts slowly under Wine.
+            if Instant::now() >= deadline && acknowledged >= 3 {
+                edit.kill().expect("kill the edit in flight");
+                edit.wait().expect("reap the killed edit");
+                break 'writing;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
 
     assert!(library.ok(&["check"]).starts_with("ok"), "the file survived");
     let section = library.json(&["section", "show", &id]);
@@ -678,8 +727,6 @@ fn a_killed_writer_loses_no_acknowledged_edit() {
     let acknowledged_body = format!("edit {acknowledged}");
     assert!(history.as_array().expect("history").iter().any(|v| v["body"] == acknowledged_body.as_str()));
 }
-
-use std::os::unix::process::CommandExt;
 
 #[test]
 fn statements_export_to_html_text_and_markdown_and_are_recorded() {
@@ -784,5 +831,6 @@ fn templates_are_listed_exported_and_overridden() {
 
     std::fs::write(Path::new(user).join("plain/statement.hbs"), "<h1>{{#if title}}</h1>").expect("break it");
     let error = library.fails(&export, 1);
-    assert!(error.contains("plain/statement.hbs, line 1"), "{error}");
+    let file = Path::new("plain").join("statement.hbs").display().to_string();
+    assert!(error.contains(&format!("{file}, line 1")), "{error}");
 }

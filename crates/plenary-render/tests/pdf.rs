@@ -5,7 +5,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
+
+use common::host::HostCommand;
 
 use plenary_core::assembly::AssembledStatement;
 use plenary_render::{Document, TemplateSet, render_pdf};
@@ -19,20 +20,23 @@ fn render(template: &str, statement: &AssembledStatement, folder: &Path, name: &
     path
 }
 
+/// Runs one of poppler's tools on `pdf` and returns what it printed (pdftotext prints the text).
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let mut command = Command::new(tool);
-    command.args(args).arg(pdf);
-    if tool == "pdftotext" {
-        command.arg("-");
+    let mut command = HostCommand::new(tool);
+    for arg in args {
+        command = command.arg(*arg);
     }
-    let output = command.output().unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
-    assert!(output.status.success(), "{tool}: {}", String::from_utf8_lossy(&output.stderr));
+    command = command.path(pdf);
+    if tool == "pdftotext" {
+        command = command.arg("-");
+    }
+    let output = command.output();
+    assert!(output.success, "{tool}: {}", output.stderr_text());
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
 fn info(pdf: &Path) -> String {
-    let output = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
-    String::from_utf8(output.stdout).expect("utf-8")
+    poppler("pdfinfo", &[], pdf)
 }
 
 fn info_field(info: &str, field: &str) -> String {
@@ -194,16 +198,9 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
     let expected: Vec<&str> = statement.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, expected);
     for (title, page) in &found {
-        let text = Command::new("pdftotext")
-            .args(["-f", &page.to_string(), "-l", &page.to_string()])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        assert!(
-            String::from_utf8_lossy(&text.stdout).contains(title.as_str()),
-            "{title} is not on page {page}"
-        );
+        let page = page.to_string();
+        let text = poppler("pdftotext", &["-f", &page, "-l", &page], &pdf);
+        assert!(text.contains(title.as_str()), "{title} is not on page {page}");
     }
     assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "outline pages ascend: {found:?}");
 }
@@ -215,13 +212,8 @@ fn pages_are_numbered_and_headings_never_end_a_page() {
     let pdf = render("letterhead", &statement, folder.path(), "pages.pdf");
     let pages: usize = info_field(&info(&pdf), "Pages").parse().expect("pages");
     for page in 1..=pages {
-        let output = Command::new("pdftotext")
-            .args(["-layout", "-f", &page.to_string(), "-l", &page.to_string()])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        let number = page.to_string();
+        let text = poppler("pdftotext", &["-layout", "-f", &number, "-l", &number], &pdf);
         assert!(text.contains(&format!("Página {page} de {pages}")), "page {page}: {text}");
         // The last line of text before the footer is never a heading.
         let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -279,15 +271,12 @@ fn the_logo_is_drawn_on_the_first_page_only() {
     let folder = tempfile::tempdir().expect("folder");
     // The test organisation's logo is an SVG: it is drawn as an image.
     let pdf = render("letterhead", &common::long("en"), folder.path(), "logo.pdf");
-    let output =
-        Command::new("pdfimages").arg("-list").arg(&pdf).output().expect("pdfimages (poppler-utils)");
-    let list = String::from_utf8_lossy(&output.stdout);
+    let list = poppler("pdfimages", &["-list"], &pdf);
     let pages: Vec<&str> = list.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
     assert!(!pages.is_empty() && pages.iter().all(|p| *p == "1"), "{list}");
     // The plain template has no letterhead and no logo.
     let plain = render("plain", &common::long("en"), folder.path(), "plain.pdf");
-    let output = Command::new("pdfimages").arg("-list").arg(&plain).output().expect("pdfimages");
-    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2, "no images");
+    assert_eq!(poppler("pdfimages", &["-list"], &plain).lines().count(), 2, "no images");
 }
 
 /// Words wider than the column (a long link, a run of capitals, a chemical name) used to make the

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+pub mod host;
+
 use plenary_core::assembly::{AssembledStatement, AssemblyInput, ResolvedItem, assemble};
 use plenary_core::date::Timestamp;
 use plenary_core::event::Event;
