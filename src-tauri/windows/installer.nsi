@@ -115,14 +115,10 @@ Function FindWebView2
   SetRegView lastused
 FunctionEnd
 
-Section "Plenary" SecMain
-  SectionIn RO
-  SetOutPath "$INSTDIR"
-
-  ; An upgrade cannot replace a running program: ask the user to close it (a silent install
-  ; fails with exit code 2 instead of waiting).
+; Windows cannot replace or remove a running program: deletes the app's executable, asking the
+; user to close the app until that works. A silent run fails with exit code 2 instead of waiting.
+!macro RemoveTheAppOnceClosed
   ${Do}
-    ClearErrors
     ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
       Delete "$INSTDIR\${APP_EXE}"
     ${EndIf}
@@ -136,6 +132,13 @@ Section "Plenary" SecMain
     MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" IDRETRY +2
     Abort
   ${Loop}
+!macroend
+
+Section "Plenary" SecMain
+  SectionIn RO
+  SetOutPath "$INSTDIR"
+
+  !insertmacro RemoveTheAppOnceClosed
 
   File "${STAGE}\${APP_EXE}"
   File "${STAGE}\plenary.exe"
@@ -176,7 +179,7 @@ SectionEnd
 
 ; Removes the program, never the library: %APPDATA%\org.plenary.desktop holds the user's work.
 Section "Uninstall"
-  Delete "$INSTDIR\${APP_EXE}"
+  !insertmacro RemoveTheAppOnceClosed
   Delete "$INSTDIR\plenary.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\icon.ico"
