@@ -24,17 +24,19 @@ impl Store {
     }
 }
 
-pub(crate) fn before_migration(
-    conn: &Connection,
-    library: &Path,
-    from_version: usize,
-) -> StoreResult<PathBuf> {
+/// Copies the library before an upgrade. Called while the upgrading connection holds the write
+/// lock, which SQLite's backup cannot read through (it reports the source as locked, for ever):
+/// the copy is read by a connection of its own, which sees the last commit, the old format.
+pub(crate) fn before_migration(library: &Path, from_version: usize) -> StoreResult<PathBuf> {
     let target = backup_folder(library).join(format!(
         "{}-before-upgrade-from-v{from_version}-{}.sqlite3",
         stem(library),
         file_time()
     ));
-    copy(conn, library, &target)?;
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let reader = Connection::open_with_flags(library, flags)
+        .map_err(|error| StoreError::from_sqlite(error, library))?;
+    copy(&reader, library, &target)?;
     Ok(target)
 }
 

@@ -94,8 +94,15 @@ pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// A migration failed; the file was left as it was.
-    #[error("could not upgrade the library: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    #[error("{path}: could not upgrade the library (step {step}): {detail}; it was left as it was")]
+    Migration {
+        /// The file.
+        path: PathBuf,
+        /// The migration that failed, from 1.
+        step: usize,
+        /// SQLite's reason.
+        detail: String,
+    },
 }
 
 impl StoreError {

@@ -58,6 +58,12 @@ impl Store {
         open::open(path.as_ref())
     }
 
+    /// Opens an existing library at `path` only to read it (`plenary check`): nothing is
+    /// created, upgraded or switched to WAL, and files that [`Store::open`] refuses are refused.
+    pub fn open_read_only(path: impl AsRef<Path>) -> StoreResult<Store> {
+        open::open_read_only(path.as_ref())
+    }
+
     /// The file this store reads and writes.
     pub fn path(&self) -> &Path {
         &self.path

@@ -1,4 +1,7 @@
-//! Opening a library file: pragmas, identity checks, backup and migration.
+//! Opening a library file: identity checks first, then pragmas, then creation or upgrade.
+//!
+//! Nothing is written to a file until it is known to be Plenary's (or empty): another program's
+//! database, or a library from a newer Plenary, is refused exactly as it was found.
 
 use std::path::Path;
 use std::time::Duration;
@@ -6,21 +9,59 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::Store;
-use crate::backup;
 use crate::error::{StoreError, StoreResult};
-use crate::migrations;
-use rusqlite_migration::M;
-
-/// `PRAGMA application_id` of Plenary libraries ("Plny"), so that `file(1)` and Plenary itself
-/// can tell them from other SQLite files.
-const APPLICATION_ID: i32 = 0x506c_6e79;
+use crate::migrations::{self, APPLICATION_ID};
 
 pub(crate) fn open(path: &Path) -> StoreResult<Store> {
     open_with(path, migrations::STEPS)
 }
 
+/// What a file is, read without changing it.
+#[derive(Debug, PartialEq, Eq)]
+enum Identity {
+    /// Empty: no schema, no version, no application id. Plenary may make it a library.
+    Empty,
+    /// A Plenary library at this schema version.
+    Library(usize),
+    /// Anything else: another program's database.
+    Foreign,
+}
+
+fn identify(conn: &Connection) -> rusqlite::Result<Identity> {
+    // One read transaction: the three reads see one state, even while another process is
+    // creating the library.
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let identity = read_identity(conn);
+    conn.execute_batch("COMMIT")?;
+    identity
+}
+
+fn read_identity(conn: &Connection) -> rusqlite::Result<Identity> {
+    let version = migrations::schema_version(conn)?;
+    let application_id: i32 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    let has_schema: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |row| row.get(0))?;
+    Ok(match application_id {
+        APPLICATION_ID => Identity::Library(version),
+        0 if version == 0 && !has_schema => Identity::Empty,
+        _ => Identity::Foreign,
+    })
+}
+
+/// Refuses what is not a library this build can open; returns the schema version found.
+fn accept(conn: &Connection, path: &Path, latest: usize) -> StoreResult<usize> {
+    match identify(conn).map_err(|error| StoreError::from_sqlite(error, path))? {
+        Identity::Foreign => Err(StoreError::NotALibrary { path: path.to_owned() }),
+        Identity::Library(found) if found > latest => {
+            Err(StoreError::NewerSchema { path: path.to_owned(), found, supported: latest })
+        }
+        Identity::Library(found) => Ok(found),
+        Identity::Empty => Ok(0),
+    }
+}
+
 /// Opens with a given migration list: [`migrations::STEPS`], or a longer one in tests of upgrades.
-fn open_with(path: &Path, steps: &'static [M<'static>]) -> StoreResult<Store> {
+fn open_with(path: &Path, steps: &[&str]) -> StoreResult<Store> {
     let latest = steps.len();
     if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
@@ -30,14 +71,15 @@ fn open_with(path: &Path, steps: &'static [M<'static>]) -> StoreResult<Store> {
     let flags =
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    let found = accept(&conn, path, latest)?;
     // SQLite silently opens a file it may not write read-only; a library must be writable.
     if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
         return Err(StoreError::ReadOnly { path: path.to_owned() });
     }
-    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
     // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
     // synchronous=FULL: a commit is on disk before it is acknowledged, even across power loss.
-    conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+    switch_to_wal(&conn).map_err(fail)?;
     conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
     // On macOS fsync() leaves the data in the drive's cache; only F_FULLFSYNC puts it on the disk,
     // so a saved edit survives a power cut there too.
@@ -52,29 +94,43 @@ fn open_with(path: &Path, steps: &'static [M<'static>]) -> StoreResult<Store> {
     conn.pragma_update(None, "cache_size", -65_536).map_err(fail)?;
     conn.pragma_update(None, "mmap_size", 268_435_456).map_err(fail)?;
 
-    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(fail)?;
-    let found = usize::try_from(found).unwrap_or(usize::MAX);
-    let application_id: i32 =
-        conn.pragma_query_value(None, "application_id", |row| row.get(0)).map_err(fail)?;
-    let has_tables: bool = conn
-        .query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')", [], |row| row.get(0))
-        .map_err(fail)?;
-    let foreign = application_id != APPLICATION_ID && (application_id != 0 || (found == 0 && has_tables));
-    if foreign {
-        return Err(StoreError::NotALibrary { path: path.to_owned() });
-    }
-    if found > latest {
-        return Err(StoreError::NewerSchema { path: path.to_owned(), found, supported: latest });
-    }
-    if found > 0 && found < latest {
-        backup::before_migration(&conn, path, found)?;
-    }
     if found < latest {
-        migrations::runner(steps).to_latest(&mut conn).map_err(|error| match error {
-            rusqlite_migration::Error::RusqliteError { err, .. } => StoreError::from_sqlite(err, path),
-            other => StoreError::Migration(other),
-        })?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(fail)?;
+        migrations::to_latest(&mut conn, path, steps)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    }
+    Ok(Store { conn, path: path.to_owned() })
+}
+
+/// Sets WAL mode, waiting for other connections. Changing the mode needs the file to itself,
+/// and SQLite reports "busy" at once, without calling the busy handler, when another process is
+/// opening it at the same moment (a new library opened by several processes together).
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(error)
+                if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Opens the library at `path` only to read it: nothing is created, migrated or switched to
+/// WAL, and another program's file or a newer library is refused as with [`open`].
+pub(crate) fn open_read_only(path: &Path) -> StoreResult<Store> {
+    let fail = |error: rusqlite::Error| StoreError::from_sqlite(error, path);
+    if !path.is_file() {
+        return Err(StoreError::CannotOpen { path: path.to_owned(), detail: "no such file".into() });
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    if accept(&conn, path, migrations::SCHEMA_VERSION)? == 0 {
+        return Err(StoreError::NotALibrary { path: path.to_owned() });
     }
     Ok(Store { conn, path: path.to_owned() })
 }
@@ -83,10 +139,8 @@ fn open_with(path: &Path, steps: &'static [M<'static>]) -> StoreResult<Store> {
 mod tests {
     use super::*;
 
-    const LATER: &[M<'static>] = &[
-        M::up(include_str!("../migrations/001_library.sql")),
-        M::up("CREATE TABLE later_feature (x TEXT);"),
-    ];
+    const LATER: &[&str] =
+        &[include_str!("../migrations/001_library.sql"), "CREATE TABLE later_feature (x TEXT);"];
 
     fn pragma(store: &Store, name: &str) -> i64 {
         store.conn.pragma_query_value(None, name, |row| row.get(0)).expect(name)
@@ -145,6 +199,52 @@ mod tests {
         // Opening again does not back up again.
         drop(open_with(&path, LATER).expect("reopen"));
         assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
+    }
+
+    #[test]
+    fn an_older_library_opened_by_several_at_once_is_backed_up_and_upgraded_once() {
+        for _ in 0..5 {
+            let folder = tempfile::tempdir().expect("folder");
+            let path = folder.path().join("library.sqlite3");
+            drop(open_with(&path, &LATER[..1]).expect("version 1"));
+            let start = std::sync::Barrier::new(3);
+            std::thread::scope(|scope| {
+                let openers: Vec<_> = (0..3)
+                    .map(|_| {
+                        let (path, start) = (&path, &start);
+                        scope.spawn(move || {
+                            start.wait();
+                            open_with(path, LATER).map(drop)
+                        })
+                    })
+                    .collect();
+                for opener in openers {
+                    opener.join().expect("no panic").expect("every opener finds the upgraded library");
+                }
+            });
+            assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
+            let store = open_with(&path, LATER).expect("reopen");
+            assert_eq!(pragma(&store, "user_version"), 2);
+        }
+    }
+
+    #[test]
+    fn checking_an_older_library_reads_it_without_upgrading_it() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        let mut old = open_with(&path, &migrations::STEPS[..1]).expect("version 1");
+        old.write(|w| w.add_kind(&plenary_core::kind::Kind::parse("mine").expect("kind"))).expect("write");
+        drop(old);
+        let before = std::fs::read(&path).expect("bytes");
+        let store = open_read_only(&path).expect("open to check");
+        assert!(store.check().expect("check").is_sound());
+        assert_eq!(pragma(&store, "user_version"), 1);
+        drop(store);
+        assert_eq!(std::fs::read(&path).expect("bytes"), before, "not upgraded");
+        assert!(!folder.path().join("backups").exists(), "no backup of a file that was only read");
+        let missing = open_read_only(&folder.path().join("missing.sqlite3")).expect_err("missing");
+        assert!(missing.to_string().contains("missing.sqlite3"), "{missing}");
+        assert!(!folder.path().join("missing.sqlite3").exists(), "checking creates nothing");
     }
 
     #[test]

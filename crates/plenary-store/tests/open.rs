@@ -46,15 +46,87 @@ fn a_library_from_a_newer_plenary_is_refused_untouched() {
     assert!(!folder.path().join("backups").exists());
 }
 
+/// The files in `folder`, by name.
+fn file_names(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("folder")
+        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
-fn another_programs_database_is_refused() {
-    let folder = tempfile::tempdir().expect("folder");
-    let path = folder.path().join("other.sqlite3");
+fn another_programs_database_is_refused_untouched() {
+    let cases = [
+        ("tables", "CREATE TABLE invoices (n INTEGER);"),
+        ("a version and tables", "PRAGMA user_version = 1; CREATE TABLE customers (id, name);"),
+        ("only a version", "PRAGMA user_version = 4;"),
+        ("another application id", "PRAGMA application_id = 42;"),
+        ("a view", "CREATE VIEW v AS SELECT 1;"),
+    ];
+    for (case, sql) in cases {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("other.sqlite3");
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute_batch(sql).expect(case);
+        drop(conn);
+        let before = std::fs::read(&path).expect("bytes");
+        for open in [Store::open, Store::open_read_only] {
+            let error = open(&path).expect_err(case);
+            assert_eq!(error.to_string(), format!("{} is not a Plenary library", path.display()), "{case}");
+        }
+        assert_eq!(std::fs::read(&path).expect("bytes"), before, "{case}: the file was not changed");
+        assert_eq!(file_names(folder.path()), ["other.sqlite3"], "{case}: no WAL, no backups");
+    }
+}
+
+#[test]
+fn a_library_from_a_newer_plenary_in_rollback_mode_is_not_switched_to_wal() {
+    let (folder, store) = library();
+    let path = store.path().to_owned();
+    drop(store);
     let conn = rusqlite::Connection::open(&path).expect("raw");
-    conn.execute("CREATE TABLE invoices (n INTEGER)", []).expect("table");
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "DELETE", |row| row.get(0)).expect("mode");
+    assert_eq!(mode, "delete");
+    conn.pragma_update(None, "user_version", 99).expect("pretend newer");
     drop(conn);
-    let error = Store::open(&path).expect_err("foreign database");
-    assert_eq!(error.to_string(), format!("{} is not a Plenary library", path.display()));
+    let before = std::fs::read(&path).expect("bytes");
+    assert_eq!(&before[18..20], [1, 1], "rollback journal in the header");
+    for open in [Store::open, Store::open_read_only] {
+        let error = open(&path).expect_err("newer schema");
+        assert!(matches!(error, StoreError::NewerSchema { found: 99, .. }), "{error:?}");
+    }
+    assert_eq!(std::fs::read(&path).expect("bytes"), before, "the file was not changed");
+    assert_eq!(file_names(folder.path()), ["library.sqlite3"]);
+}
+
+#[test]
+fn a_new_library_opened_by_several_at_once_is_created_once() {
+    for _ in 0..10 {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        let start = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let openers: Vec<_> = (0..4)
+                .map(|n| {
+                    let (path, start) = (&path, &start);
+                    scope.spawn(move || {
+                        start.wait();
+                        let mut store = Store::open(path)?;
+                        store.write(|w| w.add_section(section(&format!("From {n}"), "b")))
+                    })
+                })
+                .collect();
+            for opener in openers {
+                opener.join().expect("no panic").expect("every opener creates or finds the library");
+            }
+        });
+        let store = Store::open(&path).expect("reopen");
+        assert_eq!(store.sections(&SectionFilter::default()).expect("sections").len(), 4);
+        assert!(store.check().expect("check").is_sound());
+    }
 }
 
 #[test]

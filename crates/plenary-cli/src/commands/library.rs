@@ -190,7 +190,8 @@ pub(super) fn backup(path: &Path, out: Option<PathBuf>) -> Result<()> {
 }
 
 pub(super) fn check(path: &Path) -> Result<()> {
-    let store = input::open(path)?;
+    // Read only: checking a file never upgrades or otherwise changes it.
+    let store = plenary_store::Store::open_read_only(path)?;
     let report = store.check()?;
     if !report.is_sound() {
         bail!(
