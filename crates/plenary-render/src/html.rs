@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde_json::Value;
 
+use crate::bounds;
 use crate::context::{self, escape};
 use crate::css::sanitise_css;
 use crate::templates::{BODY, FOOTER, Template};
@@ -22,7 +23,8 @@ pub fn render_html(template: &Template, document: &Document<'_>) -> Result<Strin
     data["footer"] = Value::String(footer);
     let body = render_part(template, BODY, &template.body_label, &data)?;
     let body = sanitise_body(&body);
-    let css = format!("{}{}", template.style.css_variables(), sanitise_css(&template.css));
+    // The variables come from style.toml, which is the user's too: both are cleaned.
+    let css = sanitise_css(&format!("{}{}", template.style.css_variables(), template.css));
     let lang = escape(document.statement.lang.as_str());
     let title = escape(&document.statement.title);
     Ok(format!(
@@ -48,6 +50,7 @@ pub(crate) fn footer_text(template: &Template, document: &Document<'_>) -> Resul
 }
 
 fn render_part(template: &Template, name: &str, label: &str, data: &Value) -> Result<String, RenderError> {
+    template.measure(name, bounds::longest_list(data))?;
     let mut output = LimitedOutput { bytes: Vec::new() };
     template.registry.render_to_write(name, data, &mut output).map_err(|error| {
         if output.bytes.len() >= OUTPUT_LIMIT {

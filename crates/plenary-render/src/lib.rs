@@ -6,6 +6,7 @@
 //! templates come from [`TemplateSet`] (built in, overridable file by file).
 
 mod blocks;
+mod bounds;
 mod context;
 mod css;
 mod docx;

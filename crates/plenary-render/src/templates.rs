@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use handlebars::Handlebars;
 
 use crate::RenderError;
-use crate::style::{Style, line_and_column};
+use crate::bounds::{self, Entry};
+use crate::style::Style;
 
 /// The files that make a template.
 const FILES: [&str; 3] = ["statement.hbs", "style.css", "style.toml"];
@@ -78,6 +79,16 @@ pub struct Template {
     pub(crate) registry: Handlebars<'static>,
     pub(crate) body_label: String,
     pub(crate) style_label: String,
+}
+
+impl Template {
+    /// The steps rendering `entry` (BODY or FOOTER) could take with lists of `longest`
+    /// entries; refuses recursion, depth and work past `bounds`' limits.
+    pub(crate) fn measure(&self, entry: &str, longest: usize) -> Result<u64, RenderError> {
+        let entries =
+            [Entry { name: BODY, file: &self.body_label }, Entry { name: FOOTER, file: &self.style_label }];
+        bounds::measure(&self.registry, &entries, entry, longest)
+    }
 }
 
 /// The body template's name inside the registry.
@@ -169,7 +180,8 @@ impl TemplateSet {
         };
         let (body, css, style) = (file("statement.hbs")?, file("style.css")?, file("style.toml")?);
         let style_value = Style::parse(&style.label, &style.text)?;
-        guard_recursion(&body.label, &body.text)?;
+        bounds::check_nesting(&body.label, &body.text)?;
+        bounds::check_nesting(&style.label, &style_value.footer)?;
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         // Every value handed to a template is already escaped text or sanitised HTML (see
@@ -181,14 +193,19 @@ impl TemplateSet {
         registry
             .register_template_string(FOOTER, &style_value.footer)
             .map_err(|error| template_error(&style.label, &error))?;
-        Ok(Template {
+        let template = Template {
             name: name.to_owned(),
             style: style_value,
             css: css.text.clone(),
             registry,
             body_label: body.label.clone(),
             style_label: style.label.clone(),
-        })
+        };
+        // Recursion and depth are refused now; the steps loops take are checked per render.
+        for entry in [BODY, FOOTER] {
+            template.measure(entry, 1)?;
+        }
+        Ok(template)
     }
 
     /// Writes the built-in templates (and the fonts' licence) under `folder` for editing;
@@ -226,91 +243,5 @@ fn template_error(file: &str, error: &handlebars::TemplateError) -> RenderError 
         line: error.pos().map(|(line, _)| line),
         column: error.pos().map(|(_, column)| column),
         message: error.reason().to_string(),
-    }
-}
-
-/// Handlebars has no recursion limit, so a partial that includes itself would overflow the stack.
-/// Templates may define inline partials; refuse dynamic partial names and any cycle among them.
-fn guard_recursion(file: &str, text: &str) -> Result<(), RenderError> {
-    let refuse = |offset: usize, message: String| {
-        let (line, column) = line_and_column(text, offset);
-        Err(RenderError::Template { file: file.to_owned(), line: Some(line), column: Some(column), message })
-    };
-    // Partial definitions (name, body range) and references (name, offset).
-    let mut definitions: Vec<(String, usize, usize)> = Vec::new();
-    let mut references: Vec<(String, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find("{{").map(|at| from + at) {
-        let inner = text[open + 2..].trim_start_matches(['{', '~', ' ']);
-        let tag_end = text[open..].find("}}").map_or(text.len(), |at| open + at);
-        if let Some(rest) = inner.strip_prefix("#*inline") {
-            let name = quoted_name(rest);
-            let body_end = text[tag_end..].find("{{/inline").map_or(text.len(), |at| tag_end + at);
-            definitions.push((name, tag_end, body_end));
-        } else if let Some(rest) = inner.strip_prefix("#>").or_else(|| inner.strip_prefix('>')) {
-            let rest = rest.trim_start();
-            if rest.starts_with('(') {
-                return refuse(
-                    open,
-                    "dynamic partial names are not allowed (a template must not recurse)".to_owned(),
-                );
-            }
-            let name: String =
-                rest.chars().take_while(|c| !c.is_whitespace() && *c != '}' && *c != '~').collect();
-            references.push((name.trim_matches(['"', '\'']).to_owned(), open));
-        }
-        from = tag_end.max(open + 2);
-    }
-    // A partial that can reach itself through the partials its body references is a cycle.
-    let calls = |name: &str| -> Vec<String> {
-        definitions
-            .iter()
-            .filter(|(defined, _, _)| defined == name)
-            .flat_map(|(_, start, end)| {
-                references.iter().filter(|(_, at)| at >= start && at < end).map(|(called, _)| called.clone())
-            })
-            .collect()
-    };
-    for (name, start, _) in &definitions {
-        let mut seen = vec![name.clone()];
-        let mut frontier = calls(name);
-        while let Some(next) = frontier.pop() {
-            if next == *name {
-                return refuse(
-                    *start,
-                    format!("partial '{name}' includes itself; templates must not recurse"),
-                );
-            }
-            if !seen.contains(&next) {
-                frontier.extend(calls(&next));
-                seen.push(next);
-            }
-        }
-    }
-    Ok(())
-}
-
-fn quoted_name(rest: &str) -> String {
-    let rest = rest.trim_start();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'');
-    match quote {
-        Some(q) => rest[1..].split(q).next().unwrap_or_default().to_owned(),
-        None => rest.split(|c: char| c.is_whitespace() || c == '}').next().unwrap_or_default().to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recursive_partials_are_refused_with_their_position() {
-        let looping = "a\n{{#*inline \"x\"}}{{> y}}{{/inline}}{{#*inline \"y\"}}{{> x}}{{/inline}}{{> x}}";
-        let error = guard_recursion("t/statement.hbs", looping).expect_err("cycle").to_string();
-        assert!(error.starts_with("t/statement.hbs, line 2, column"), "{error}");
-        assert!(error.contains("includes itself"), "{error}");
-        assert!(guard_recursion("t", "{{#*inline \"x\"}}ok{{/inline}}{{> x}}{{> x}}").is_ok());
-        let dynamic = guard_recursion("t", "{{> (lookup this 'p')}}").expect_err("dynamic").to_string();
-        assert!(dynamic.contains("dynamic partial"), "{dynamic}");
     }
 }

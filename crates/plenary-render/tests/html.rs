@@ -75,7 +75,7 @@ fn the_letterhead_has_organisation_title_event_items_and_signatories() {
     assert!(src.starts_with("data:image/svg+xml;base64,"), "the logo is inline: {src}");
     assert!(html.contains("“migrant-led”") && html.contains("—"), "typographic characters survive");
     assert!(
-        html.contains("--accent-colour: #1f4e79") && html.contains("@page { size: A4"),
+        html.contains("--accent-colour: #1f4e79;") && html.contains("@page {\n  size: A4;"),
         "style.toml reaches the CSS"
     );
     assert!(html.contains("Content-Security-Policy"), "the file forbids loading and running anything");
@@ -183,29 +183,108 @@ fn broken_templates_name_file_line_and_column() {
     assert_eq!(error, "unknown template 'fancy' (templates: letterhead, plain)");
 }
 
-#[test]
-fn recursion_and_runaway_output_are_stopped() {
+/// A user template folder holding `plain` with the given statement.hbs and, if given, style.toml.
+fn user_template(
+    body: &str,
+    style: Option<&str>,
+) -> (tempfile::TempDir, Result<plenary_render::Template, String>) {
     let folder = tempfile::tempdir().expect("folder");
     let dir = folder.path().join("plain");
     std::fs::create_dir_all(&dir).expect("dir");
-    std::fs::write(dir.join("statement.hbs"), "{{#*inline \"loop\"}}{{> loop}}{{/inline}}{{> loop}}")
-        .expect("write");
-    let error = TemplateSet::with_user_folder(folder.path())
+    std::fs::write(dir.join("statement.hbs"), body).expect("write");
+    if let Some(style) = style {
+        std::fs::write(dir.join("style.toml"), style).expect("write");
+    }
+    let template = TemplateSet::with_user_folder(folder.path())
         .expect("set")
         .get("plain")
-        .expect_err("recursion")
-        .to_string();
-    assert!(error.contains("includes itself"), "{error}");
+        .map_err(|error| error.to_string());
+    (folder, template)
+}
 
-    // Ten nested loops over the items: 3^10 × a long line is far past the output limit.
-    let nested = "{{#each @root.items}}".repeat(10) + &"x".repeat(2000) + &"{{/each}}".repeat(10);
-    std::fs::write(dir.join("statement.hbs"), nested).expect("write");
-    let template = TemplateSet::with_user_folder(folder.path()).expect("set").get("plain").expect("compiles");
-    let statement = common::english();
+fn render_english(template: &plenary_render::Template) -> Result<String, String> {
+    render_statement(template, &common::english())
+}
+
+fn render_statement(
+    template: &plenary_render::Template,
+    statement: &plenary_core::assembly::AssembledStatement,
+) -> Result<String, String> {
     let organisation = common::organisation();
-    let error = render_html(&template, &Document { statement: &statement, organisation: &organisation })
-        .expect_err("too big");
-    assert!(error.to_string().contains("the output grew past"), "{error}");
+    render_html(template, &Document { statement, organisation: &organisation }).map_err(|e| e.to_string())
+}
+
+#[test]
+fn recursive_templates_are_refused_naming_the_file() {
+    let file = std::path::Path::new("plain").join("statement.hbs").display().to_string();
+    for body in [
+        "{{#*inline \"loop\"}}{{> loop}}{{/inline}}{{> loop}}",
+        "{{#*inline \"a\"}}{{> statement}}{{/inline}}{{> a}}",
+        "{{#> a}}{{/a}}{{#*inline \"a\"}}{{> 'statement'}}{{/inline}}",
+    ] {
+        let (_folder, template) = user_template(body, None);
+        let error = template.expect_err(body);
+        assert!(error.contains(&file) && error.contains("includes itself"), "{body}: {error}");
+    }
+    // The footer in style.toml is a template too: the body and the footer must not call each other.
+    let style = format!("{}footer = \"{{{{> statement}}}}\"\n", plain_style_without_footer());
+    let (_folder, template) = user_template("<main>{{> footer}}</main>", Some(&style));
+    let error = template.expect_err("footer ↔ statement");
+    assert!(error.contains("includes itself (statement → footer → statement)"), "{error}");
+}
+
+/// The built-in plain style.toml without its footer line.
+fn plain_style_without_footer() -> String {
+    let folder = tempfile::tempdir().expect("folder");
+    TemplateSet::export_builtin(folder.path()).expect("export");
+    let style = std::fs::read_to_string(folder.path().join("plain/style.toml")).expect("read");
+    style.lines().filter(|line| !line.starts_with("footer")).map(|line| format!("{line}\n")).collect()
+}
+
+#[test]
+fn loops_that_would_run_for_hours_are_refused_before_rendering() {
+    // Seven nested loops over twenty items that print nothing: 20^7 steps, which no output limit
+    // would stop. The same template over three items is fine.
+    let seven = "{{#each @root.items}}".repeat(7) + &"{{/each}}".repeat(7);
+    let (_folder, template) = user_template(&seven, None);
+    let template = template.expect("compiles");
+    let titles: Vec<String> = (1..=20).map(|n| format!("Item {n}")).collect();
+    let twenty = common::statement("en", titles.iter().map(|t| (t.as_str(), "Body.")).collect());
+    let error = render_statement(&template, &twenty).expect_err("too much work");
+    assert!(error.contains("nested {{#each}} loops multiply"), "{error}");
+    assert!(render_english(&template).is_ok());
+
+    // Text nested past the parser's limit is refused before it is parsed (no stack overflow).
+    let deep = "{{#if title}}".repeat(100_000) + &"{{/if}}".repeat(100_000);
+    let (_folder, template) = user_template(&deep, None);
+    assert!(template.expect_err("deep").contains("nest at most"));
+    let parens = format!("{{{{title {}title{}}}}}", "(lookup ".repeat(100_000), ")".repeat(100_000));
+    let (_folder, template) = user_template(&parens, None);
+    assert!(template.expect_err("deep").contains("nest at most"));
+}
+
+#[test]
+fn the_built_in_templates_render_a_thousand_items() {
+    let items: Vec<(String, String)> =
+        (1..=1000).map(|n| (format!("Item {n}"), format!("Body {n}."))).collect();
+    let borrowed: Vec<(&str, &str)> = items.iter().map(|(t, b)| (t.as_str(), b.as_str())).collect();
+    let statement = common::statement("en", borrowed);
+    let organisation = common::organisation();
+    for name in ["letterhead", "plain"] {
+        let template = TemplateSet::builtin().get(name).expect("built in");
+        let html = render_html(&template, &Document { statement: &statement, organisation: &organisation })
+            .expect("renders");
+        assert!(html.contains("Item 1000"), "{name}");
+    }
+}
+
+#[test]
+fn runaway_output_is_stopped() {
+    // Three nested loops over the three items print a 3 MB line 27 times: past the 64 MB limit.
+    let nested = "{{#each @root.items}}".repeat(3) + &"x".repeat(3_000_000) + &"{{/each}}".repeat(3);
+    let (_folder, template) = user_template(&nested, None);
+    let error = render_english(&template.expect("compiles")).expect_err("too big");
+    assert!(error.contains("the output grew past"), "{error}");
 }
 
 #[test]
