@@ -4,6 +4,7 @@
 //! [`preview_html`], so the app's files are byte for byte the command's.
 
 mod file_name;
+mod staged;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,8 @@ use plenary_render::{
 use plenary_store::{NewExport, Store, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+use crate::staged::StagedFile;
 
 pub use crate::file_name::suggested_file_name;
 
@@ -113,7 +116,9 @@ pub struct ExportOutcome {
 }
 
 /// Renders `statement` as `format` through `template` (or the statement's own), writes it to
-/// `out` atomically and records the export with the versions and fact values that went in.
+/// `out` and records the export with the versions and fact values that went in. The file takes
+/// its place inside the transaction that records it: if either fails, neither happens (a file
+/// that was at `out` before is left as it was).
 pub fn export_statement(
     store: &mut Store,
     templates: &TemplateSet,
@@ -134,7 +139,11 @@ pub fn export_statement(
         Format::Txt => render_text(&document).into_bytes(),
         Format::Md => render_markdown(&document).into_bytes(),
     };
-    write_atomically(out, &bytes)?;
+    let write_error = |reason: String| ExportError::Write { path: out.to_owned(), reason };
+    let folder = out.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return Err(write_error(format!("the folder {} does not exist", folder.display())));
+    }
 
     let sha256: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     let versions: Vec<serde_json::Value> = assembled
@@ -143,7 +152,10 @@ pub fn export_statement(
         .filter_map(|item| item.source)
         .map(|source| serde_json::json!({ "section": source.section.to_string(), "version": source.version }))
         .collect();
-    let file = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_owned());
+    let file = match (std::fs::canonicalize(folder), out.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => out.to_owned(),
+    };
     let record = NewExport {
         statement,
         format: format.as_str().to_owned(),
@@ -155,7 +167,22 @@ pub fn export_statement(
         versions_json: serde_json::Value::Array(versions).to_string(),
         facts_json: serde_json::to_value(&assembled.facts_used).map(|v| v.to_string()).unwrap_or_default(),
     };
-    let id = store.write(|w| w.record_export(record))?;
+    let mut staged = StagedFile::write(out, &bytes).map_err(|error| write_error(error.to_string()))?;
+    let mut not_placed = None;
+    let recorded = store.write(|w| {
+        let id = w.record_export(record)?;
+        staged.put_in_place().map_err(|error| {
+            not_placed = Some(why_not_replaced(&error));
+            StoreError::Rejected("the export file could not be put in place".to_owned())
+        })?;
+        Ok(id)
+    });
+    let id = match (recorded, not_placed) {
+        (Ok(id), _) => id,
+        (Err(_), Some(reason)) => return Err(write_error(reason)),
+        (Err(error), None) => return Err(error.into()),
+    };
+    staged.keep();
     Ok(ExportOutcome {
         id,
         file,
@@ -181,26 +208,6 @@ pub fn preview_html(
     let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
     let document = Document { statement: &assembled, organisation: &organisation };
     Ok(render_html(&templates.get(&template_name)?, &document)?)
-}
-
-/// Writes beside the target and renames, so a reader never sees half a file.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let error = |reason: String| ExportError::Write { path: target.to_owned(), reason };
-    let folder = target.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    if !folder.is_dir() {
-        return Err(error(format!("the folder {} does not exist", folder.display())));
-    }
-    let mut partial = target.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        error(e.to_string())
-    })?;
-    std::fs::rename(&partial, target).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        error(why_not_replaced(&e))
-    })
 }
 
 /// Why the finished file could not take the target's place, in words that say what to do. On
@@ -234,13 +241,36 @@ mod tests {
         assert!(error.contains("'odt'"), "{error}");
     }
 
+    /// A library with the demo statement.
+    fn demo() -> (tempfile::TempDir, Store, StatementId) {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(folder.path().join("library.sqlite3")).expect("library");
+        let statement = store.write(|w| w.add_demo_library("ana")).expect("demo");
+        (folder, store, statement)
+    }
+
+    fn export(store: &mut Store, statement: StatementId, out: &Path) -> Result<ExportOutcome, ExportError> {
+        let today: Date = "2026-11-27".parse().expect("date");
+        export_statement(store, &TemplateSet::builtin(), statement, Format::Pdf, None, out, today)
+    }
+
+    fn names(folder: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .expect("list")
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn an_export_into_a_missing_folder_names_the_folder_and_writes_nothing() {
-        let folder = tempfile::tempdir().expect("temp dir");
+        let (folder, mut store, statement) = demo();
         let target = folder.path().join("missing/statement.pdf");
-        let error = write_atomically(&target, b"%PDF").expect_err("no folder");
+        let error = export(&mut store, statement, &target).expect_err("no folder");
         assert!(error.to_string().contains("does not exist"), "{error}");
         assert!(!folder.path().join("missing").exists());
+        assert!(store.exports(statement).expect("records").is_empty(), "nothing recorded");
     }
 
     /// Word and Acrobat open files without sharing them; Windows then refuses to replace them.
@@ -248,32 +278,62 @@ mod tests {
     #[test]
     fn an_export_over_a_file_another_program_holds_open_says_so_and_changes_nothing() {
         use std::os::windows::fs::OpenOptionsExt;
-        let folder = tempfile::tempdir().expect("temp dir");
-        let target = folder.path().join("GFMD statement.pdf");
+        let (folder, mut store, statement) = demo();
+        let exports = folder.path().join("exports");
+        std::fs::create_dir(&exports).expect("exports folder");
+        let target = exports.join("GFMD statement.pdf");
         std::fs::write(&target, b"the submitted version").expect("old file");
         let held = std::fs::OpenOptions::new().read(true).share_mode(0).open(&target).expect("hold it open");
-        let error = write_atomically(&target, b"%PDF new").expect_err("the file is held open");
+        let error = export(&mut store, statement, &target).expect_err("the file is held open");
         let message = error.to_string();
         assert!(message.contains("GFMD statement.pdf") && message.contains("another program"), "{message}");
         drop(held);
         assert_eq!(std::fs::read(&target).expect("read"), b"the submitted version");
-        let left: Vec<_> =
-            std::fs::read_dir(folder.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
-        assert_eq!(left.len(), 1, "no partial file is left: {left:?}");
+        assert_eq!(names(&exports), ["GFMD statement.pdf"], "no partial file is left");
+        assert!(store.exports(statement).expect("records").is_empty(), "nothing recorded");
     }
 
     #[test]
-    fn a_failed_replace_leaves_the_old_file_and_no_partial_file() {
-        let folder = tempfile::tempdir().expect("temp dir");
+    fn a_failed_replace_leaves_the_old_file_no_partial_file_and_no_record() {
+        let (folder, mut store, statement) = demo();
         // A folder where the file should go: the rename fails on every system.
         let target = folder.path().join("statement.pdf");
         std::fs::create_dir(&target).expect("folder in the way");
         std::fs::write(target.join("inside.txt"), b"kept").expect("file inside");
-        let error = write_atomically(&target, b"%PDF").expect_err("cannot replace a folder");
+        let error = export(&mut store, statement, &target).expect_err("cannot replace a folder");
         let message = error.to_string();
         assert!(message.contains("statement.pdf") && message.contains("not changed"), "{message}");
         assert_eq!(std::fs::read(target.join("inside.txt")).expect("read"), b"kept");
-        assert_eq!(std::fs::read_dir(folder.path()).expect("list").count(), 1, "no partial file is left");
+        assert!(
+            !names(folder.path()).iter().any(|name| name.ends_with(".partial")),
+            "no partial file is left"
+        );
+        assert!(store.exports(statement).expect("records").is_empty(), "nothing recorded");
+    }
+
+    #[test]
+    fn with_the_library_locked_nothing_is_written_or_recorded() {
+        let (folder, mut store, statement) = demo();
+        let exports = folder.path().join("exports");
+        std::fs::create_dir(&exports).expect("exports folder");
+        let target = exports.join("statement.pdf");
+        std::fs::write(&target, b"the submitted version").expect("old file");
+        // Another process holds the write lock (the app, mid-save).
+        let other =
+            rusqlite::Connection::open(folder.path().join("library.sqlite3")).expect("second connection");
+        other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+        let error = export(&mut store, statement, &target).expect_err("locked");
+        assert!(matches!(error, ExportError::Store(StoreError::Locked { .. })), "{error}");
+        assert_eq!(std::fs::read(&target).expect("read"), b"the submitted version");
+        assert_eq!(names(&exports), ["statement.pdf"]);
+        other.execute_batch("ROLLBACK").expect("unlock");
+        assert!(store.exports(statement).expect("records").is_empty(), "nothing recorded");
+
+        // Once the lock is gone the same export goes through, replacing the old file.
+        let outcome = export(&mut store, statement, &target).expect("export");
+        assert_eq!(std::fs::read(&target).expect("read").len() as u64, outcome.bytes);
+        assert_eq!(names(&exports), ["statement.pdf"], "the previous file is not kept");
+        assert_eq!(store.exports(statement).expect("records").len(), 1);
     }
 
     #[test]
