@@ -71,11 +71,22 @@ pub(crate) enum Command {
     /// Templates: list them, or write the built-in ones out for editing.
     #[command(subcommand)]
     Template(TemplateCommand),
-    /// Write a consistent copy of the library.
+    /// Write a consistent copy of the library; `backup list` shows the backups there are.
+    #[command(args_conflicts_with_subcommands = true)]
     Backup {
         /// Where to write it (default: backups/ beside the library).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(subcommand)]
+        command: Option<BackupCommand>,
+    },
+    /// Put a backup in place of the library (default: the newest good one). A sound library is
+    /// backed up first; a damaged one is kept aside in backups/.
+    Restore {
+        /// The backup: a file, or a name from `backup list`.
+        backup: Option<PathBuf>,
+        #[command(flatten)]
+        json: Json,
     },
     /// Check the library file for damage; exit 1 if any is found.
     Check,
@@ -108,6 +119,15 @@ pub(crate) struct OptionalBodyArgs {
     pub(crate) body_file: Option<PathBuf>,
 }
 
+#[derive(Debug, Subcommand)]
+pub(crate) enum BackupCommand {
+    /// The backups in backups/ beside the library, newest first.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum StatusArg {
     Draft,
@@ -115,6 +135,14 @@ pub(crate) enum StatusArg {
     InReview,
     Vetted,
     Retired,
+}
+
+/// The statuses a new section may start with: vetting is a step of its own (`section vet`).
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum NewStatusArg {
+    Draft,
+    #[value(name = "in_review")]
+    InReview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,8 +213,9 @@ pub(crate) enum SectionCommand {
         /// A tag (repeat for several).
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// draft or in_review; a section is vetted with `section vet` after review.
         #[arg(long, value_enum, default_value = "draft")]
-        status: StatusArg,
+        status: NewStatusArg,
         #[arg(long)]
         owner: Option<String>,
         /// When the language should be reviewed (YYYY-MM-DD).

@@ -121,7 +121,9 @@ fn build(path: &Path, sections: usize, rng: &mut fastrand::Rng) -> Result<(usize
         let drafts: Vec<corpus::SectionDraft> = (0..batch).map(|_| corpus::section(rng)).collect();
         store.write(|w| {
             for draft in drafts {
+                // Added in review and vetted at once: the library's vetted language, version 1.
                 let id = w.add_section(draft.new)?;
+                w.set_section_status(id, SectionStatus::Vetted, "Coordinator")?;
                 let before = versions;
                 versions += 1;
                 for (body, note) in draft.revisions {

@@ -8,9 +8,9 @@ use plenary_core::date::{Date, parse_date};
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::{SectionStatus, StatementStatus};
-use plenary_store::{SectionFilter, Store, default_database_path};
+use plenary_store::{SectionFilter, Store, StoreError, default_database_path};
 
-use crate::args::{BodyArgs, FilterArgs, OptionalBodyArgs, StatementStatusArg, StatusArg};
+use crate::args::{BodyArgs, FilterArgs, NewStatusArg, OptionalBodyArgs, StatementStatusArg, StatusArg};
 
 /// The library file: `--db`/`$PLENARY_DB`, else the app's default.
 pub(crate) fn database_path(given: Option<PathBuf>) -> Result<PathBuf> {
@@ -19,8 +19,17 @@ pub(crate) fn database_path(given: Option<PathBuf>) -> Result<PathBuf> {
     })
 }
 
-/// Opens the library, naming the file in any error.
+/// Opens the library, which must exist (a mistyped `--db` creates nothing), naming the file in
+/// any error.
 pub(crate) fn open(path: &Path) -> Result<Store> {
+    Store::open_existing(path).map_err(|error| match error {
+        StoreError::Missing { .. } => anyhow!("{error}; `plenary --db {} init` creates one", path.display()),
+        other => other.into(),
+    })
+}
+
+/// Opens the library, creating it (and its folder) if there is none: `init` and the default file.
+pub(crate) fn open_or_create(path: &Path) -> Result<Store> {
     Ok(Store::open(path)?)
 }
 
@@ -83,6 +92,13 @@ pub(crate) fn section_status(status: StatusArg) -> SectionStatus {
         StatusArg::InReview => SectionStatus::InReview,
         StatusArg::Vetted => SectionStatus::Vetted,
         StatusArg::Retired => SectionStatus::Retired,
+    }
+}
+
+pub(crate) fn new_section_status(status: NewStatusArg) -> SectionStatus {
+    match status {
+        NewStatusArg::Draft => SectionStatus::Draft,
+        NewStatusArg::InReview => SectionStatus::InReview,
     }
 }
 

@@ -13,7 +13,15 @@ struct Library {
 }
 
 impl Library {
+    /// A new, empty library (made with `plenary init`: nothing else creates one).
     fn new() -> Self {
+        let library = Self::without_file();
+        library.ok(&["init"]);
+        library
+    }
+
+    /// A folder where the library file does not exist yet.
+    fn without_file() -> Self {
         let folder = tempfile::tempdir().expect("temporary folder");
         let path = folder.path().join("library.sqlite3");
         Self { folder, path }
@@ -86,7 +94,7 @@ fn vet(library: &Library, id: &str) {
 
 #[test]
 fn init_prints_the_library_path_and_help_lists_the_commands() {
-    let library = Library::new();
+    let library = Library::without_file();
     assert_eq!(library.ok(&["init"]).trim(), library.path.display().to_string());
     assert!(library.path.exists());
     let overview = library.ok(&[]);
@@ -591,6 +599,23 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn vetting_cannot_be_skipped() {
+    let library = Library::new();
+    for status in ["vetted", "retired"] {
+        let refused = library.fails(
+            &["section", "add", "--title", "T", "--kind", "about", "--status", status, "--body", "b"],
+            2,
+        );
+        assert!(refused.contains("possible values: draft, in_review"), "{refused}");
+    }
+    assert_eq!(library.section_count(), 0, "nothing was added");
+    let draft = library.add_section("A", "about", "Body.");
+    let refused = library.fails(&["section", "vet", &draft, "--by", "Director"], 1);
+    assert!(refused.contains("submit it for review first"), "{refused}");
+    assert_eq!(library.json(&["section", "show", &draft])["status"], "draft");
+}
+
+#[test]
 fn backup_and_check() {
     let library = Library::new();
     library.add_section("A", "about", "Body.");
@@ -602,6 +627,58 @@ fn backup_and_check() {
     let default = library.ok(&["backup"]);
     assert!(Path::new(default.trim()).starts_with(library.folder.path().join("backups")), "{default}");
     assert!(library.ok(&["check"]).starts_with("ok: 1 sections"));
+}
+
+#[test]
+fn a_mistyped_library_path_creates_nothing() {
+    let library = Library::without_file();
+    let library =
+        Library { path: library.folder.path().join("Documnets").join("library.sqlite3"), ..library };
+    let db = library.path.display().to_string();
+    for command in
+        [&["section", "list"][..], &["section", "add", "--title", "T", "--kind", "about", "--body", "b"]]
+    {
+        let error = library.fails(command, 1);
+        assert!(
+            error.contains(&db) && error.contains("no library here") && error.contains("init"),
+            "{error}"
+        );
+    }
+    assert!(!library.folder.path().join("Documnets").exists(), "no folder was created");
+    // `init` is how a library is made anywhere else than the default place.
+    library.ok(&["init"]);
+    assert_eq!(library.section_count(), 0);
+}
+
+#[test]
+fn a_damaged_library_is_restored_from_the_newest_good_backup() {
+    let library = Library::new();
+    library.add_section("A", "about", &"Body one. ".repeat(400));
+    // A later command's first change of the day is preceded by the day's backup.
+    library.add_section("B", "about", "Body two.");
+    let listed = library.json(&["backup", "list"]);
+    assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+    assert_eq!(listed[0]["kind"], "daily");
+
+    let mut bytes = std::fs::read(&library.path).expect("bytes");
+    let middle = (bytes.len() / 4096 / 2) * 4096;
+    bytes[middle..middle + 256].iter_mut().for_each(|b| *b ^= 0xFF);
+    std::fs::write(&library.path, &bytes).expect("damage");
+    let error = library.fails(&["section", "add", "--title", "C", "--kind", "about", "--body", "c"], 1);
+    assert!(error.contains("is damaged") && error.contains("plenary restore"), "{error}");
+    assert_eq!(std::fs::read(&library.path).expect("bytes"), bytes, "nothing was written");
+
+    let printed = library.ok(&["restore"]);
+    assert!(printed.contains("restored") && printed.contains("kept as"), "{printed}");
+    assert_eq!(library.section_count(), 1, "the backup from before B");
+    let kinds: Vec<String> = library
+        .json(&["backup", "list"])
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|b| b["kind"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(kinds.contains(&"damaged library set aside".to_owned()), "{kinds:?}");
 }
 
 #[test]

@@ -36,6 +36,20 @@ impl SectionStatus {
         }
     }
 
+    /// Checks the status a new section is created with: draft or in review. Vetting is always a
+    /// step of its own, recorded with who vetted which version, never part of creating.
+    pub fn check_initial(self) -> Result<SectionStatus, ModelError> {
+        match self {
+            Self::Draft | Self::InReview => Ok(self),
+            Self::Vetted | Self::Retired => Err(ModelError::Transition {
+                from: "new".to_owned(),
+                to: self.as_str().to_owned(),
+                hint: "a new section starts as draft or in_review; vet it once it has been reviewed"
+                    .to_owned(),
+            }),
+        }
+    }
+
     /// Checks that a user may move a section from `self` to `next`, and says what to do if not.
     ///
     /// Allowed: draft → in_review (submit), in_review → vetted (vet), in_review → draft (send

@@ -144,6 +144,9 @@ const PAIRS: &[Pair] = &[
     },
 ];
 
+/// Who vetted the demo's vetted language (a role, as the network's records name it).
+const DEMO_REVIEWER: &str = "Dirección ejecutiva";
+
 impl Write<'_> {
     /// Fills an empty library with the demo content; returns the demo statement.
     pub fn add_demo_library(&mut self, author: &str) -> StoreResult<StatementId> {
@@ -176,18 +179,19 @@ impl Write<'_> {
                     kind: kind.clone(),
                     lang: lang.clone(),
                     tags: pair.tags.iter().map(|tag| (*tag).to_owned()).collect(),
-                    status: if pair.status == SectionStatus::Vetted {
-                        SectionStatus::Vetted
-                    } else {
+                    status: if pair.status == SectionStatus::Draft {
                         SectionStatus::Draft
+                    } else {
+                        SectionStatus::InReview
                     },
                     owner: Some("Coordinación".to_owned()),
                     review_due: Some(date("2027-06-30")?),
                     author: author.to_owned(),
                     note: Some("demo library".to_owned()),
                 })?;
-                if pair.status == SectionStatus::InReview {
-                    self.set_section_status(id, SectionStatus::InReview, author)?;
+                // Vetted language has been through review, like any other: the record says who.
+                if pair.status == SectionStatus::Vetted {
+                    self.set_section_status(id, SectionStatus::Vetted, DEMO_REVIEWER)?;
                 }
                 ids.push(id);
             }

@@ -54,7 +54,8 @@ pub enum StoreError {
     },
     /// The file is damaged or not a database at all.
     #[error(
-        "{path} is damaged or is not a database ({detail}); restore a backup with `plenary backup` copies or move the file away"
+        "{path} is damaged or is not a database ({detail}); nothing was changed. Restore the newest good backup \
+         (Backups in the app, or `plenary restore`), which keeps the damaged file aside"
     )]
     Damaged {
         /// The file.
@@ -71,6 +72,18 @@ pub enum StoreError {
     /// Another program holds the file locked.
     #[error("{path} is locked by another program (is Plenary open elsewhere?); nothing was changed")]
     Locked {
+        /// The file.
+        path: PathBuf,
+    },
+    /// No file at the path, and opening was not allowed to create one.
+    #[error("{path}: there is no library here (check the path; nothing was created)")]
+    Missing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The disk has no room for the change.
+    #[error("{path}: the disk is full; nothing was changed (free some space and try again)")]
+    DiskFull {
         /// The file.
         path: PathBuf,
     },
@@ -115,10 +128,35 @@ impl StoreError {
             }
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+            // Writing the WAL or its index can fail this way when the disk fills up.
+            Some(ErrorCode::SystemIoFailure) => StoreError::CannotOpen {
+                detail: format!(
+                    "the disk could not be read or written (is it full, or was it removed?): {error}"
+                ),
+                path,
+            },
             Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-                StoreError::CannotOpen { path, detail: error.to_string() }
+                let detail = why_not_opened(&path).unwrap_or_else(|| error.to_string());
+                StoreError::CannotOpen { path, detail }
             }
             _ => StoreError::Sqlite(error),
         }
+    }
+}
+
+/// Why the file at `path` could not be opened, as the file system tells it.
+fn why_not_opened(path: &Path) -> Option<String> {
+    if path.is_dir() {
+        return Some("it is a folder, not a library file".to_owned());
+    }
+    match std::fs::OpenOptions::new().read(true).write(true).open(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+            Some("you do not have permission to open it".to_owned())
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            Some("the file or its folder does not exist".to_owned())
+        }
+        _ => None,
     }
 }

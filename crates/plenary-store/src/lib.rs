@@ -18,13 +18,14 @@ mod migrations;
 mod open;
 mod organisation;
 mod paths;
+mod restore;
 mod rows;
 mod search;
 mod sections;
 mod statements;
 mod write;
 
-pub use backup::default_backup_path;
+pub use backup::{BackupFile, BackupKind, default_backup_path, list_backups};
 pub use check::CheckReport;
 pub use drafts::Draft;
 pub use error::{StoreError, StoreResult};
@@ -33,6 +34,7 @@ pub use exports::{ExportRecord, NewExport};
 pub use migrations::SCHEMA_VERSION;
 pub use organisation::OrganisationUpdate;
 pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path, default_templates_path};
+pub use restore::{Restored, restore};
 pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
 pub use sections::{NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
 pub use statements::{NewStatement, StatementDetails, StatementSummary};
@@ -47,6 +49,8 @@ use rusqlite::Connection;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The day the daily backup was last seen to or made; checked again on the next day.
+    daily_backup_checked: Option<jiff::civil::Date>,
 }
 
 impl Store {
@@ -56,6 +60,12 @@ impl Store {
     /// its own [`StoreError`].
     pub fn open(path: impl AsRef<Path>) -> StoreResult<Store> {
         open::open(path.as_ref())
+    }
+
+    /// Opens the library at `path` only if the file exists: nothing is created, so a mistyped
+    /// path gives [`StoreError::Missing`] rather than a new, empty library.
+    pub fn open_existing(path: impl AsRef<Path>) -> StoreResult<Store> {
+        open::open_existing(path.as_ref())
     }
 
     /// Opens an existing library at `path` only to read it (`plenary check`): nothing is
@@ -70,8 +80,9 @@ impl Store {
     }
 
     /// Runs `change` in one IMMEDIATE transaction and commits it durably; on any error nothing
-    /// of it is saved.
+    /// of it is saved. The first change of a day is preceded by the day's backup.
     pub fn write<T>(&mut self, change: impl FnOnce(&mut Write<'_>) -> StoreResult<T>) -> StoreResult<T> {
+        self.daily_backup()?;
         write::run(&mut self.conn, &self.path, change)
     }
 }

@@ -9,11 +9,23 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::Store;
+use crate::backup;
 use crate::error::{StoreError, StoreResult};
 use crate::migrations::{self, APPLICATION_ID};
 
 pub(crate) fn open(path: &Path) -> StoreResult<Store> {
-    open_with(path, migrations::STEPS)
+    open_with(path, migrations::STEPS, Create::Yes)
+}
+
+pub(crate) fn open_existing(path: &Path) -> StoreResult<Store> {
+    open_with(path, migrations::STEPS, Create::No)
+}
+
+/// Whether opening may create the file (and its folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Create {
+    Yes,
+    No,
 }
 
 /// What a file is, read without changing it.
@@ -49,7 +61,7 @@ fn read_identity(conn: &Connection) -> rusqlite::Result<Identity> {
 }
 
 /// Refuses what is not a library this build can open; returns the schema version found.
-fn accept(conn: &Connection, path: &Path, latest: usize) -> StoreResult<usize> {
+pub(crate) fn accept(conn: &Connection, path: &Path, latest: usize) -> StoreResult<usize> {
     match identify(conn).map_err(|error| StoreError::from_sqlite(error, path))? {
         Identity::Foreign => Err(StoreError::NotALibrary { path: path.to_owned() }),
         Identity::Library(found) if found > latest => {
@@ -61,21 +73,40 @@ fn accept(conn: &Connection, path: &Path, latest: usize) -> StoreResult<usize> {
 }
 
 /// Opens with a given migration list: [`migrations::STEPS`], or a longer one in tests of upgrades.
-fn open_with(path: &Path, steps: &[&str]) -> StoreResult<Store> {
+fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> {
     let latest = steps.len();
-    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder)
-            .map_err(|error| StoreError::CannotOpen { path: path.to_owned(), detail: error.to_string() })?;
+    if path.is_dir() {
+        return Err(StoreError::CannotOpen {
+            path: path.to_owned(),
+            detail: "it is a folder, not a library file".to_owned(),
+        });
+    }
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    match create {
+        Create::No if !path.exists() => return Err(StoreError::Missing { path: path.to_owned() }),
+        Create::No => {}
+        Create::Yes => {
+            if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder).map_err(|error| StoreError::CannotOpen {
+                    path: path.to_owned(),
+                    detail: format!("its folder cannot be created ({error})"),
+                })?;
+            }
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
     }
     let fail = |error: rusqlite::Error| StoreError::from_sqlite(error, path);
-    let flags =
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
     conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
     let found = accept(&conn, path, latest)?;
     // SQLite silently opens a file it may not write read-only; a library must be writable.
     if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
         return Err(StoreError::ReadOnly { path: path.to_owned() });
+    }
+    // A quick check of every page before anything is written: damage found now is reported
+    // before an edit could build on it, and the file is left as it was.
+    if found > 0 {
+        quick_check(&conn, path)?;
     }
     // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
     // synchronous=FULL: a commit is on disk before it is acknowledged, even across power loss.
@@ -98,7 +129,16 @@ fn open_with(path: &Path, steps: &[&str]) -> StoreResult<Store> {
         migrations::to_latest(&mut conn, path, steps)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
     }
-    Ok(Store { conn, path: path.to_owned() })
+    Ok(Store { conn, path: path.to_owned(), daily_backup_checked: None })
+}
+
+/// Refuses a library whose pages or indexes are damaged (`PRAGMA quick_check`).
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> StoreResult<()> {
+    match backup::first_problem(conn, "quick_check") {
+        Ok(None) => Ok(()),
+        Ok(Some(problem)) => Err(StoreError::Damaged { path: path.to_owned(), detail: problem }),
+        Err(error) => Err(StoreError::from_sqlite(error, path)),
+    }
 }
 
 /// Sets WAL mode, waiting for other connections. Changing the mode needs the file to itself,
@@ -132,7 +172,7 @@ pub(crate) fn open_read_only(path: &Path) -> StoreResult<Store> {
     if accept(&conn, path, migrations::SCHEMA_VERSION)? == 0 {
         return Err(StoreError::NotALibrary { path: path.to_owned() });
     }
-    Ok(Store { conn, path: path.to_owned() })
+    Ok(Store { conn, path: path.to_owned(), daily_backup_checked: None })
 }
 
 #[cfg(test)]
@@ -176,11 +216,11 @@ mod tests {
     fn an_older_library_is_backed_up_then_migrated() {
         let folder = tempfile::tempdir().expect("folder");
         let path = folder.path().join("library.sqlite3");
-        let mut store = open_with(&path, &LATER[..1]).expect("open at version 1");
+        let mut store = open_with(&path, &LATER[..1], Create::Yes).expect("open at version 1");
         store.write(|w| w.add_kind(&plenary_core::kind::Kind::parse("mine").expect("kind"))).expect("write");
         drop(store);
 
-        let upgraded = open_with(&path, LATER).expect("upgrade to version 2");
+        let upgraded = open_with(&path, LATER, Create::Yes).expect("upgrade to version 2");
         let version: i64 =
             upgraded.conn.pragma_query_value(None, "user_version", |row| row.get(0)).expect("version");
         assert_eq!(version, 2);
@@ -193,11 +233,11 @@ mod tests {
         assert!(name.starts_with("library-before-upgrade-from-v1-"), "{name}");
 
         // The backup is the library as it was: version 1, with its data.
-        let backup = open_with(&backups[0], &LATER[..1]).expect("open the backup");
+        let backup = open_with(&backups[0], &LATER[..1], Create::Yes).expect("open the backup");
         assert!(backup.kinds().expect("kinds").iter().any(|kind| kind.as_str() == "mine"));
         drop(backup);
         // Opening again does not back up again.
-        drop(open_with(&path, LATER).expect("reopen"));
+        drop(open_with(&path, LATER, Create::Yes).expect("reopen"));
         assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
     }
 
@@ -206,7 +246,7 @@ mod tests {
         for _ in 0..5 {
             let folder = tempfile::tempdir().expect("folder");
             let path = folder.path().join("library.sqlite3");
-            drop(open_with(&path, &LATER[..1]).expect("version 1"));
+            drop(open_with(&path, &LATER[..1], Create::Yes).expect("version 1"));
             let start = std::sync::Barrier::new(3);
             std::thread::scope(|scope| {
                 let openers: Vec<_> = (0..3)
@@ -214,7 +254,7 @@ mod tests {
                         let (path, start) = (&path, &start);
                         scope.spawn(move || {
                             start.wait();
-                            open_with(path, LATER).map(drop)
+                            open_with(path, LATER, Create::Yes).map(drop)
                         })
                     })
                     .collect();
@@ -223,7 +263,7 @@ mod tests {
                 }
             });
             assert_eq!(std::fs::read_dir(folder.path().join("backups")).expect("backups").count(), 1);
-            let store = open_with(&path, LATER).expect("reopen");
+            let store = open_with(&path, LATER, Create::Yes).expect("reopen");
             assert_eq!(pragma(&store, "user_version"), 2);
         }
     }
@@ -232,7 +272,7 @@ mod tests {
     fn checking_an_older_library_reads_it_without_upgrading_it() {
         let folder = tempfile::tempdir().expect("folder");
         let path = folder.path().join("library.sqlite3");
-        let mut old = open_with(&path, &migrations::STEPS[..1]).expect("version 1");
+        let mut old = open_with(&path, &migrations::STEPS[..1], Create::Yes).expect("version 1");
         old.write(|w| w.add_kind(&plenary_core::kind::Kind::parse("mine").expect("kind"))).expect("write");
         drop(old);
         let before = std::fs::read(&path).expect("bytes");
@@ -252,7 +292,7 @@ mod tests {
         for from in 1..migrations::STEPS.len() {
             let folder = tempfile::tempdir().expect("folder");
             let path = folder.path().join("library.sqlite3");
-            let mut old = open_with(&path, &migrations::STEPS[..from]).expect("old format");
+            let mut old = open_with(&path, &migrations::STEPS[..from], Create::Yes).expect("old format");
             let id = old
                 .write(|w| {
                     w.add_section(crate::NewSection {

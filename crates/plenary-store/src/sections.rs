@@ -31,7 +31,7 @@ pub struct NewSection {
     pub lang: Language,
     /// Tags.
     pub tags: Vec<String>,
-    /// Initial status; `vetted` records the author as vetting version 1 (imported vetted language).
+    /// Initial status: draft or in review (see `SectionStatus::check_initial`).
     pub status: SectionStatus,
     /// Who answers for it.
     pub owner: Option<String>,
@@ -375,6 +375,7 @@ impl Write<'_> {
         let conn = self.conn();
         kinds::ensure_known(conn, &new.kind)?;
         let title = require_title(&new.title)?;
+        let status = new.status.check_initial()?;
         let id = SectionId::new_random();
         let now = self.now().to_string();
         conn.prepare_cached(
@@ -385,15 +386,14 @@ impl Write<'_> {
             id.to_string(),
             new.kind.as_str(),
             new.lang.as_str(),
-            new.status.as_str(),
+            status.as_str(),
             non_blank(new.owner),
             new.review_due.map(|date| date.to_string()),
             now,
         ])?;
         let seq = conn.last_insert_rowid();
-        let vetted_by = (new.status == SectionStatus::Vetted).then_some(new.author.as_str());
         let body = normalize_newlines(&new.body);
-        insert_version(conn, seq, 1, &title, &body, &new.author, &now, new.note.as_deref(), vetted_by)?;
+        insert_version(conn, seq, 1, &title, &body, &new.author, &now, new.note.as_deref())?;
         replace_tags(conn, seq, &new.tags)?;
         index(conn, seq)?;
         Ok(id)
@@ -429,7 +429,6 @@ impl Write<'_> {
                 &edit.author,
                 &now,
                 non_blank(edit.note.clone()).as_deref(),
-                None,
             )?;
         }
         if let Some(kind) = &edit.kind {
@@ -531,15 +530,14 @@ fn insert_version(
     author: &str,
     now: &str,
     note: Option<&str>,
-    vetted_by: Option<&str>,
 ) -> StoreResult<()> {
     let author = author.trim();
     let author = if author.is_empty() { "unknown" } else { author };
     conn.prepare_cached(
-        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note, vetted_by, vetted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, CASE WHEN ?8 IS NULL THEN NULL ELSE ?6 END)",
+        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![seq, number, title, body, author, now, note, vetted_by])?;
+    .execute(params![seq, number, title, body, author, now, note])?;
     Ok(())
 }
 

@@ -110,13 +110,20 @@ fn the_workflow_is_enforced_and_vetting_is_recorded() {
 }
 
 #[test]
-fn a_section_created_vetted_records_its_author_as_vetting() {
+fn a_new_section_cannot_skip_review() {
     let (_folder, mut store) = library();
+    for status in [SectionStatus::Vetted, SectionStatus::Retired] {
+        let mut new = section("Global activism", "We organise.");
+        new.status = status;
+        let refused = store.write(|w| w.add_section(new)).expect_err("created past review");
+        assert!(refused.to_string().contains("starts as draft or in_review"), "{refused}");
+    }
+    assert!(store.sections(&SectionFilter::default()).expect("list").is_empty(), "nothing was added");
     let mut new = section("Global activism", "We organise.");
-    new.status = SectionStatus::Vetted;
+    new.status = SectionStatus::InReview;
     let added = add(&mut store, new);
-    assert_eq!(added.vetted_version, Some(1));
-    assert_eq!(store.version(added.id, 1).expect("v1").vetted.map(|v| v.by), Some("ana".to_owned()));
+    assert_eq!((added.status, added.vetted_version), (SectionStatus::InReview, None));
+    assert_eq!(store.version(added.id, 1).expect("v1").vetted, None);
 }
 
 #[test]
@@ -154,10 +161,14 @@ fn lists_filter_by_kind_tag_status_language_and_review_date() {
     about.review_due = Some("2026-01-01".parse().expect("date"));
     let mut spanish = section("Posición", "b");
     spanish.lang = lang("es");
-    spanish.status = SectionStatus::Vetted;
+    spanish.status = SectionStatus::InReview;
     let plain = section("Another position", "c");
     for new in [about, spanish, plain] {
-        store.write(|w| w.add_section(new)).expect("add");
+        let vet = new.status == SectionStatus::InReview;
+        let id = store.write(|w| w.add_section(new)).expect("add");
+        if vet {
+            store.write(|w| w.set_section_status(id, SectionStatus::Vetted, "dir")).expect("vet");
+        }
     }
     let titles = |filter: SectionFilter| -> Vec<String> {
         store.sections(&filter).expect("list").into_iter().map(|s| s.title).collect()

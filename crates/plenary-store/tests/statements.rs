@@ -18,8 +18,10 @@ fn today() -> plenary_core::date::Date {
 /// A section that has been through review: version 1 vetted.
 fn vetted(store: &mut Store, title: &str, body: &str) -> SectionId {
     let mut new = section(title, body);
-    new.status = SectionStatus::Vetted;
-    store.write(|w| w.add_section(new)).expect("add vetted")
+    new.status = SectionStatus::InReview;
+    let id = store.write(|w| w.add_section(new)).expect("add in review");
+    store.write(|w| w.set_section_status(id, SectionStatus::Vetted, "dir")).expect("vet");
+    id
 }
 
 fn titles(store: &Store, statement: plenary_core::id::StatementId) -> Vec<String> {

@@ -444,7 +444,7 @@ pub(crate) fn section(rng: &mut fastrand::Rng) -> SectionDraft {
             kind: Kind::parse(kind).unwrap_or_else(|_| unreachable!("built-in kinds are valid")),
             lang: Language::parse("lang", lang).unwrap_or_else(|_| Language::english()),
             tags,
-            status: SectionStatus::Vetted,
+            status: SectionStatus::InReview,
             owner: Some(["Marta", "Luis", "Ana", "Joseph"][rng.usize(..4)].to_owned()),
             review_due: None,
             author: "bench".to_owned(),

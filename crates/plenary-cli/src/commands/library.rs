@@ -7,14 +7,14 @@ use plenary_core::date::PartialDate;
 use plenary_core::fact::FactKey;
 use plenary_core::organisation::Logo;
 use plenary_core::status::SectionStatus;
-use plenary_store::{NewEvent, OrganisationUpdate, SectionFilter, default_backup_path};
+use plenary_store::{NewEvent, OrganisationUpdate, SectionFilter, default_backup_path, list_backups};
 
 use crate::args::{EventCommand, FactCommand, KindCommand, OrgCommand};
 use crate::input;
 use crate::output::{self, OrganisationView};
 
 pub(super) fn init(path: &Path, demo: bool, author: &str) -> Result<()> {
-    let store = input::open(path)?;
+    let store = input::open_or_create(path)?;
     if demo && store.sections(&SectionFilter::default())?.is_empty() {
         drop(store);
         create_demo(path, author)?;
@@ -56,7 +56,7 @@ pub(super) fn overview(path: &Path) -> Result<()> {
 
 /// Fills a new or empty library with the demo organisation, sections, event and statement.
 pub(super) fn create_demo(path: &Path, author: &str) -> Result<()> {
-    let mut store = input::open(path)?;
+    let mut store = input::open_or_create(path)?;
     store.write(|w| w.add_demo_library(author))?;
     Ok(())
 }
@@ -189,13 +189,74 @@ pub(super) fn backup(path: &Path, out: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// `backup list`: the backups beside the library, newest first.
+pub(super) fn backup_list(path: &Path, as_json: bool) -> Result<()> {
+    let backups = list_backups(path)?;
+    if as_json {
+        let views: Vec<serde_json::Value> = backups
+            .iter()
+            .map(|b| {
+                serde_json::json!({
+                    "file": b.path.display().to_string(),
+                    "kind": b.kind.describe(),
+                    "taken": b.taken.to_string(),
+                    "bytes": b.bytes,
+                })
+            })
+            .collect();
+        return output::json(&views);
+    }
+    if backups.is_empty() {
+        eprintln!("no backups of {} yet", path.display());
+    }
+    for backup in &backups {
+        let name = backup.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+        outln!(
+            "{}  {:<32}  {:>9}  {}",
+            backup.taken.strftime("%Y-%m-%d %H:%M UTC"),
+            backup.kind.describe(),
+            human_size(backup.bytes),
+            name
+        );
+    }
+    Ok(())
+}
+
+/// `restore [BACKUP]`: the backup (a file, or a name in backups/) in place of the library.
+pub(super) fn restore(path: &Path, backup: Option<PathBuf>, as_json: bool) -> Result<()> {
+    let backup = backup.map(|given| {
+        let in_folder = path.parent().unwrap_or(Path::new(".")).join("backups").join(&given);
+        if !given.exists() && in_folder.exists() { in_folder } else { given }
+    });
+    let restored = plenary_store::restore(path, backup.as_deref())?;
+    if as_json {
+        return output::json(&serde_json::json!({
+            "restored": restored.from.display().to_string(),
+            "previous": restored.previous.map(|p| p.display().to_string()),
+        }));
+    }
+    outln!("restored {} from {}", path.display(), restored.from.display());
+    if let Some(previous) = restored.previous {
+        outln!("the library it replaced is kept as {}", previous.display());
+    }
+    Ok(())
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.0} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
 pub(super) fn check(path: &Path) -> Result<()> {
     // Read only: checking a file never upgrades or otherwise changes it.
     let store = plenary_store::Store::open_read_only(path)?;
     let report = store.check()?;
     if !report.is_sound() {
         bail!(
-            "{} is damaged: {}; restore a backup (see `plenary backup`)",
+            "{} is damaged: {}; `plenary restore` puts back the newest good backup, keeping the damaged file aside",
             store.path().display(),
             report.problems.join("; ")
         );

@@ -7,7 +7,7 @@ mod statement;
 
 use anyhow::Result;
 
-use crate::args::{Cli, Command};
+use crate::args::{BackupCommand, Cli, Command};
 use crate::bench;
 use crate::input;
 
@@ -19,7 +19,16 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
     let templates = cli.templates.or_else(plenary_store::default_templates_path);
     // The shared default library, like the desktop app's, starts with the demo content; a file
     // named with --db or $PLENARY_DB starts empty.
-    let uses_library = !matches!(cli.command, Some(Command::Bench(_)) | Some(Command::Template(_)));
+    // Restoring works on a library that cannot be opened, or that is not there at all.
+    let uses_library = !matches!(
+        cli.command,
+        Some(
+            Command::Bench(_)
+                | Command::Template(_)
+                | Command::Restore { .. }
+                | Command::Backup { command: Some(_), .. }
+        )
+    );
     if default_library && uses_library && !path.exists() {
         library::create_demo(&path, &author)?;
     }
@@ -37,7 +46,11 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
             export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
         }
         Command::Template(command) => export::template(templates.as_deref(), command),
-        Command::Backup { out } => library::backup(&path, out),
+        Command::Backup { command: Some(BackupCommand::List { json }), .. } => {
+            library::backup_list(&path, json.json)
+        }
+        Command::Backup { out, command: None } => library::backup(&path, out),
+        Command::Restore { backup, json } => library::restore(&path, backup, json.json),
         Command::Check => library::check(&path),
         Command::Bench(command) => bench::run(command),
     }

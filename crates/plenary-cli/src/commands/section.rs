@@ -22,7 +22,7 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
                 kind: input::kind(&kind)?,
                 lang: input::language("--lang", &lang)?,
                 tags,
-                status: input::section_status(status),
+                status: input::new_section_status(status),
                 owner,
                 review_due: input::date("--review-due", review_due.as_deref())?,
                 author,
