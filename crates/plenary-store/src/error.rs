@@ -81,6 +81,15 @@ pub enum StoreError {
         /// The path given.
         path: PathBuf,
     },
+    /// An empty file where a library was expected, and opening was not allowed to create one.
+    #[error(
+        "{path} is empty, not a library: if it was your library, `plenary restore` puts back its newest backup; \
+         `plenary init` makes a new library there"
+    )]
+    EmptyFile {
+        /// The file.
+        path: PathBuf,
+    },
     /// The disk has no room for the change.
     #[error("{path}: the disk is full; nothing was changed (free some space and try again)")]
     DiskFull {
@@ -129,6 +138,9 @@ impl StoreError {
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly { path },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
             Some(ErrorCode::DiskFull) => StoreError::DiskFull { path },
+            // SQLITE_IOERR_SHMSIZE: the shared-memory file beside the library could not grow,
+            // which on a full disk is how SQLite first notices.
+            _ if sqlite_extended_code(&error) == Some(4874) => StoreError::DiskFull { path },
             // Writing the WAL or its index can fail this way when the disk fills up.
             Some(ErrorCode::SystemIoFailure) => StoreError::CannotOpen {
                 detail: format!(
@@ -152,11 +164,31 @@ fn why_not_opened(path: &Path) -> Option<String> {
     }
     match std::fs::OpenOptions::new().read(true).write(true).open(path) {
         Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
-            Some("you do not have permission to open it".to_owned())
+            return Some("you do not have permission to open it".to_owned());
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            Some("the file or its folder does not exist".to_owned())
+            return Some("the file or its folder does not exist".to_owned());
         }
+        _ => {}
+    }
+    // SQLite keeps its journal and shared-memory files beside the library.
+    let folder = path.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let probe = folder.join(format!(".plenary-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(_) => Some(format!(
+            "its folder {} cannot be written, and SQLite keeps its journal beside the file",
+            folder.display()
+        )),
+    }
+}
+
+fn sqlite_extended_code(error: &rusqlite::Error) -> Option<i32> {
+    match error {
+        rusqlite::Error::SqliteFailure(failure, _) => Some(failure.extended_code),
         _ => None,
     }
 }

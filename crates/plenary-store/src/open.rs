@@ -44,8 +44,14 @@ fn identify(conn: &Connection) -> rusqlite::Result<Identity> {
     // creating the library.
     conn.execute_batch("BEGIN DEFERRED")?;
     let identity = read_identity(conn);
-    conn.execute_batch("COMMIT")?;
-    identity
+    // A failed read (a full disk, damage) may have ended the transaction already; its error is
+    // the one to report, not COMMIT's "no transaction is active".
+    if conn.is_autocommit() {
+        return identity;
+    }
+    let committed = conn.execute_batch("COMMIT");
+    let identity = identity?;
+    committed.map(|()| identity)
 }
 
 fn read_identity(conn: &Connection) -> rusqlite::Result<Identity> {
@@ -81,6 +87,19 @@ fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> 
             detail: "it is a folder, not a library file".to_owned(),
         });
     }
+    // Permissions are read from the file system first: SQLite would open a read-only library
+    // read-only and leave its -wal and -shm files behind.
+    if let Err(error) = std::fs::OpenOptions::new().read(true).write(true).open(path)
+        && error.kind() == std::io::ErrorKind::PermissionDenied
+    {
+        return Err(match std::fs::File::open(path) {
+            Ok(_) => StoreError::ReadOnly { path: path.to_owned() },
+            Err(_) => StoreError::CannotOpen {
+                path: path.to_owned(),
+                detail: "you do not have permission to open it".to_owned(),
+            },
+        });
+    }
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     match create {
         Create::No if !path.exists() => return Err(StoreError::Missing { path: path.to_owned() }),
@@ -99,6 +118,9 @@ fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> 
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
     conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
     let found = accept(&conn, path, latest)?;
+    if found == 0 && create == Create::No && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
+        return Err(StoreError::EmptyFile { path: path.to_owned() });
+    }
     // SQLite silently opens a file it may not write read-only; a library must be writable.
     if conn.is_readonly(rusqlite::MAIN_DB).map_err(fail)? {
         return Err(StoreError::ReadOnly { path: path.to_owned() });
