@@ -92,9 +92,12 @@ fn same(command: Command) -> Command {
     command
 }
 
+/// A way of damaging a file's bytes, and a word the error must say.
+type Damage = (&'static str, fn(&mut Vec<u8>), &'static str);
+
 #[test]
 fn damaged_files_are_refused_and_left_as_they_were() {
-    let cases: [(&str, fn(&mut Vec<u8>), &str); 4] = [
+    let cases: [Damage; 4] = [
         ("truncated", |bytes| bytes.truncate(bytes.len() / 2), "damaged"),
         (
             "flipped bytes",
