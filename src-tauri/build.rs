@@ -11,7 +11,11 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 39] = [
+const COMMANDS: [&str; 43] = [
+    "library_status",
+    "list_library_backups",
+    "back_up_now",
+    "restore_library_backup",
     "library_info",
     "list_sections",
     "search_sections",

@@ -71,6 +71,10 @@ pub fn run() {
             commands::export::export_statement,
             commands::export::list_exports,
             commands::export::open_export,
+            commands::backups::library_status,
+            commands::backups::list_library_backups,
+            commands::backups::back_up_now,
+            commands::backups::restore_library_backup,
             commands::window::set_menu_language,
             commands::window::window_ready,
         ])

@@ -1,19 +1,25 @@
 //! What the window's commands share: the open library, who is typing, and where templates and
 //! (for scripted runs) exports go.
 
-use std::path::PathBuf;
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use plenary_core::date::Date;
 use plenary_render::TemplateSet;
-use plenary_store::{Store, default_database_path, default_templates_path};
+use plenary_store::{Store, StoreError, default_database_path, default_templates_path};
 
 use crate::error::{Code, CommandError, CommandResult};
 
 /// The app's shared state, managed by Tauri.
 pub(crate) struct AppState {
-    store: Mutex<Store>,
+    /// The open library; `None` while it is damaged and waits to be restored.
+    store: Mutex<Option<Store>>,
+    /// The library file.
+    pub(crate) path: PathBuf,
+    /// Why the library could not be opened at start (damage), until a backup is restored.
+    problem: Mutex<Option<String>>,
     /// Who is making changes: `$PLENARY_AUTHOR`, else the login name.
     pub(crate) author: String,
     /// The user's template folder, if any.
@@ -28,19 +34,24 @@ pub(crate) struct AppState {
 impl AppState {
     /// Opens the library named by `$PLENARY_DB`, else the default file shared with `plenary`.
     /// A library that does not exist yet is created with the demo content, so the first window
-    /// already has something to search and compose.
+    /// already has something to search and compose. A damaged library does not stop the app:
+    /// the window opens on the offer to restore a backup.
     pub(crate) fn open(started: Instant) -> Result<AppState, String> {
         let path = std::env::var_os("PLENARY_DB").map(PathBuf::from).or_else(default_database_path).ok_or(
             "this system reports no app-data folder; name the library file in $PLENARY_DB".to_owned(),
         )?;
         let author = author();
-        let is_new = !path.exists();
-        let mut store = Store::open(&path).map_err(|error| error.to_string())?;
-        if is_new {
-            store.write(|w| w.add_demo_library(&author)).map_err(|error| error.to_string())?;
-        }
+        let (store, problem) = match open_library(&path, &author) {
+            Ok(store) => (Some(store), None),
+            Err(error @ (StoreError::Damaged { .. } | StoreError::EmptyFile { .. })) => {
+                (None, Some(error.to_string()))
+            }
+            Err(error) => return Err(error.to_string()),
+        };
         Ok(AppState {
             store: Mutex::new(store),
+            path,
+            problem: Mutex::new(problem),
             author,
             templates_folder: std::env::var_os("PLENARY_TEMPLATES")
                 .map(PathBuf::from)
@@ -50,9 +61,45 @@ impl AppState {
         })
     }
 
-    /// The library, for one command. A command that panicked while holding it leaves the
-    /// connection usable (every change is its own transaction), so a poisoned lock is taken over.
-    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+    /// The library, for one command; refused while it is damaged. A command that panicked while
+    /// holding it leaves the connection usable (every change is its own transaction), so a
+    /// poisoned lock is taken over.
+    pub(crate) fn store(&self) -> CommandResult<OpenStore<'_>> {
+        let guard = self.lock_store();
+        if guard.is_none() {
+            let problem = self.problem().unwrap_or_else(|| "the library is not open".to_owned());
+            return Err(CommandError::new(Code::Library, problem));
+        }
+        Ok(OpenStore(guard))
+    }
+
+    /// Why the library could not be opened, while it waits for a restore.
+    pub(crate) fn problem(&self) -> Option<String> {
+        self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    /// Closes the library, runs `replace` on its file (a restore), and opens it again; on
+    /// failure the library is reopened as it was.
+    pub(crate) fn replace_library<T>(
+        &self,
+        replace: impl FnOnce(&Path) -> Result<T, StoreError>,
+    ) -> CommandResult<T> {
+        let mut guard = self.lock_store();
+        // Restoring needs the file to itself: this connection is closed first.
+        drop(guard.take());
+        let outcome = replace(&self.path);
+        match open_library(&self.path, &self.author) {
+            Ok(store) => {
+                *guard = Some(store);
+                *self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+            }
+            Err(error) if outcome.is_ok() => return Err(error.into()),
+            Err(_) => {}
+        }
+        Ok(outcome?)
+    }
+
+    fn lock_store(&self) -> MutexGuard<'_, Option<Store>> {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
@@ -66,10 +113,42 @@ impl AppState {
     }
 }
 
+/// The library, open, for the length of one command.
+pub(crate) struct OpenStore<'a>(MutexGuard<'a, Option<Store>>);
+
+impl Deref for OpenStore<'_> {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        match self.0.as_ref() {
+            Some(store) => store,
+            None => unreachable!("an OpenStore is made only around an open library"),
+        }
+    }
+}
+
+impl DerefMut for OpenStore<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match self.0.as_mut() {
+            Some(store) => store,
+            None => unreachable!("an OpenStore is made only around an open library"),
+        }
+    }
+}
+
+/// Opens the library at `path`; a new one starts with the demo content.
+fn open_library(path: &Path, author: &str) -> Result<Store, StoreError> {
+    let is_new = !path.exists();
+    let mut store = Store::open(path)?;
+    if is_new {
+        store.write(|w| w.add_demo_library(author))?;
+    }
+    Ok(store)
+}
+
 /// The window title: the app and the library file's name.
 pub(crate) fn window_title(state: &AppState) -> String {
-    let store = state.store();
-    let name = store.path().file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = state.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     format!("Plenary — {name}")
 }
 

@@ -12,7 +12,24 @@ pub fn body_html(markdown: &str) -> String {
     // Links the sanitiser would strip of their `href` are unwrapped here instead, to their text:
     // an `<a>` without `href` but with the `rel` the sanitiser adds is invalid HTML.
     let mut kept_links: Vec<bool> = Vec::new();
+    // Quotes and lists nested past MAX_NESTING keep their text but not their nesting: the HTML
+    // parser behind the sanitiser slows down with the square of the depth (5,000 nested `>` took
+    // seconds), and no statement needs more.
+    let mut containers: Vec<bool> = Vec::new();
     let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH).filter_map(|event| match event {
+        Event::Start(tag @ (Tag::BlockQuote(_) | Tag::List(_) | Tag::Item)) => {
+            // An item goes with its list, so that a kept list never holds bare paragraphs.
+            let keep = if matches!(tag, Tag::Item) {
+                containers.last().copied().unwrap_or(true)
+            } else {
+                containers.iter().filter(|kept| **kept).count() < MAX_NESTING
+            };
+            containers.push(keep);
+            keep.then_some(Event::Start(tag))
+        }
+        Event::End(tag @ (TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item)) => {
+            containers.pop().unwrap_or(true).then_some(Event::End(tag))
+        }
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
             Some(Event::Start(Tag::Heading { level: demote(level), id, classes, attrs }))
         }
@@ -32,6 +49,9 @@ pub fn body_html(markdown: &str) -> String {
     pulldown_cmark::html::push_html(&mut html, parser);
     sanitise_fragment(&html)
 }
+
+/// How deeply quotes, lists and list items may nest in a body's HTML.
+const MAX_NESTING: usize = 16;
 
 /// The links a body may keep: web addresses and e-mail.
 fn is_allowed_link(url: &str) -> bool {
@@ -87,6 +107,22 @@ pub(crate) fn sanitise_fragment(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_and_lists_nested_past_the_limit_keep_their_text_not_their_depth() {
+        let quotes = body_html(&(">".repeat(5_000) + " deep"));
+        assert_eq!(quotes.matches("<blockquote>").count(), MAX_NESTING);
+        assert!(quotes.contains("deep"));
+        let lists = body_html(&("- ".repeat(3_000) + "deep"));
+        assert_eq!(
+            lists.matches("<ul>").count(),
+            lists.matches("<li>").count(),
+            "every kept list keeps its items"
+        );
+        assert!(lists.matches("<ul>").count() <= MAX_NESTING && lists.contains("deep"));
+        assert_eq!(body_html("> a\n>> b\n\n- c\n  - d"), body_html("> a\n>> b\n\n- c\n  - d"));
+        assert!(body_html("> a\n>> b").matches("<blockquote>").count() == 2, "shallow nesting is untouched");
+    }
 
     #[test]
     fn links_with_refused_addresses_become_their_text() {

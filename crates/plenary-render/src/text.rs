@@ -1,7 +1,7 @@
 //! Plain text and Markdown for web submission forms.
 
 use plenary_core::words::plain_text;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::Document;
 use crate::context::escape;
@@ -23,7 +23,15 @@ pub fn render_text(document: &Document<'_>) -> String {
     }
     let mut text = blocks.join("\n\n");
     text.push('\n');
-    text
+    printable(&text)
+}
+
+/// `text` without control characters (NUL, escape, form feed…) and the non-characters U+FFFE
+/// and U+FFFF, which web forms and editors mangle or refuse; line breaks and tabs stay.
+fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t')) && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 /// The whole statement as Markdown: title, event, items as sections, signatories. Raw HTML in
@@ -58,7 +66,7 @@ pub fn render_markdown(document: &Document<'_>) -> String {
             }
         }
     }
-    out.trim_end().to_owned() + "\n"
+    printable(out.trim_end()) + "\n"
 }
 
 /// A plain-text field (a title, a name) as Markdown inline text that reads as itself: one line,
@@ -92,15 +100,59 @@ fn inline_text(text: &str) -> String {
 fn escape_raw_html(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut last = 0;
+    // Inside a link or image to an address a viewer must not open: (its start, depth of nesting).
+    let mut refused: Option<(usize, usize)> = None;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
-        if let Event::Html(_) | Event::InlineHtml(_) = event {
-            out.push_str(&markdown[last..range.start]);
-            out.push_str(&escape(&markdown[range.clone()]));
-            last = range.end;
+        match (&event, &mut refused) {
+            (Event::Start(Tag::Link { .. } | Tag::Image { .. }), Some((_, depth))) => *depth += 1,
+            (Event::End(TagEnd::Link | TagEnd::Image), Some((start, depth))) => {
+                if *depth > 0 {
+                    *depth -= 1;
+                } else {
+                    // The whole link becomes its words, as plain text.
+                    out.push_str(&markdown[last..*start]);
+                    out.push_str(&inline_text(&link_words(&markdown[*start..range.end])));
+                    last = range.end;
+                    refused = None;
+                }
+            }
+            (Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }), None)
+                if range.start >= last && !is_safe_destination(dest_url) =>
+            {
+                refused = Some((range.start, 0));
+            }
+            (Event::Html(_) | Event::InlineHtml(_), None) if range.start >= last => {
+                out.push_str(&markdown[last..range.start]);
+                out.push_str(&escape(&markdown[range.clone()]));
+                last = range.end;
+            }
+            _ => {}
         }
     }
     out.push_str(&markdown[last..]);
     out
+}
+
+/// Addresses a Markdown viewer may open from the export: the web, mail, and places in the page.
+fn is_safe_destination(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    match url.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            matches!(scheme, "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
+}
+
+/// The words of a Markdown link or image, without its address.
+fn link_words(link: &str) -> String {
+    let mut words = String::new();
+    for event in Parser::new(link) {
+        if let Event::Text(text) | Event::Code(text) = event {
+            words.push_str(&text);
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -114,6 +166,19 @@ mod tests {
             "Hi &lt;script&gt;alert(1)&lt;/script&gt; **there**"
         );
         assert_eq!(escape_raw_html("`<b>` in code"), "`<b>` in code");
+    }
+
+    #[test]
+    fn links_a_viewer_must_not_open_become_their_words() {
+        assert_eq!(
+            escape_raw_html("See [the plan](javascript:alert(1)) and [ours](https://example.org)."),
+            "See the plan and [ours](https://example.org)."
+        );
+        assert_eq!(escape_raw_html("![chart](data:text/html,x) <vbscript:x>"), "chart vbscript:x");
+        assert_eq!(
+            escape_raw_html("[top](#item-1) [mail](mailto:a@b.org)"),
+            "[top](#item-1) [mail](mailto:a@b.org)"
+        );
     }
 
     #[test]

@@ -53,17 +53,9 @@ impl Store {
 
 impl Write<'_> {
     /// Changes the profile.
-    pub fn update_organisation(&mut self, update: OrganisationUpdate) -> StoreResult<()> {
+    pub fn update_organisation(&mut self, mut update: OrganisationUpdate) -> StoreResult<()> {
         if let Some(website) = update.website.as_deref().map(str::trim).filter(|site| !site.is_empty()) {
-            let scheme_ok = website.starts_with("https://") || website.starts_with("http://");
-            if !scheme_ok || website.contains(char::is_whitespace) || website.len() < 10 {
-                return Err(ModelError::invalid(
-                    "--website",
-                    website,
-                    "expected a web address starting with https://",
-                )
-                .into());
-            }
+            update.website = Some(checked_website(website)?);
         }
         let conn = self.conn();
         conn.execute("INSERT OR IGNORE INTO organisation (singleton) VALUES (1)", [])?;
@@ -84,5 +76,56 @@ impl Write<'_> {
             )?;
         }
         Ok(())
+    }
+}
+
+/// A web address as exports link it: http(s), with a site name and no spaces. The scheme and
+/// site are written the standard way (`HTTPS://Example.ORG` → `https://example.org`); the rest is
+/// kept as typed.
+fn checked_website(website: &str) -> Result<String, ModelError> {
+    let refuse = |why: &str| ModelError::invalid("--website", website, why);
+    if website.contains(char::is_whitespace) {
+        return Err(refuse("a web address cannot contain spaces"));
+    }
+    let parsed = url::Url::parse(website).map_err(|error| refuse(&format!("not a web address ({error})")))?;
+    if !matches!(parsed.scheme(), "https" | "http") {
+        return Err(refuse("expected a web address starting with https://"));
+    }
+    if parsed.host_str().is_none_or(str::is_empty) {
+        return Err(refuse("there is no site name after https://"));
+    }
+    // The site as typed, in lower case (an international name stays readable, not punycode).
+    let after_scheme = website.find("://").map_or(0, |at| at + 3);
+    let site_end =
+        website[after_scheme..].find(['/', '?', '#']).map_or(website.len(), |at| after_scheme + at);
+    let site = website[after_scheme..site_end].to_lowercase();
+    Ok(format!("{}://{site}{}", parsed.scheme(), &website[site_end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::checked_website;
+
+    #[test]
+    fn websites_are_checked_and_written_the_standard_way() {
+        assert_eq!(
+            checked_website("https://puentes.example.org").as_deref(),
+            Ok("https://puentes.example.org")
+        );
+        assert_eq!(
+            checked_website("HTTPS://Puentes.Example.ORG/Qué").as_deref(),
+            Ok("https://puentes.example.org/Qué")
+        );
+        assert_eq!(checked_website("http://x.org/a?b=1#c").as_deref(), Ok("http://x.org/a?b=1#c"));
+        for (bad, why) in [
+            ("https://exa mple.org", "cannot contain spaces"),
+            ("https://", "not a web address"),
+            ("javascript:alert(1)", "starting with https://"),
+            ("ftp://x.org", "starting with https://"),
+            ("puentes.example.org", "not a web address"),
+        ] {
+            let error = checked_website(bad).expect_err(bad).to_string();
+            assert!(error.contains(why) && error.contains("--website"), "{bad}: {error}");
+        }
     }
 }

@@ -23,7 +23,7 @@ pub(crate) async fn preview_statement(
     template: String,
 ) -> CommandResult<String> {
     let templates = state.templates()?;
-    let store = state.store();
+    let store = state.store()?;
     let id = statement_id(&store, &id)?;
     Ok(preview_html(&store, &templates, id, non_empty(&template), today()?)?)
 }
@@ -41,7 +41,7 @@ pub(crate) async fn export_statement(
 ) -> CommandResult<Option<ExportOutcome>> {
     let format: Format = format.parse().map_err(CommandError::invalid)?;
     let (statement, suggested) = {
-        let store = state.store();
+        let store = state.store()?;
         let statement = statement_id(&store, &id)?;
         (statement, suggested_file_name(&store.statement(statement)?.title, format))
     };
@@ -62,7 +62,7 @@ pub(crate) async fn export_statement(
     };
     let templates = state.templates()?;
     let outcome = {
-        let mut store = state.store();
+        let mut store = state.store()?;
         export_to_file(&mut store, &templates, statement, format, non_empty(&template), &target, today()?)?
     };
     if state.export_dir.is_none() {
@@ -85,7 +85,7 @@ pub(crate) struct ExportRow {
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_exports(state: State<'_, AppState>, id: String) -> CommandResult<Vec<ExportRow>> {
-    let store = state.store();
+    let store = state.store()?;
     let id = statement_id(&store, &id)?;
     Ok(store
         .exports(id)?
@@ -111,7 +111,7 @@ pub(crate) async fn open_export(
     export: String,
 ) -> CommandResult<()> {
     let file = {
-        let store = state.store();
+        let store = state.store()?;
         let statement = statement_id(&store, &id)?;
         store.exports(statement)?.into_iter().find(|e| e.id == export).map(|e| PathBuf::from(e.export.file))
     };

@@ -37,7 +37,7 @@ pub(crate) struct LibraryInfo {
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn library_info(state: State<'_, AppState>) -> CommandResult<LibraryInfo> {
     let templates = state.templates()?.list().into_iter().map(|t| t.name).collect();
-    let store = state.store();
+    let store = state.store()?;
     Ok(LibraryInfo {
         path: store.path().display().to_string(),
         kinds: store.kinds()?.iter().map(ToString::to_string).collect(),
@@ -55,7 +55,7 @@ pub(crate) async fn list_sections(
     filter: FilterInput,
 ) -> CommandResult<Vec<SectionRow>> {
     let filter = filter.into_filter()?;
-    Ok(state.store().section_list(&filter)?.into_iter().map(SectionRow::from).collect())
+    Ok(state.store()?.section_list(&filter)?.into_iter().map(SectionRow::from).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -66,12 +66,12 @@ pub(crate) async fn search_sections(
     limit: Option<usize>,
 ) -> CommandResult<Vec<HitRow>> {
     let query = SearchQuery { text, filter: filter.into_filter()?, limit: limit.unwrap_or(50).min(500) };
-    Ok(state.store().search(&query)?.into_iter().map(HitRow::from).collect())
+    Ok(state.store()?.search(&query)?.into_iter().map(HitRow::from).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
-    Ok(state.store().facts()?)
+    Ok(state.store()?.facts()?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -85,12 +85,12 @@ pub(crate) async fn set_fact(
     let key = FactKey::parse(&key)?;
     let as_of = optional_partial_date(&as_of)?;
     let source = non_empty(&source).map(str::to_owned);
-    Ok(state.store().write(|w| w.set_fact(&key, &value, as_of, source))?)
+    Ok(state.store()?.write(|w| w.set_fact(&key, &value, as_of, source))?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventView>> {
-    Ok(state.store().events()?)
+    Ok(state.store()?.events()?)
 }
 
 /// Creates the event (no `id`) or replaces its details; returns its id.
@@ -101,7 +101,7 @@ pub(crate) async fn save_event(
     event: EventInput,
 ) -> CommandResult<String> {
     let event = event.into_event()?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     match id {
         Some(id) => {
             let id = event_id(&store, &id)?;
@@ -114,7 +114,7 @@ pub(crate) async fn save_event(
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn get_organisation(state: State<'_, AppState>) -> CommandResult<OrganisationView> {
-    Ok(state.store().organisation()?.into())
+    Ok(state.store()?.organisation()?.into())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -129,7 +129,7 @@ pub(crate) async fn update_organisation(
         address: Some(organisation.address),
         website: Some(organisation.website),
     };
-    let mut store = state.store();
+    let mut store = state.store()?;
     store.write(|w| w.update_organisation(update))?;
     Ok(store.organisation()?.into())
 }
@@ -145,7 +145,7 @@ pub(crate) async fn choose_logo(
     let Some(path) = picked.and_then(|file| file.into_path().ok()) else { return Ok(None) };
     let bytes = std::fs::read(&path).map_err(|error| file_error(&path, error))?;
     let logo = Logo::from_file_bytes(&path.display().to_string(), bytes)?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     store.write(|w| w.update_organisation(OrganisationUpdate { logo: Some(logo), ..Default::default() }))?;
     Ok(Some(store.organisation()?.into()))
 }

@@ -1,6 +1,7 @@
 //! The window's commands, one module per screen. Each converts its arguments, makes one call
 //! into the core crates and converts the result; none holds logic of its own.
 
+pub(crate) mod backups;
 pub(crate) mod export;
 pub(crate) mod library;
 pub(crate) mod sections;

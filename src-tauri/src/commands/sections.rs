@@ -16,7 +16,7 @@ use crate::views::{
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
-    let store = state.store();
+    let store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(SectionDetail::new(store.section(id)?, store.draft(id)?, store.used_in(id)?, store.translations(id)?))
 }
@@ -38,7 +38,7 @@ pub(crate) async fn create_section(
         author: state.author.clone(),
         note: None,
     };
-    Ok(state.store().write(|w| w.add_section(new))?.to_string())
+    Ok(state.store()?.write(|w| w.add_section(new))?.to_string())
 }
 
 /// Keeps what the editor holds, durably, without cutting a version.
@@ -49,7 +49,7 @@ pub(crate) async fn save_section_draft(
     title: String,
     body: String,
 ) -> CommandResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.save_draft(id, &title, &body, &state.author))?)
 }
@@ -62,7 +62,7 @@ pub(crate) async fn commit_section_draft(
     id: String,
     note: String,
 ) -> CommandResult<Option<u32>> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     let note = non_empty(&note).map(str::to_owned);
     Ok(store.write(|w| w.commit_draft(id, note))?)
@@ -70,7 +70,7 @@ pub(crate) async fn commit_section_draft(
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn discard_section_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.discard_draft(id))?)
 }
@@ -90,7 +90,7 @@ pub(crate) async fn update_section_details(
         author: state.author.clone(),
         ..SectionEdit::default()
     };
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     store.write(|w| w.edit_section(id, edit))?;
     Ok(())
@@ -101,7 +101,7 @@ pub(crate) async fn section_history(
     state: State<'_, AppState>,
     id: String,
 ) -> CommandResult<Vec<VersionView>> {
-    let store = state.store();
+    let store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(store.history(id)?)
 }
@@ -113,7 +113,7 @@ pub(crate) async fn restore_section_version(
     id: String,
     number: u32,
 ) -> CommandResult<u32> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     let old = store.version(id, number)?;
     let edit = SectionEdit {
@@ -137,7 +137,7 @@ pub(crate) async fn set_section_status(
     id: String,
     status: SectionStatus,
 ) -> CommandResult<()> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.set_section_status(id, status, &state.author))?)
 }

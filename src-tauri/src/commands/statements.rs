@@ -12,7 +12,7 @@ use crate::views::{StatementDetail, StatementDetailsInput, StatementRow, non_emp
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_statements(state: State<'_, AppState>) -> CommandResult<Vec<StatementRow>> {
-    Ok(state.store().statements()?.into_iter().map(StatementRow::from).collect())
+    Ok(state.store()?.statements()?.into_iter().map(StatementRow::from).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -23,7 +23,7 @@ pub(crate) async fn create_statement(
     lang: String,
     template: String,
 ) -> CommandResult<String> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let new = NewStatement {
         title,
         event: non_empty(&event).map(|id| event_id(&store, id)).transpose()?,
@@ -40,7 +40,7 @@ pub(crate) async fn copy_statement(
     id: String,
     title: String,
 ) -> CommandResult<String> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let id = statement_id(&store, &id)?;
     let title = non_empty(&title).map(str::to_owned);
     Ok(store.write(|w| w.copy_statement(id, title))?.to_string())
@@ -48,7 +48,7 @@ pub(crate) async fn copy_statement(
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn open_statement(state: State<'_, AppState>, id: String) -> CommandResult<StatementDetail> {
-    let store = state.store();
+    let store = state.store()?;
     detail(&store, &id)
 }
 
@@ -66,7 +66,7 @@ fn change(
         plenary_core::id::StatementId,
     ) -> plenary_store::StoreResult<()>,
 ) -> CommandResult<StatementDetail> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     let statement = statement_id(&store, id)?;
     store.write(|w| apply(w, statement))?;
     detail(&store, id)
@@ -79,7 +79,7 @@ pub(crate) async fn update_statement_details(
     details: StatementDetailsInput,
 ) -> CommandResult<StatementDetail> {
     let event = {
-        let store = state.store();
+        let store = state.store()?;
         non_empty(&details.event).map(|e| event_id(&store, e)).transpose()?
     };
     let details = StatementDetails {
@@ -101,7 +101,7 @@ pub(crate) async fn add_statement_sections(
     at: Option<u32>,
 ) -> CommandResult<StatementDetail> {
     let sections = {
-        let store = state.store();
+        let store = state.store()?;
         sections.iter().map(|s| section_id(&store, s)).collect::<CommandResult<Vec<_>>>()?
     };
     change(&state, &id, |w, statement| match at {

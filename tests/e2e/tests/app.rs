@@ -343,3 +343,57 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
     app.screenshot("08-hostile-preview").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_library_opens_on_the_offer_to_restore_its_newest_good_backup() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let db = library(dir.path(), &[]);
+    // A backup, then the damage a failing disk leaves (the last close folded the WAL in).
+    let backup = Store::open(&db).expect("open").backup_before("import").expect("backup");
+    let mut bytes = std::fs::read(&db).expect("bytes");
+    let middle = (bytes.len() / 4096 / 2) * 4096;
+    bytes[middle..middle + 256].iter_mut().for_each(|b| *b ^= 0xFF);
+    std::fs::write(&db, &bytes).expect("damage");
+
+    let app = App::start(&db, &exports).await;
+    app.wait_until(
+        "the offer to restore",
+        "return !!document.querySelector('[data-testid=recovery-problem]')",
+    )
+    .await;
+    let problem =
+        app.eval("return document.querySelector('[data-testid=recovery-problem]').textContent").await;
+    let problem = problem.as_str().unwrap_or_default().to_owned();
+    assert!(problem.contains("library.sqlite3") && problem.contains("damaged"), "{problem}");
+    assert_eq!(std::fs::read(&db).expect("bytes"), bytes, "nothing was written to the damaged file");
+    let listed = app.eval("return document.querySelectorAll('[data-backup]').length").await;
+    assert_eq!(listed, serde_json::json!(1), "the backup is listed");
+    app.screenshot("recovery").await;
+
+    app.click("[data-testid=restore-newest]").await;
+    app.wait_until(
+        "the library, restored",
+        "return document.querySelectorAll('[data-section-id]').length >= 10",
+    )
+    .await;
+    let kept = plenary_store::list_backups(&db).expect("list");
+    assert!(
+        kept.iter().any(|b| b.kind == plenary_store::BackupKind::Damaged),
+        "the damaged file is kept aside: {kept:?}"
+    );
+    assert!(kept.iter().any(|b| b.path == backup));
+
+    // The Backups screen makes a copy on request and lists it.
+    app.click("[data-view=backups]").await;
+    app.click("[data-testid=back-up-now]").await;
+    app.wait_until(
+        "the new backup listed",
+        "return [...document.querySelectorAll('[data-backup]')].some(row => row.textContent.includes('made on request'))",
+    )
+    .await;
+    app.screenshot("backups").await;
+    app.stop().await;
+}

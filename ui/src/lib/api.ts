@@ -215,7 +215,30 @@ export interface ExportRow {
   word_count: number;
 }
 
+export interface LibraryStatus {
+  path: string;
+  /** Why the library could not be opened (damage); null when it is open. */
+  problem: string | null;
+}
+
+export interface BackupRow {
+  name: string;
+  kind: string;
+  restorable: boolean;
+  taken: string;
+  bytes: number;
+}
+
+export interface Restored {
+  from: string;
+  previous: string | null;
+}
+
 export const api = {
+  libraryStatus: () => invoke<LibraryStatus>("library_status"),
+  listBackups: () => invoke<BackupRow[]>("list_library_backups"),
+  backUpNow: () => invoke<BackupRow>("back_up_now"),
+  restoreBackup: (name: string | null) => invoke<Restored>("restore_library_backup", { name }),
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
   listSections: (filter: Filter) => invoke<SectionRow[]>("list_sections", { filter }),
   searchSections: (text: string, filter: Filter, limit = 60) =>

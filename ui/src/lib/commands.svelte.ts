@@ -14,6 +14,7 @@ export type MenuId =
   | "view_events"
   | "view_facts"
   | "view_organisation"
+  | "view_backups"
   // macOS's application menu: Settings… (⌘,) opens the organisation profile.
   | "settings";
 

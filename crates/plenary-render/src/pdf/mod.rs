@@ -20,6 +20,7 @@ use printpdf::{
 use crate::html::footer_text;
 use crate::templates::Template;
 use crate::{Document, RenderError};
+use unicode_segmentation::UnicodeSegmentation;
 
 use fonts::{FaceId, measure};
 use lines::{Placed, set_block};
@@ -203,6 +204,30 @@ fn draw_page_text(ops: &mut Vec<Op>, page: &Page, fonts: &BTreeMap<FaceId, FontI
     annotate_links(ops, links);
 }
 
+/// `text` if it fits `room`, else its longest start that fits with an ellipsis. Letters are
+/// measured once each (shortening a letter at a time and measuring again took seconds for a
+/// long title, on every page).
+fn fit_with_ellipsis(text: &str, face: FaceId, size: f32, room: f32) -> String {
+    if measure(face, text).width * size <= room {
+        return text.to_owned();
+    }
+    let mut width = measure(face, "…").width * size;
+    let mut end = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        width += measure(face, grapheme).width * size;
+        if width > room {
+            break;
+        }
+        end = at + grapheme.len();
+    }
+    let mut cut = text[..end].trim_end().to_owned();
+    // Kerning may make the whole a little wider than its letters: step back while it is.
+    while !cut.is_empty() && measure(face, &format!("{cut}…")).width * size > room {
+        cut.pop();
+    }
+    if cut.is_empty() { String::new() } else { cut + "…" }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_footer(
     ops: &mut Vec<Op>,
@@ -221,15 +246,7 @@ fn draw_footer(
     let number_width = measure(face, number).width * size;
     // The footer text gives way to the page number.
     let room = column - number_width - size * 2.0;
-    let mut text = footer.trim().to_owned();
-    while !text.is_empty() && measure(face, &text).width * size > room {
-        text.pop();
-        text = text.trim_end().to_owned();
-        if measure(face, &format!("{text}…")).width * size <= room {
-            text.push('…');
-            break;
-        }
-    }
+    let text = fit_with_ellipsis(footer.trim(), face, size, room);
     let piece = |text: String, x: f32| Placed {
         x,
         width: 0.0,
@@ -372,5 +389,25 @@ impl Letterhead {
                 is_closed: false,
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_footer_is_cut_to_fit_with_an_ellipsis() {
+        let face = FaceId::pick(crate::style::FontChoice::Sans, false, false);
+        let long = "Declaración de la sociedad civil ".repeat(40) + &"W".repeat(400);
+        let cut = fit_with_ellipsis(&long, face, 8.0, 300.0);
+        assert!(cut.ends_with('…') && long.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert!(measure(face, &cut).width * 8.0 <= 300.0);
+        assert!(
+            measure(face, &format!("{}W…", cut.trim_end_matches('…'))).width * 8.0 > 290.0,
+            "it uses the room"
+        );
+        assert_eq!(fit_with_ellipsis("Short", face, 8.0, 300.0), "Short");
+        assert_eq!(fit_with_ellipsis("WWWW", face, 8.0, 1.0), "");
     }
 }
