@@ -38,10 +38,11 @@ impl StagedFile {
         if self.target.is_file() {
             let previous = beside(&self.target, "previous");
             remove_if_there(&previous)?;
+            // Noted first, so that a copy that fails half-way is removed too (on drop).
+            self.previous = Some(previous.clone());
             if std::fs::hard_link(&self.target, &previous).is_err() {
                 std::fs::copy(&self.target, &previous)?;
             }
-            self.previous = Some(previous);
         }
         std::fs::rename(&self.partial, &self.target)?;
         self.placed = true;

@@ -131,7 +131,8 @@ fn put_in_place(from: &Path, library: &Path) -> StoreResult<()> {
     };
     let partial = sidecar(library, ".restoring");
     std::fs::copy(from, &partial).map_err(io(&partial))?;
-    let flushed = std::fs::File::open(&partial).and_then(|file| file.sync_all());
+    // Windows flushes only through a handle that may write.
+    let flushed = std::fs::OpenOptions::new().write(true).open(&partial).and_then(|file| file.sync_all());
     if let Err(source) = flushed.and_then(|()| std::fs::rename(&partial, library)) {
         let _ = std::fs::remove_file(&partial);
         return Err(StoreError::Io { path: library.to_owned(), source });

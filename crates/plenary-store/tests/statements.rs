@@ -267,3 +267,31 @@ fn a_draft_statements_details_change_and_a_final_ones_do_not() {
     let zero = NewEvent { name: "Forum".into(), word_limit: Some(0), ..Default::default() };
     assert!(store.write(|w| w.update_event(event, zero)).is_err(), "a zero word limit is refused");
 }
+
+/// A statement shows exactly the versions it pins: no connection opened the way Plenary opens
+/// the library (foreign keys on) can delete or rewrite one of them.
+#[test]
+fn a_used_version_cannot_disappear_or_change() {
+    let (_folder, mut store) = library();
+    let section = vetted(&mut store, "Who we are", "We are 45 organisations.");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    store.write(|w| w.add_sections(statement, &[section])).expect("add");
+    let before = titles(&store, statement);
+
+    let raw = rusqlite::Connection::open(store.path()).expect("second connection");
+    raw.pragma_update(None, "foreign_keys", true).expect("foreign keys, as Plenary opens the file");
+    for (what, sql) in [
+        ("delete the version", "DELETE FROM versions"),
+        ("delete the section", "DELETE FROM sections"),
+        ("rewrite the body", "UPDATE versions SET body = 'Something else'"),
+        ("rewrite the title", "UPDATE versions SET title = 'Other'"),
+    ] {
+        assert!(raw.execute(sql, []).is_err(), "{what} went through");
+    }
+    drop(raw);
+    assert_eq!(titles(&store, statement), before);
+    let assembled = store.assemble(statement, today()).expect("assemble");
+    assert_eq!(assembled.items[0].body, "We are 45 organisations.");
+}

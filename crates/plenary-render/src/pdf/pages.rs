@@ -121,3 +121,98 @@ fn lines_that_fit(lines: &[Line], cursor: f32, bottom: f32) -> usize {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::fonts::FaceId;
+
+    /// Ten lines of 10 pt fit a page of this frame.
+    const FRAME: Frame = Frame { left: 0.0, first_top: 100.0, top: 100.0, bottom: 0.0 };
+
+    /// A block of `lines` lines, each naming the block (`id`) in its text.
+    fn block(id: &str, lines: usize, keep_with_next: bool) -> SetBlock {
+        let line = |n: usize| Line { pieces: vec![piece(&format!("{id}{n}"))], leading: 10.0, ascent: 8.0 };
+        SetBlock {
+            lines: (0..lines).map(line).collect(),
+            indent: 0.0,
+            marker: None,
+            space_before: 0.0,
+            keep_with_next,
+            outline: None,
+            rule_before: false,
+        }
+    }
+
+    fn piece(text: &str) -> Placed {
+        Placed {
+            x: 0.0,
+            width: 1.0,
+            text: text.to_owned(),
+            face: FaceId::pick(crate::style::FontChoice::Serif, false, false),
+            size: 10.0,
+            colour: [0.0; 3],
+            link: None,
+            actual: None,
+        }
+    }
+
+    /// Each page's lines, by their text.
+    fn pages(blocks: &[SetBlock]) -> Vec<Vec<String>> {
+        paginate(blocks, FRAME)
+            .into_iter()
+            .map(|page| page.lines.into_iter().map(|l| l.line.pieces[0].text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_leaves_no_single_line_at_the_foot_of_a_page() {
+        // Room for one line of B on page 1: B starts on page 2.
+        let laid = pages(&[block("a", 9, false), block("b", 5, false)]);
+        assert_eq!(laid[0].len(), 9, "{laid:?}");
+        assert_eq!(laid[1], ["b0", "b1", "b2", "b3", "b4"]);
+    }
+
+    #[test]
+    fn a_paragraph_leaves_no_single_line_at_the_head_of_a_page() {
+        // Room for four of B's five lines: three stay, two go, so none is alone.
+        let laid = pages(&[block("a", 6, false), block("b", 5, false)]);
+        assert_eq!(laid[0][6..], ["b0", "b1", "b2"]);
+        assert_eq!(laid[1], ["b3", "b4"]);
+    }
+
+    #[test]
+    fn a_heading_goes_with_the_first_two_lines_of_what_follows() {
+        // The heading would fit as the page's last line, but the paragraph after it would not.
+        let laid = pages(&[block("a", 8, false), block("h", 1, true), block("p", 4, false)]);
+        assert_eq!(laid[0].len(), 8, "{laid:?}");
+        assert_eq!(laid[1][..3], ["h0", "p0", "p1"]);
+        // With room for the heading and two lines, it stays.
+        let laid = pages(&[block("a", 7, false), block("h", 1, true), block("p", 4, false)]);
+        assert_eq!(laid[0][7..], ["h0", "p0", "p1"]);
+        assert_eq!(laid[1], ["p2", "p3"]);
+    }
+
+    #[test]
+    fn a_list_marker_hangs_on_the_first_line_only_across_pages() {
+        let mut item = block("i", 14, false);
+        item.marker = Some(piece("•"));
+        item.indent = 12.0;
+        let laid = paginate(&[item], FRAME);
+        let markers: Vec<bool> =
+            laid.iter().flat_map(|page| page.lines.iter().map(|l| l.marker.is_some())).collect();
+        assert_eq!(markers.iter().filter(|m| **m).count(), 1);
+        assert!(markers[0], "the marker is on the item's first line");
+        assert!(
+            laid.iter().flat_map(|page| &page.lines).all(|line| (line.x - 12.0).abs() < 0.01),
+            "the text hangs"
+        );
+    }
+
+    #[test]
+    fn a_block_longer_than_a_page_still_flows_on() {
+        let laid = pages(&[block("long", 25, false)]);
+        assert_eq!(laid.iter().map(Vec::len).sum::<usize>(), 25);
+        assert!(laid.iter().all(|page| page.len() >= MIN_LINES && page.len() <= 10), "{laid:?}");
+    }
+}
