@@ -35,6 +35,7 @@ impl StagedFile {
     /// Puts the file in the target's place. A file already there is kept aside (a hard link, or
     /// a copy where the disk has none) until [`StagedFile::keep`], so it can be put back.
     pub(crate) fn put_in_place(&mut self) -> std::io::Result<()> {
+        ensure_replaceable(&self.target)?;
         if self.target.is_file() {
             let previous = beside(&self.target, "previous");
             remove_if_there(&previous)?;
@@ -70,6 +71,24 @@ impl Drop for StagedFile {
         }
         let _ = remove_if_there(&self.partial);
     }
+}
+
+/// On Windows a file another program holds open (Word, Acrobat) cannot be replaced, and a link
+/// to it kept aside could not be removed either: ask first, with the access a rename needs.
+#[cfg(windows)]
+fn ensure_replaceable(target: &Path) -> std::io::Result<()> {
+    use std::os::windows::fs::OpenOptionsExt;
+    const DELETE: u32 = 0x0001_0000;
+    const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+    match std::fs::OpenOptions::new().access_mode(DELETE).share_mode(SHARE_ALL).open(target) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(windows))]
+fn ensure_replaceable(_target: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// `<target>.<suffix>`, in the target's folder.
