@@ -88,13 +88,19 @@ impl AppState {
         // Restoring needs the file to itself: this connection is closed first.
         drop(guard.take());
         let outcome = replace(&self.path);
-        match open_library(&self.path, &self.author) {
+        // Whatever happened, the library is opened as it now is, never created anew.
+        let mut problem = self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        match Store::open_existing(&self.path) {
             Ok(store) => {
                 *guard = Some(store);
-                *self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
+                *problem = None;
             }
-            Err(error) if outcome.is_ok() => return Err(error.into()),
-            Err(_) => {}
+            Err(error) => {
+                *problem = Some(error.to_string());
+                if outcome.is_ok() {
+                    return Err(error.into());
+                }
+            }
         }
         Ok(outcome?)
     }
@@ -137,12 +143,13 @@ impl DerefMut for OpenStore<'_> {
 }
 
 /// Opens the library at `path`; a new one starts with the demo content.
+/// An existing file is only opened (an empty one is reported, so that a restore is offered).
 fn open_library(path: &Path, author: &str) -> Result<Store, StoreError> {
-    let is_new = !path.exists();
-    let mut store = Store::open(path)?;
-    if is_new {
-        store.write(|w| w.add_demo_library(author))?;
+    if path.exists() {
+        return Store::open_existing(path);
     }
+    let mut store = Store::open(path)?;
+    store.write(|w| w.add_demo_library(author))?;
     Ok(store)
 }
 

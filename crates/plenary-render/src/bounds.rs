@@ -28,22 +28,47 @@ pub(crate) const MAX_STEPS: u64 = 2_000_000;
 /// blocks, strings) so that nesting cannot hide where the parser would see it.
 pub(crate) fn check_nesting(file: &str, text: &str) -> Result<(), RenderError> {
     let bytes = text.as_bytes();
-    let (mut at, mut blocks) = (0, 0usize);
+    // Each open block's levels: one, plus one per `{{else if …}}` chained to it (the parser nests
+    // a chain as deeply as it is long).
+    let mut open_blocks: Vec<usize> = Vec::new();
+    let mut at = 0;
     while let Some(open) = next_tag(bytes, at) {
         let rest = &bytes[open..];
         if rest.starts_with(b"{{!") {
             at = comment_end(bytes, open).unwrap_or(bytes.len());
             continue;
         }
-        let mut inner = open + 2;
+        // Past the braces (two, or four for a raw block) and any `~` or spaces.
+        let raw = rest.starts_with(b"{{{{");
+        let mut inner = open + if raw { 4 } else { 2 };
         while inner < bytes.len() && (bytes[inner] == b'~' || bytes[inner].is_ascii_whitespace()) {
             inner += 1;
         }
+        let word = |from: usize| {
+            bytes[from.min(bytes.len())..].iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+        };
         match bytes.get(inner) {
-            Some(b'#') => blocks += 1,
-            Some(b'/') => blocks = blocks.saturating_sub(1),
+            Some(b'#') => open_blocks.push(1),
+            Some(b'/') => {
+                open_blocks.pop();
+            }
+            // `{{^name}}` or `{{else name}}`: a chained block, one level deeper.
+            Some(b'^') if word(inner + 1) > 0 => {
+                if let Some(levels) = open_blocks.last_mut() {
+                    *levels += 1;
+                }
+            }
+            _ if bytes[inner.min(bytes.len())..].starts_with(b"else") && word(inner) == 4 => {
+                let after = inner + 4;
+                let next = bytes[after.min(bytes.len())..].iter().position(|b| !b.is_ascii_whitespace());
+                let chained = next.is_some_and(|n| !matches!(bytes.get(after + n), Some(b'}' | b'~')));
+                if chained && let Some(levels) = open_blocks.last_mut() {
+                    *levels += 1;
+                }
+            }
             _ => {}
         }
+        let blocks: usize = open_blocks.iter().sum();
         let (end, brackets) = tag_end(bytes, open + 2);
         if blocks + brackets > MAX_NESTING {
             let (line, column) = line_and_column(text, open);
@@ -59,7 +84,7 @@ pub(crate) fn check_nesting(file: &str, text: &str) -> Result<(), RenderError> {
         }
         at = end;
         // A raw block's text is not parsed: skip to the next `{{{{` (its end).
-        if rest.starts_with(b"{{{{") && bytes.get(inner) != Some(&b'/') {
+        if raw && bytes.get(inner) != Some(&b'/') {
             at = raw_block_text_end(bytes, end);
         }
     }
@@ -119,7 +144,18 @@ fn tag_end(bytes: &[u8], from: usize) -> (usize, usize) {
         }
         match byte {
             b'"' | b'\'' => quote = Some(byte),
-            b'(' | b'[' | b'{' => {
+            // `[…]` is a path segment taken literally up to its `]` (or an array literal):
+            // nothing inside it ends the tag, and each `[` in it may be a level.
+            b'[' => {
+                let close = bytes[at..].iter().position(|b| *b == b']').map_or(bytes.len(), |n| at + n);
+                let levels = bytes[at..close].iter().filter(|b| **b == b'[').count();
+                open += levels;
+                deepest = deepest.max(open);
+                at = close + 1;
+                open = open.saturating_sub(1);
+                continue;
+            }
+            b'(' | b'{' => {
                 open += 1;
                 braces += usize::from(byte == b'{');
                 deepest = deepest.max(open);
@@ -261,10 +297,17 @@ impl Walk<'_> {
                 format!("partial '{name}' includes itself ({path}); templates must not recurse"),
             ));
         }
-        let Some(definitions) = self.definitions.get(name).cloned() else {
+        // A quoted name (`{{> 'x'}}`) is counted as reaching both `'x'` and `x`: whichever
+        // Handlebars looks up, no recursion is missed.
+        let unquoted = name.trim_matches(['\'', '"']);
+        let mut definitions = self.definitions.get(name).cloned().unwrap_or_default();
+        if unquoted != name {
+            definitions.extend(self.definitions.get(unquoted).cloned().unwrap_or_default());
+        }
+        if definitions.is_empty() {
             // Unknown partials fail when rendered, with Handlebars' own message.
             return Ok((1, 0));
-        };
+        }
         self.stack.push(name.to_owned());
         let mut most = (0u64, 0usize);
         for (template, file) in definitions {
@@ -301,7 +344,18 @@ impl Walk<'_> {
                         Some(inverse) => self.template(inverse, file, level + 1)?,
                         None => (0, 0),
                     };
-                    let runs = if helper.name.as_name() == Some("each") { self.longest as u64 } else { 1 };
+                    // A loop runs over the longest list in the data, or over a list written in the
+                    // template itself (`{{#each [1,2,…]}}`).
+                    let written = match helper.params.first() {
+                        Some(Parameter::Literal(Value::Array(items))) => items.len(),
+                        Some(Parameter::Literal(Value::Object(fields))) => fields.len(),
+                        _ => 0,
+                    };
+                    let runs = if helper.name.as_name() == Some("each") {
+                        self.longest.max(written) as u64
+                    } else {
+                        1
+                    };
                     (body.0.saturating_mul(runs).saturating_add(inverse.0), body.1.max(inverse.1) + 1)
                 }
                 TemplateElement::PartialExpression(partial) | TemplateElement::PartialBlock(partial) => {
@@ -338,14 +392,14 @@ impl Walk<'_> {
     }
 }
 
-/// A partial's name as written (`{{> name}}`, `{{> "name"}}`), or `None` when it is computed.
+/// A partial's name as written (`{{> name}}`, `{{> 'name'}}`), or `None` when it is computed.
 fn partial_name(partial: &DecoratorTemplate) -> Option<String> {
     let name = match &partial.name {
         Parameter::Literal(Value::String(name)) => name.as_str(),
         Parameter::Subexpression(_) => return None,
         other => other.as_name()?,
     };
-    Some(name.trim_matches(['\'', '"']).to_owned())
+    Some(name.to_owned())
 }
 
 /// A template error at element `index` of `template` in `file`.
@@ -399,6 +453,14 @@ mod tests {
         assert!(check_nesting("t", &hidden).is_err());
         let commented = "{{! }} ((( }}".to_owned() + &deep("{{#if a}}", "{{/if}}", MAX_NESTING + 1);
         assert!(check_nesting("t", &commented).is_err());
+        // A raw block's end, a `[…]` name holding a brace, and a long `{{else if}}` chain do not
+        // hide nesting either (each once let 100,000 levels through to the parser).
+        let deep_ifs = deep("{{#if a}}", "{{/if}}", MAX_NESTING + 1);
+        assert!(check_nesting("t", &format!("{{{{{{{{raw}}}}}}}}x{{{{{{{{/raw}}}}}}}}{deep_ifs}")).is_err());
+        assert!(check_nesting("t", &format!("{{{{[a{{]}}}}{deep_ifs}")).is_err());
+        let chain = format!("{{{{#if a}}}}{}{{{{/if}}}}", "{{else if a}}".repeat(MAX_NESTING + 1));
+        assert!(check_nesting("t", &chain).is_err());
+        assert!(check_nesting("t", "{{#if a}}x{{else if b}}y{{else}}z{{/if}}").is_ok());
         // Prose brackets and closed blocks do not add up.
         let prose = "(see annex) [1] {{#if a}}x{{/if}} ".repeat(500);
         assert!(check_nesting("t", &prose).is_ok());
@@ -466,6 +528,9 @@ mod tests {
         assert!(measured(through_the_entry, 1).expect_err("cycle").contains("statement → a → statement"));
         let dynamic = measured("{{> (lookup this 'p')}}", 1).expect_err("dynamic");
         assert!(dynamic.contains("written out"), "{dynamic}");
+        // A quoted name is the same partial to the check, whichever name Handlebars looks up.
+        let quoted = "{{#*inline \"'x'\"}}{{> 'x'}}{{/inline}}{{> 'x'}}";
+        assert!(measured(quoted, 1).expect_err("cycle").contains("includes itself"));
         // Reuse is not recursion.
         assert!(measured("{{#*inline \"x\"}}ok{{/inline}}{{> x}}{{> x}}{{#> x}}{{/x}}", 1).is_ok());
     }
@@ -478,6 +543,10 @@ mod tests {
         assert_eq!(measured(&seven, 3), Ok((0..7).map(|n| 3u64.pow(n)).sum()));
         let error = measured(&seven, 20).expect_err("20^7 steps");
         assert!(error.contains("nested {{#each}} loops multiply"), "{error}");
+        // A list written in the template counts as much as one in the data.
+        let written = format!("{{{{#each [{}]}}}}", vec!["0"; 1000].join(","));
+        let four = written.repeat(4) + &"{{/each}}".repeat(4);
+        assert!(measured(&four, 3).expect_err("10^12 steps").contains("loops multiply"));
         // Partials called in loops count each time.
         let fanned = "{{#*inline \"p\"}}{{#each items}}x{{/each}}{{/inline}}".to_owned()
             + &"{{#each items}}{{> p}}{{/each}}".repeat(2);

@@ -150,9 +150,10 @@ pub(crate) fn sanitise_css(css: &str) -> String {
     let mut parser = Parser::new(css);
     let mut out = Writer::default();
     rules(&mut parser, &mut out, 0);
-    // Nothing above writes `<` (strings escape it, identifiers holding it are dropped); this is
-    // the last line of defence for `</style>`.
-    out.text.replace('<', "")
+    // Nothing above writes `<` (strings escape it, any other token holding it is dropped). Were
+    // one to slip through, deleting it could leave a backslash that escapes what follows, so the
+    // whole sheet goes instead.
+    if out.text.contains('<') { String::new() } else { out.text }
 }
 
 /// Serialised CSS, with `/**/` between tokens that would otherwise run together.
@@ -163,7 +164,12 @@ struct Writer {
 }
 
 impl Writer {
-    fn token(&mut self, token: &Token<'_>) {
+    /// Writes `token`; false (and nothing written) when its text would hold a `<`, which only
+    /// escapes in identifiers or units can produce.
+    fn token(&mut self, token: &Token<'_>) -> bool {
+        if !matches!(token, Token::QuotedString(_)) && token.to_css_string().contains('<') {
+            return false;
+        }
         let kind = token.serialization_type();
         if self.last.is_some_and(|last| last.needs_separator_when_before(kind)) {
             self.text.push_str("/**/");
@@ -175,6 +181,7 @@ impl Writer {
             }
         }
         self.last = Some(kind);
+        true
     }
 
     fn string(&mut self, value: &str) {
@@ -310,7 +317,8 @@ fn declarations(parser: &mut Parser<'_>, out: &mut Writer, depth: usize) {
 }
 
 fn allowed_property(name: &str) -> bool {
-    PROPERTIES.contains(&name) || PROPERTY_PREFIXES.iter().any(|prefix| name.starts_with(prefix))
+    !name.contains(['<', '\\'])
+        && (PROPERTIES.contains(&name) || PROPERTY_PREFIXES.iter().any(|prefix| name.starts_with(prefix)))
 }
 
 /// Writes the rest of `parser`'s tokens; false at the first one that could load or run
@@ -353,11 +361,15 @@ fn harmless_tokens(
             | Token::PrefixMatch
             | Token::SuffixMatch
             | Token::SubstringMatch => {
-                out.token(&token);
+                if !out.token(&token) {
+                    return false;
+                }
                 continue;
             }
             Token::Delim(c) if !matches!(c, '<' | '\\' | '@' | '{' | '}') => {
-                out.token(&token);
+                if !out.token(&token) {
+                    return false;
+                }
                 continue;
             }
             Token::UnquotedUrl(url) if is_inline_image(url) => {
@@ -402,7 +414,9 @@ fn harmless_tokens(
             Token::SquareBracketBlock => "]",
             _ => return false,
         };
-        out.token(&token);
+        if !out.token(&token) {
+            return false;
+        }
         let mut inner_out = Writer::default();
         let harmless = parser
             .parse_nested_block(|inner| {
@@ -524,9 +538,13 @@ mod tests {
             "a\\3c /style\\3e { color: red }",
             "</style><script>alert(1)</script>",
             "a { font-family: \\3c/style\\3e }",
+            // A unit or a custom property name holding `<`: deleting it used to leave a backslash
+            // that turned string text into live CSS.
+            "a{content:1x\\3c\";} body{background:url(https://evil.example/x.png)} c{--q:\" \"--z:\"}",
+            "a{--\\3c\\22:1} body{background:url(https://evil.example/y.png)} c{--z:\"}",
         ] {
             let clean = sanitise_css(hostile);
-            assert!(!clean.contains('<'), "{hostile} → {clean}");
+            assert!(!clean.contains('<') && !clean.contains("evil.example"), "{hostile} → {clean}");
         }
     }
 

@@ -25,26 +25,23 @@ pub struct Restored {
 /// Puts `backup` (or, without one, the newest backup that passes a full check) in place of the
 /// library at `library`.
 pub fn restore(library: &Path, backup: Option<&Path>) -> StoreResult<Restored> {
-    let from = match backup {
-        Some(path) => {
-            verify(path)?;
-            path.to_owned()
-        }
+    let (from, source) = match backup {
+        Some(path) => (path.to_owned(), verify(path)?),
         None => newest_good(library)?,
     };
     let previous = if library.exists() { Some(set_aside(library)?) } else { None };
-    put_in_place(&from, library)?;
+    put_in_place(&source, &from, library)?;
     Ok(Restored { from, previous })
 }
 
-/// The newest backup of `library` that is a sound Plenary library this build can open.
-fn newest_good(library: &Path) -> StoreResult<PathBuf> {
+/// The newest backup of `library` that is a sound Plenary library this build can open, and a
+/// connection to it.
+fn newest_good(library: &Path) -> StoreResult<(PathBuf, Connection)> {
     let candidates = list_backups(library)?;
     candidates
         .iter()
         .filter(|backup| backup.kind != BackupKind::Damaged)
-        .find(|backup| verify(&backup.path).is_ok())
-        .map(|backup| backup.path.clone())
+        .find_map(|backup| verify(&backup.path).ok().map(|conn| (backup.path.clone(), conn)))
         .ok_or_else(|| {
             StoreError::Rejected(format!(
                 "{} has no good backup in {} ({} checked); nothing was changed",
@@ -56,8 +53,8 @@ fn newest_good(library: &Path) -> StoreResult<PathBuf> {
 }
 
 /// Checks a backup in full without changing it: a Plenary library of a format this build reads,
-/// with no damage.
-fn verify(path: &Path) -> StoreResult<()> {
+/// with no damage. Returns the read-only connection it was checked through.
+fn verify(path: &Path) -> StoreResult<Connection> {
     let fail = |error: rusqlite::Error| StoreError::from_sqlite(error, path);
     if !path.is_file() {
         return Err(StoreError::Missing { path: path.to_owned() });
@@ -69,7 +66,7 @@ fn verify(path: &Path) -> StoreResult<()> {
         return Err(StoreError::NotALibrary { path: path.to_owned() });
     }
     match first_problem(&conn, "integrity_check").map_err(fail)? {
-        None => Ok(()),
+        None => Ok(conn),
         Some(problem) => Err(StoreError::Damaged { path: path.to_owned(), detail: problem }),
     }
 }
@@ -89,13 +86,25 @@ fn set_aside(library: &Path) -> StoreResult<PathBuf> {
     // program's database or a newer library is not Plenary's to replace.
     let sound = match open::accept(&conn, library, SCHEMA_VERSION) {
         Ok(0) => false,
-        Ok(_) => matches!(first_problem(&conn, "quick_check"), Ok(None)),
+        // Only damage found is damage: a busy or unreadable file is reported as it is.
+        Ok(_) => match first_problem(&conn, "quick_check").map_err(fail) {
+            Ok(problem) => problem.is_none(),
+            Err(StoreError::Damaged { .. }) => false,
+            Err(other) => return Err(other),
+        },
         Err(StoreError::Damaged { .. }) => false,
         Err(other) => return Err(other),
     };
-    if sound {
-        let target = backup::before_change_path(library, "restore");
-        backup::copy(&conn, library, &target)?;
+    let target = backup::before_change_path(library, "restore");
+    // The full check of the backup may find damage the quick check missed: then the library is
+    // moved aside as damaged, like any other.
+    let backed_up = sound
+        && match backup::copy(&conn, library, &target) {
+            Ok(()) => true,
+            Err(StoreError::Damaged { .. }) => false,
+            Err(other) => return Err(other),
+        };
+    if backed_up {
         // Leaving WAL needs the file to itself: this fails while the app (or any other program)
         // has the library open, which must not have it replaced under it.
         let mode =
@@ -123,17 +132,14 @@ fn set_aside(library: &Path) -> StoreResult<PathBuf> {
     Ok(target)
 }
 
-/// Copies `from` over `library` through a temporary file, flushed before it takes the place.
-fn put_in_place(from: &Path, library: &Path) -> StoreResult<()> {
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| StoreError::Io { path, source }
-    };
+/// Copies the backup (open on `source`, at `from`) over `library`: with SQLite's backup, so a
+/// backup in WAL mode comes with what its WAL holds, into a new file (no read-only attribute
+/// carried over), checked, then renamed into place.
+fn put_in_place(source: &Connection, from: &Path, library: &Path) -> StoreResult<()> {
     let partial = sidecar(library, ".restoring");
-    std::fs::copy(from, &partial).map_err(io(&partial))?;
-    // Windows flushes only through a handle that may write.
-    let flushed = std::fs::OpenOptions::new().write(true).open(&partial).and_then(|file| file.sync_all());
-    if let Err(source) = flushed.and_then(|()| std::fs::rename(&partial, library)) {
+    let _ = std::fs::remove_file(&partial);
+    backup::copy(source, from, &partial)?;
+    if let Err(source) = std::fs::rename(&partial, library) {
         let _ = std::fs::remove_file(&partial);
         return Err(StoreError::Io { path: library.to_owned(), source });
     }

@@ -156,3 +156,17 @@ fn a_restore_without_a_good_backup_changes_nothing() {
     assert!(matches!(error, StoreError::NotALibrary { .. }), "{error:?}");
     assert_eq!(std::fs::read(&path).expect("bytes"), before);
 }
+
+#[test]
+fn a_backup_in_wal_mode_is_restored_with_what_its_wal_holds() {
+    let (_folder, path) = filled_library(1);
+    let other = path.with_file_name("copy.sqlite3");
+    let mut copy = Store::open(&other).expect("a library in WAL mode");
+    copy.write(|w| w.add_section(section("Only in the WAL", "Not yet checkpointed."))).expect("add");
+    let wal = path.with_file_name("copy.sqlite3-wal");
+    assert!(wal.metadata().is_ok_and(|m| m.len() > 0), "the change is still in the WAL");
+    restore(&path, Some(&other)).expect("restore");
+    drop(copy);
+    let restored = Store::open(&path).expect("restored");
+    assert_eq!(titles(&restored), ["Only in the WAL"]);
+}
