@@ -1,5 +1,7 @@
 //! The `plenary` binary end to end: every command through the built executable on a real file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -715,44 +717,18 @@ fn a_read_only_library_is_reported_and_left_alone() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&library.path, permissions).expect("chmod");
 
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(library.folder.path(), std::fs::Permissions::from_mode(0o755))
+            .expect("chmod folder");
+    }
     let command = library.command(&["section", "add", "--title", "B", "--kind", "about", "--body", "b"]);
-    let output = as_unprivileged_user(command, library.folder.path()).output().expect("run");
+    let output = common::as_unprivileged_user(command).output().expect("run");
     assert_eq!(output.status.code(), Some(1), "{}", String::from_utf8_lossy(&output.stderr));
     let error = String::from_utf8_lossy(&output.stderr);
     assert!(error.contains("cannot be written"), "{error}");
     assert_eq!(std::fs::read(&library.path).expect("bytes"), before);
-}
-
-/// Root ignores file modes, so where the tests run as root the command runs as `nobody`, who
-/// must be able to reach `folder`.
-#[cfg(unix)]
-fn as_unprivileged_user(command: Command, folder: &Path) -> Command {
-    use std::os::unix::fs::PermissionsExt;
-
-    let is_root =
-        Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
-    if !is_root {
-        return command;
-    }
-    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755)).expect("chmod folder");
-    let mut unprivileged = Command::new("setpriv");
-    unprivileged
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(command.get_program())
-        .args(command.get_args());
-    for (name, value) in command.get_envs() {
-        match value {
-            Some(value) => unprivileged.env(name, value),
-            None => unprivileged.env_remove(name),
-        };
-    }
-    unprivileged
-}
-
-/// Windows honours the read-only attribute for every user.
-#[cfg(windows)]
-fn as_unprivileged_user(command: Command, _folder: &Path) -> Command {
-    command
 }
 
 #[test]

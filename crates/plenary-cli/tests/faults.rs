@@ -3,6 +3,8 @@
 //! Plenary, another program's), a read and a write each exit 1 with one line that names the file,
 //! and the file's bytes are as they were.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -162,31 +164,6 @@ fn a_library_locked_by_another_writer_is_refused_for_writing_only() {
     run(&path, WRITE).expect("free again");
 }
 
-/// Root is not stopped by permissions: the command runs as `nobody` when the tests run as root.
-#[cfg(unix)]
-fn as_nobody(folder: &Path) -> impl Fn(Command) -> Command + '_ {
-    move |command: Command| {
-        let is_root =
-            Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
-        if !is_root {
-            return command;
-        }
-        let _ = folder;
-        let mut nobody = Command::new("setpriv");
-        nobody
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(command.get_program())
-            .args(command.get_args());
-        for (name, value) in command.get_envs() {
-            match value {
-                Some(value) => nobody.env(name, value),
-                None => nobody.env_remove(name),
-            };
-        }
-        nobody
-    }
-}
-
 #[cfg(unix)]
 #[test]
 fn read_only_files_and_folders_are_refused_and_left_as_they_were() {
@@ -195,20 +172,22 @@ fn read_only_files_and_folders_are_refused_and_left_as_they_were() {
     let path = library_with_sections(folder.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod file");
     std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod folder");
-    assert_refused("read-only file", &path, "cannot be written", as_nobody(folder.path()));
+    assert_refused("read-only file", &path, "cannot be written", |command| {
+        common::as_unprivileged_user(command)
+    });
 
     let folder = TempDir::new().expect("folder");
     let path = library_with_sections(folder.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o666)).expect("chmod file");
     std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod folder");
-    assert_refused("read-only folder", &path, "cannot", as_nobody(folder.path()));
+    assert_refused("read-only folder", &path, "cannot", common::as_unprivileged_user);
     std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o755)).expect("restore");
 
     let folder = TempDir::new().expect("folder");
     let path = library_with_sections(folder.path());
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod file");
     std::fs::set_permissions(folder.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod folder");
-    assert_refused("unreadable file", &path, "permission", as_nobody(folder.path()));
+    assert_refused("unreadable file", &path, "permission", common::as_unprivileged_user);
 }
 
 /// A full disk: the library on a 2 MB tmpfs filled to the last byte. Mounting needs root, or a

@@ -230,6 +230,7 @@ fn why_not_replaced(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::staged::tests::names;
 
     #[test]
     fn formats_parse_from_their_names_and_say_which_use_templates() {
@@ -252,15 +253,6 @@ mod tests {
     fn export(store: &mut Store, statement: StatementId, out: &Path) -> Result<ExportOutcome, ExportError> {
         let today: Date = "2026-11-27".parse().expect("date");
         export_statement(store, &TemplateSet::builtin(), statement, Format::Pdf, None, out, today)
-    }
-
-    fn names(folder: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(folder)
-            .expect("list")
-            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
     }
 
     #[test]

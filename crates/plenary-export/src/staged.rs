@@ -107,10 +107,11 @@ fn remove_if_there(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn names(folder: &Path) -> Vec<String> {
+    /// The names of the files in `folder`, sorted (for the export tests here and in lib.rs).
+    pub(crate) fn names(folder: &Path) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(folder)
             .expect("list")
             .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())

@@ -167,18 +167,20 @@ impl Writer {
     /// Writes `token`; false (and nothing written) when its text would hold a `<`, which only
     /// escapes in identifiers or units can produce.
     fn token(&mut self, token: &Token<'_>) -> bool {
-        if !matches!(token, Token::QuotedString(_)) && token.to_css_string().contains('<') {
+        let text = match token {
+            Token::QuotedString(_) => None,
+            _ => Some(token.to_css_string()),
+        };
+        if text.as_deref().is_some_and(|text| text.contains('<')) {
             return false;
         }
         let kind = token.serialization_type();
         if self.last.is_some_and(|last| last.needs_separator_when_before(kind)) {
             self.text.push_str("/**/");
         }
-        match token {
-            Token::QuotedString(value) => self.string(value),
-            _ => {
-                let _ = token.to_css(&mut self.text);
-            }
+        match (token, text) {
+            (Token::QuotedString(value), _) => self.string(value),
+            (_, text) => self.text.push_str(&text.unwrap_or_default()),
         }
         self.last = Some(kind);
         true

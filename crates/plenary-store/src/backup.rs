@@ -275,7 +275,8 @@ pub(crate) fn damaged_path(library: &Path) -> PathBuf {
     backup_folder(library).join(format!("{}-damaged-{}.sqlite3", stem(library), file_time()))
 }
 
-pub(crate) fn backup_folder(library: &Path) -> PathBuf {
+/// The folder the backups of the library at `library` go in: `backups/` beside it.
+pub fn backup_folder(library: &Path) -> PathBuf {
     library.parent().unwrap_or(Path::new(".")).join("backups")
 }
 

@@ -25,7 +25,7 @@ mod sections;
 mod statements;
 mod write;
 
-pub use backup::{BackupFile, BackupKind, default_backup_path, list_backups};
+pub use backup::{BackupFile, BackupKind, backup_folder, default_backup_path, list_backups};
 pub use check::CheckReport;
 pub use drafts::Draft;
 pub use error::{StoreError, StoreResult};

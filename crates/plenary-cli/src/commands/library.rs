@@ -7,7 +7,9 @@ use plenary_core::date::PartialDate;
 use plenary_core::fact::FactKey;
 use plenary_core::organisation::Logo;
 use plenary_core::status::SectionStatus;
-use plenary_store::{NewEvent, OrganisationUpdate, SectionFilter, default_backup_path, list_backups};
+use plenary_store::{
+    NewEvent, OrganisationUpdate, SectionFilter, backup_folder, default_backup_path, list_backups,
+};
 
 use crate::args::{EventCommand, FactCommand, KindCommand, OrgCommand};
 use crate::input;
@@ -225,7 +227,7 @@ pub(super) fn backup_list(path: &Path, as_json: bool) -> Result<()> {
 /// `restore [BACKUP]`: the backup (a file, or a name in backups/) in place of the library.
 pub(super) fn restore(path: &Path, backup: Option<PathBuf>, as_json: bool) -> Result<()> {
     let backup = backup.map(|given| {
-        let in_folder = path.parent().unwrap_or(Path::new(".")).join("backups").join(&given);
+        let in_folder = backup_folder(path).join(&given);
         if !given.exists() && in_folder.exists() { in_folder } else { given }
     });
     let restored = plenary_store::restore(path, backup.as_deref())?;
