@@ -81,6 +81,77 @@ fn the_text_is_complete_in_order_with_accents_and_whole_words() {
     }
 }
 
+/// Every marked-content span with an `/ActualText` in `pdf`: (the text it stands for, how many
+/// glyphs it shows). The fonts are Identity-H, two bytes per glyph.
+fn actual_text_spans(pdf: &Path) -> Vec<(String, usize)> {
+    use lopdf::{Object, content::Content};
+    let document = lopdf::Document::load(pdf).expect("lopdf reads the PDF");
+    let mut spans = Vec::new();
+    for page in document.get_pages().into_values() {
+        let content = document.get_page_content(page);
+        let operations = Content::decode(&content).expect("content stream").operations;
+        let mut open: Option<(String, usize)> = None;
+        for operation in operations {
+            match operation.operator.as_str() {
+                "BDC" => {
+                    let Some(Object::Dictionary(properties)) = operation.operands.get(1) else { continue };
+                    let Ok(Object::String(bytes, _)) = properties.get(b"ActualText") else { continue };
+                    let units: Vec<u16> = bytes
+                        .strip_prefix(&[0xfe, 0xff])
+                        .expect("ActualText in UTF-16BE with its byte-order mark")
+                        .chunks(2)
+                        .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+                        .collect();
+                    open = Some((String::from_utf16(&units).expect("UTF-16"), 0));
+                }
+                "TJ" | "Tj" => {
+                    if let Some((_, glyphs)) = &mut open {
+                        let strings: Vec<&Object> = match operation.operands.first() {
+                            Some(Object::Array(items)) => items.iter().collect(),
+                            Some(other) => vec![other],
+                            None => vec![],
+                        };
+                        for item in strings {
+                            if let Object::String(bytes, _) = item {
+                                *glyphs += bytes.len() / 2;
+                            }
+                        }
+                    }
+                }
+                "EMC" => spans.extend(open.take()),
+                _ => {}
+            }
+        }
+    }
+    spans
+}
+
+#[test]
+fn a_hyphenated_word_carries_the_whole_word_for_copying() {
+    let folder = tempfile::tempdir().expect("folder");
+    for lang in ["en", "es"] {
+        let statement = common::long(lang);
+        let source: String =
+            statement.items.iter().map(|item| item.body.as_str()).collect::<Vec<_>>().join(" ");
+        let pdf = render("letterhead", &statement, folder.path(), &format!("hyphens-{lang}.pdf"));
+        let spans = actual_text_spans(&pdf);
+        // Each broken word is three spans: the part before the break standing for the whole
+        // word, the hyphen standing for nothing, the rest of the word (next line) for nothing.
+        let words: Vec<_> = spans.iter().enumerate().filter(|(_, (text, _))| !text.is_empty()).collect();
+        assert!(words.len() >= 3, "only {} hyphenated words in the {lang} PDF: {spans:?}", words.len());
+        for (at, (word, shown)) in words {
+            assert!(source.contains(word.as_str()), "{word:?} is not a word of the {lang} statement");
+            let hyphen = spans.get(at + 1);
+            let rest = spans.get(at + 2);
+            assert!(matches!(hyphen, Some((text, 1)) if text.is_empty()), "{word:?}: then {hyphen:?}");
+            let Some((text, rest)) = rest else { panic!("{word:?} has no continuation") };
+            assert!(text.is_empty(), "{word:?}: the continuation copies as {text:?}");
+            assert!(*shown >= 2 && *rest >= 2, "{word:?} broken {shown} + {rest}");
+            assert_eq!(shown + rest, word.chars().count(), "{word:?}: the two parts make the word");
+        }
+    }
+}
+
 #[test]
 fn fonts_are_embedded_as_subsets() {
     let folder = tempfile::tempdir().expect("folder");

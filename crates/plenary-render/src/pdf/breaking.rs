@@ -261,12 +261,34 @@ mod tests {
         }
     }
 
+    /// Where a first-fit breaker (take words while they fit at natural width) breaks.
+    fn first_fit(words: &[f32], line_width: f32) -> Vec<usize> {
+        let mut lines = vec![0];
+        let mut width = 0.0;
+        for (index, word) in words.iter().enumerate() {
+            if index > 0 && width + 1.0 + word > line_width {
+                lines.push(index);
+                width = *word;
+            } else {
+                width += if index > 0 { 1.0 + word } else { *word };
+            }
+        }
+        lines
+    }
+
     #[test]
-    fn total_fit_avoids_a_very_loose_line_that_first_fit_would_make() {
-        // First fit would put 3 words on line one (width 11 of 12) and leave a lone long word.
-        let items = paragraph(&[3.0, 3.0, 3.0, 8.0, 3.0]);
-        let breaks = break_lines(&items, 12.0).expect("feasible");
-        assert!(breaks.iter().all(|b| b.ratio <= 5.0), "{breaks:?}");
+    fn the_whole_paragraph_is_weighed_not_one_line_at_a_time() {
+        // First fit takes four words (13 wide of 16), then three: two lines stretched to the
+        // limit (ratio 2.0, within the first tolerance) and a third line of one word.
+        let words = [2.0, 3.0, 2.0, 3.0, 3.0, 6.0, 3.0, 3.0];
+        assert_eq!(first_fit(&words, 16.0), [0, 4, 7], "the example must tell the two apart");
+        // Knuth-Plass shrinks the first line a little to hold five words (17 natural, ratio
+        // -0.76): two lines, far fewer demerits than two very loose ones.
+        let items = paragraph(&words);
+        let breaks = break_lines(&items, 16.0).expect("feasible");
+        assert_eq!(breaks.len(), 2, "{breaks:?}");
+        assert_eq!(breaks[0].at, 9, "after the fifth word (item 8): {breaks:?}");
+        assert!((breaks[0].ratio + 0.7576).abs() < 0.001, "{breaks:?}");
     }
 
     #[test]
