@@ -37,6 +37,7 @@ ManifestDPIAware true
 !define IDENTIFIER "org.plenary.desktop"
 !define PUBLISHER "Plenary"
 !define APP_EXE "plenary-app.exe"
+!define CLI_EXE "plenary.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${IDENTIFIER}"
 !define PRODUCT_KEY "Software\${IDENTIFIER}"
 ; The Evergreen WebView2 Runtime's client id: its version ("pv") is registered per machine
@@ -63,6 +64,12 @@ VIAddVersionKey /LANG=0 "FileDescription" "${PRODUCT} installer"
 VIAddVersionKey /LANG=0 "CompanyName" "${PUBLISHER}"
 VIAddVersionKey /LANG=0 "LegalCopyright" "Plenary developers, MIT OR Apache-2.0"
 
+; The release workflow signs the uninstaller as it is written into the installer (NSIS 3.08+
+; runs the command with %1 standing for the file): -DSIGN_COMMAND='"…\signtool.exe" sign … "%1"'.
+!ifdef SIGN_COMMAND
+  !uninstfinalize '${SIGN_COMMAND}' = 0
+!endif
+
 !define MUI_ICON "${STAGE}\icon.ico"
 !define MUI_UNICON "${STAGE}\icon.ico"
 !define MUI_ABORTWARNING
@@ -80,6 +87,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Plenary developers, MIT OR Apache-2.0"
 
 LangString AppRunning ${LANG_ENGLISH} "Plenary is running. Close it (your work is saved as you type), then choose Retry."
 LangString AppRunning ${LANG_SPANISH} "Plenary está abierto. Ciérrelo (su trabajo se guarda mientras escribe) y elija Reintentar."
+LangString CliRunning ${LANG_ENGLISH} "The plenary command is running (in a script or a terminal window). Let it finish or close it, then choose Retry."
+LangString CliRunning ${LANG_SPANISH} "El comando plenary se está ejecutando (en un script o una ventana de terminal). Espere a que termine o ciérrelo y elija Reintentar."
 LangString NoWebView2 ${LANG_ENGLISH} "Plenary needs Microsoft Edge WebView2, which this computer does not have yet (Windows 11 includes it; some Windows 10 computers lack it).$\r$\n$\r$\nPlenary will be installed, but will not open until WebView2 is installed. Open Microsoft's download page now? (Choose the Evergreen Bootstrapper; no administrator rights are needed.)"
 LangString NoWebView2 ${LANG_SPANISH} "Plenary necesita Microsoft Edge WebView2, que este equipo aún no tiene (Windows 11 lo incluye; algunos equipos con Windows 10 no).$\r$\n$\r$\nPlenary se instalará, pero no se abrirá hasta que WebView2 esté instalado. ¿Abrir ahora la página de descarga de Microsoft? (Elija «Evergreen Bootstrapper»; no hacen falta permisos de administrador.)"
 
@@ -115,33 +124,43 @@ Function FindWebView2
   SetRegView lastused
 FunctionEnd
 
-; Windows cannot replace or remove a running program: deletes the app's executable, asking the
-; user to close the app until that works. A silent run fails with exit code 2 instead of waiting.
-!macro RemoveTheAppOnceClosed
+; Windows cannot replace or remove a running program, and refuses to open its file for writing:
+; waits until EXE (the app, or the `plenary` command run by a script) is closed, asking the user
+; to close it. A silent run fails with exit code 2 instead of waiting. Both programs are checked
+; before either is touched, so a refusal leaves the installed version whole.
+!macro WaitUntilClosed EXE MESSAGE
   ${Do}
-    ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
-      Delete "$INSTDIR\${APP_EXE}"
+    ${IfNot} ${FileExists} "$INSTDIR\${EXE}"
+      ${Break}
     ${EndIf}
-    ${IfNot} ${FileExists} "$INSTDIR\${APP_EXE}"
+    ClearErrors
+    FileOpen $R0 "$INSTDIR\${EXE}" a
+    ${IfNot} ${Errors}
+      FileClose $R0
       ${Break}
     ${EndIf}
     ${If} ${Silent}
       SetErrorLevel 2
       Abort
     ${EndIf}
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(AppRunning)" IDRETRY +2
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${MESSAGE}" IDRETRY +2
     Abort
   ${Loop}
+!macroend
+
+!macro WaitUntilBothClosed
+  !insertmacro WaitUntilClosed "${APP_EXE}" "$(AppRunning)"
+  !insertmacro WaitUntilClosed "${CLI_EXE}" "$(CliRunning)"
 !macroend
 
 Section "Plenary" SecMain
   SectionIn RO
   SetOutPath "$INSTDIR"
 
-  !insertmacro RemoveTheAppOnceClosed
+  !insertmacro WaitUntilBothClosed
 
   File "${STAGE}\${APP_EXE}"
-  File "${STAGE}\plenary.exe"
+  File "${STAGE}\${CLI_EXE}"
   ; The GNU build loads WebView2 through this DLL; the MSVC build links it in.
   !if /FileExists "${STAGE}\WebView2Loader.dll"
     File "${STAGE}\WebView2Loader.dll"
@@ -179,8 +198,9 @@ SectionEnd
 
 ; Removes the program, never the library: %APPDATA%\org.plenary.desktop holds the user's work.
 Section "Uninstall"
-  !insertmacro RemoveTheAppOnceClosed
-  Delete "$INSTDIR\plenary.exe"
+  !insertmacro WaitUntilBothClosed
+  Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\${CLI_EXE}"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\icon.ico"
   Delete "$INSTDIR\uninstall.exe"
