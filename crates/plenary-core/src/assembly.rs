@@ -72,6 +72,9 @@ pub struct AssembledStatement {
     pub lang: Language,
     /// Its date.
     pub date: Option<Date>,
+    /// The day it was assembled: the date an export made from it carries in its metadata, so
+    /// exporting the same statement on the same day gives the same bytes.
+    pub assembled_on: Date,
     /// Its status.
     pub status: StatementStatus,
     /// The template it asks for.
@@ -185,6 +188,7 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
         title: substitute_facts(&statement.title, lookup),
         lang: statement.lang.clone(),
         date: statement.date,
+        assembled_on: input.today,
         status: statement.status,
         template: statement.template.clone(),
         event: input.event.cloned(),

@@ -56,16 +56,29 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
     let mut doc = PdfDocument::new(&statement.title);
     let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();
     let mut font_warnings = Vec::new();
-    for face in FaceId::ALL {
+    // printpdf names fonts and images from a sequence that runs for the whole process, so a
+    // second render in the same process (the app exports many times) would name them otherwise
+    // and write them in another order. They get fixed names instead: same input, same bytes.
+    for (index, face) in FaceId::ALL.into_iter().enumerate() {
         if let Some(parsed) = ParsedFont::from_bytes(face.bytes(), 0, &mut font_warnings) {
-            font_ids.insert(face, doc.add_font(&parsed));
+            let drawn = doc.add_font(&parsed);
+            let named = FontId(format!("F{index}"));
+            if let Some(font) = doc.resources.fonts.map.remove(&drawn) {
+                doc.resources.fonts.map.insert(named.clone(), font);
+            }
+            font_ids.insert(face, named);
         }
     }
     let logo = letterhead.as_ref().and_then(|l| l.logo_png.as_ref()).and_then(|png| {
         let mut warnings = Vec::new();
         RawImage::decode_from_bytes(png, &mut warnings).ok().map(|image| {
             let (w, h) = (image.width as f32, image.height as f32);
-            (doc.add_image(&image), w, h)
+            let added = doc.add_image(&image);
+            let named = printpdf::XObjectId("Logo".to_owned());
+            if let Some(xobject) = doc.resources.xobjects.map.remove(&added) {
+                doc.resources.xobjects.map.insert(named.clone(), xobject);
+            }
+            (named, w, h)
         })
     });
 
@@ -94,8 +107,10 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
     info.creator = "Plenary".to_owned();
     info.producer = format!("Plenary {} (printpdf)", env!("CARGO_PKG_VERSION"));
     info.keywords = statement.event.iter().map(|event| event.name.clone()).collect();
-    let now = printpdf::OffsetDateTime::now_utc();
-    (info.creation_date, info.modification_date, info.metadata_date) = (now, now, now);
+    // The day of the export, not the second: the same statement exported twice on one day, by
+    // the app or by `plenary`, is the same file (and has the same SHA-256 in the export log).
+    let made = pdf_date(statement.assembled_on)?;
+    (info.creation_date, info.modification_date, info.metadata_date) = (made, made, made);
 
     let mut warnings = Vec::new();
     let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
@@ -110,11 +125,35 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
             let _ = stream.compress();
         }
     }
-    let mut bytes = Vec::new();
-    lopdf_document
-        .save_to(&mut bytes)
+    identify_by_content(&mut lopdf_document)
+}
+
+/// Sets the file identifier (the trailer's `/ID`, random in printpdf) to a digest of the file's
+/// content, as the PDF specification suggests, and returns the file's bytes.
+fn identify_by_content(document: &mut lopdf::Document) -> Result<Vec<u8>, RenderError> {
+    use sha2::{Digest, Sha256};
+    let save = |document: &mut lopdf::Document| {
+        let mut bytes = Vec::new();
+        document
+            .save_to(&mut bytes)
+            .map_err(|error| RenderError::Encode { format: "PDF", message: error.to_string() })?;
+        Ok::<_, RenderError>(bytes)
+    };
+    document.trailer.remove(b"ID");
+    let digest = Sha256::digest(save(document)?);
+    let id = lopdf::Object::String(digest[..16].to_vec(), lopdf::StringFormat::Hexadecimal);
+    document.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    save(document)
+}
+
+/// Midnight UTC at the start of `day`, as printpdf writes dates.
+fn pdf_date(day: jiff::civil::Date) -> Result<printpdf::OffsetDateTime, RenderError> {
+    let seconds = day
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map(|midnight| midnight.timestamp().as_second())
         .map_err(|error| RenderError::Encode { format: "PDF", message: error.to_string() })?;
-    Ok(bytes)
+    printpdf::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|error| RenderError::Encode { format: "PDF", message: error.to_owned() })
 }
 
 fn rgb(colour: [f32; 3]) -> Color {
