@@ -93,4 +93,39 @@ describe("AutoSaver", () => {
     await saver.flush();
     expect(states.at(-1)).toEqual({ kind: "version", number: 3 });
   });
+  it("discards after a write under way, and then cuts no version", async () => {
+    const order: string[] = [];
+    let finishWrite: () => void = () => {};
+    let commits = 0;
+    const saver = new AutoSaver({
+      saveDraft: () =>
+        new Promise<void>((resolve) => {
+          order.push("write started");
+          finishWrite = () => {
+            order.push("write finished");
+            resolve();
+          };
+        }),
+      commit: async () => {
+        commits += 1;
+        return commits;
+      },
+      onState: () => {},
+    });
+    // Recovered text is written back as soon as the editor opens; the user discards it while
+    // that write is still under way.
+    saver.change({ title: "T", body: "recovered" });
+    await vi.advanceTimersByTimeAsync(300);
+    const discarded = saver.discard(async () => {
+      order.push("draft deleted");
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order).toEqual(["write started"]);
+    finishWrite();
+    await discarded;
+    expect(order).toEqual(["write started", "write finished", "draft deleted"]);
+    await saver.flush();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(commits).toBe(0);
+  });
 });

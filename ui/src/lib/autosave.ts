@@ -81,6 +81,20 @@ export class AutoSaver {
     this.pauseTimer = null;
   }
 
+  /** Gives up the unsaved changes: drops pending text and runs `drop` (which deletes the stored
+   * draft) after any write already under way, so no earlier write can bring the draft back and
+   * leaving the editor afterwards cuts no version. */
+  discard(drop: () => Promise<void>): Promise<void> {
+    this.dispose();
+    this.pending = null;
+    this.firstUnsavedAt = null;
+    this.dirtySinceVersion = false;
+    return this.enqueue(async () => {
+      await drop();
+      this.options.onState({ kind: "saved" });
+    });
+  }
+
   private writeDraft(): Promise<void> {
     if (this.draftTimer) clearTimeout(this.draftTimer);
     this.draftTimer = null;
