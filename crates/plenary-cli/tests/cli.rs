@@ -731,8 +731,62 @@ fn a_read_only_library_is_reported_and_left_alone() {
     assert_eq!(std::fs::read(&library.path).expect("bytes"), before);
 }
 
+/// An edit is on the disk before `plenary` reports it done: after the commit's last write to the
+/// write-ahead log, the log is flushed (fsync or fdatasync), as strace sees from outside. Another
+/// connection keeps the library open, so the command does not close it last: closing last
+/// checkpoints, and a checkpoint flushes the log under any `synchronous` setting, so only then
+/// does a flush show the commit itself was made durable.
+#[cfg(target_os = "linux")]
 #[test]
-fn a_killed_writer_loses_no_acknowledged_edit() {
+fn an_acknowledged_edit_is_flushed_to_the_disk_before_the_command_returns() {
+    let library = Library::new();
+    let id = library.add_section("Durable", "other", "first");
+    let reader = rusqlite::Connection::open(&library.path).expect("a second connection");
+    let body: String = reader
+        .query_row("SELECT body FROM versions ORDER BY rowid DESC LIMIT 1", [], |row| row.get(0))
+        .expect("the second connection reads the library");
+    assert_eq!(body, "first");
+
+    let log = library.folder.path().join("strace.log");
+    let edit = library.command(&["section", "edit", &id, "--body", "second"]);
+    let mut traced = Command::new("strace");
+    traced
+        .args(["-f", "-qq", "-y", "-e", "trace=%desc", "-o"])
+        .arg(&log)
+        .arg(edit.get_program())
+        .args(edit.get_args())
+        .env_remove("PLENARY_DB");
+    for (key, value) in edit.get_envs() {
+        if let Some(value) = value {
+            traced.env(key, value);
+        }
+    }
+    let output = traced.output().expect("strace (scripts/setup --test installs it)");
+    assert!(output.status.success(), "strace plenary: {}", String::from_utf8_lossy(&output.stderr));
+
+    let trace = std::fs::read_to_string(&log).expect("strace log");
+    let on_wal = |line: &&str| line.contains(".sqlite3-wal>");
+    let is_write =
+        |line: &str| ["write(", "pwrite64(", "writev(", "pwritev("].iter().any(|call| line.contains(call));
+    let is_flush = |line: &str| line.contains("fsync(") || line.contains("fdatasync(");
+    let wal: Vec<&str> = trace.lines().filter(on_wal).collect();
+    let last_write = wal.iter().rposition(|line| is_write(line));
+    let Some(last_write) = last_write else { panic!("the edit wrote nothing to the log:\n{trace}") };
+    assert!(
+        wal[last_write..].iter().any(|line| is_flush(line)),
+        "the commit was not flushed before the command ended:\n{}",
+        wal.join("\n")
+    );
+    drop(reader);
+    assert_eq!(library.json(&["section", "show", &id])["body"], "second");
+}
+
+/// A writer killed in the middle of an edit (SIGKILL, or TerminateProcess on Windows) leaves a
+/// sound library holding every edit that had returned. This is atomicity: a killed process's
+/// finished writes are in the operating system's cache, so durability against power loss is the
+/// test above.
+#[test]
+fn a_killed_writer_leaves_a_sound_library_with_every_finished_edit() {
     use std::time::{Duration, Instant};
 
     let library = Library::new();

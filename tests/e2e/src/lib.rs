@@ -31,6 +31,20 @@ pub fn app_binary() -> PathBuf {
     path
 }
 
+/// The `plenary` command: `$PLENARY_CLI`, else `target/debug/plenary` (built with the workspace's
+/// tests).
+pub fn cli_binary() -> PathBuf {
+    let path = std::env::var_os("PLENARY_CLI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/plenary"));
+    assert!(
+        path.is_file(),
+        "the plenary command {} is missing: build it with `cargo build -p plenary-cli`",
+        path.display()
+    );
+    path
+}
+
 /// Where screenshots of the main screens go.
 pub fn screenshot_dir() -> PathBuf {
     let dir = workspace().join("target/screenshots");
@@ -106,6 +120,22 @@ impl App {
     /// The process group of this session's drivers and app (for tests of the harness itself).
     pub fn process_group(&self) -> u32 {
         self.processes.group_id()
+    }
+
+    /// Presses `keys` (xdotool's names: `ctrl+2`, `F10`, `Down`, `Return`) as the X server's
+    /// keyboard, on the app's focused window: the way a person's keys reach the native menu bar
+    /// and its accelerators, which WebDriver's key actions (delivered inside the web view) do not.
+    pub async fn press(&self, keys: &[&str]) {
+        let app = processes_in_group(self.process_group())
+            .into_iter()
+            .find(|(_, name)| name == "plenary-app")
+            .map(|(pid, _)| pid)
+            .expect("the app's process");
+        let windows = xdotool(&["search", "--onlyvisible", "--pid", &app.to_string()]);
+        let window = windows.lines().next().expect("the app's window").to_owned();
+        let mut args = vec!["windowfocus", "--sync", &window, "key", "--clearmodifiers", "--delay", "50"];
+        args.extend_from_slice(keys);
+        xdotool(&args);
     }
 
     /// The first element matching `css`, waiting up to 15 s for it to appear.
@@ -244,4 +274,11 @@ pub fn processes_in_group(group: u32) -> Vec<(u32, String)> {
             (pgrp == group).then_some((pid, name))
         })
         .collect()
+}
+
+/// Runs xdotool (scripts/setup --test installs it); returns what it printed.
+fn xdotool(args: &[&str]) -> String {
+    let output = Command::new("xdotool").args(args).output().expect("run xdotool (package xdotool)");
+    assert!(output.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -10,7 +10,7 @@ use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
 use plenary_e2e::{App, pdf_text, select, wait_for_export};
-use plenary_store::{NewSection, Store};
+use plenary_store::{NewSection, SectionFilter, Store};
 use thirtyfour::prelude::*;
 use tokio::sync::Mutex;
 
@@ -37,6 +37,19 @@ fn library(dir: &Path, extra: &[(&str, &str)]) -> std::path::PathBuf {
         store.write(|w| w.add_section(new)).expect("add section");
     }
     path
+}
+
+/// Runs the `plenary` command on `db`; returns what it printed.
+fn cli(db: &Path, args: &[&str]) -> Vec<u8> {
+    let output = std::process::Command::new(plenary_e2e::cli_binary())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("PLENARY_TODAY")
+        .output()
+        .expect("run plenary");
+    assert!(output.status.success(), "plenary {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    output.stdout
 }
 
 /// The titles of the composer's items, in order.
@@ -75,10 +88,18 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         "return document.querySelectorAll('[data-section-id]').length >= 10",
     )
     .await;
-    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
-    let listed = app.eval("return [document.querySelectorAll('[data-section-id]').length, document.querySelector('[data-testid=result-count]').textContent];").await;
-    assert_eq!(listed, serde_json::json!([14, "14 sections"]), "the list stays filled once loaded");
+    // From here until the search is typed, every change to the list is watched: a late answer
+    // that emptied or shrank it would be caught, however late it came in that time.
+    let watching = "window.__fewest = document.querySelectorAll('[data-section-id]').length; \
+         window.__listWatch = new MutationObserver(() => { window.__fewest = Math.min(window.__fewest, \
+           document.querySelectorAll('[data-section-id]').length); }); \
+         window.__listWatch.observe(document.body, { childList: true, subtree: true }); return window.__fewest;";
+    assert_eq!(app.eval(watching).await, serde_json::json!(14), "the demo library's 14 sections");
+    let count = app.find("[data-testid=result-count]").await.text().await.expect("count");
+    assert_eq!(count, "14 sections");
     app.screenshot("01-library").await;
+    let fewest = app.eval("window.__listWatch.disconnect(); return window.__fewest;").await;
+    assert_eq!(fewest, serde_json::json!(14), "the list stayed filled once loaded");
     search_library(&app, "detention").await;
     let hits = app
         .wait_until(
@@ -210,7 +231,28 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     let html = std::fs::read_to_string(wait_for_export(&exports, "html")).expect("read HTML export");
     assert!(html.contains("<strong>Bold</strong>"), "the bold word survived Markdown round trips");
     assert!(html.find("Climate displacement") < html.find("Who we are"));
-    app.wait_until("the export log", "return document.querySelectorAll('.exports li').length === 2").await;
+    for format in ["docx", "txt", "md"] {
+        select(&app, "[data-testid=export-format]", format).await;
+        app.click("[data-testid=export]").await;
+        wait_for_export(&exports, format);
+    }
+    app.wait_until("the export log", "return document.querySelectorAll('.exports li').length === 5").await;
+    // The command exports the very same bytes in every format.
+    let statement = cli(&db, &["statement", "list", "--json"]);
+    let statements: serde_json::Value = serde_json::from_slice(&statement).expect("statement list JSON");
+    let id = statements
+        .as_array()
+        .and_then(|list| list.iter().find(|s| s["title"] == "E2E statement"))
+        .and_then(|s| s["id"].as_str())
+        .expect("the statement listed by the command")
+        .to_owned();
+    for format in ["pdf", "html", "docx", "txt", "md"] {
+        let from_app = std::fs::read(wait_for_export(&exports, format)).expect("the app's export");
+        let out = dir.path().join(format!("from-the-command.{format}"));
+        cli(&db, &["export", &id, "--format", format, "--out", out.to_str().expect("path")]);
+        let from_cli = std::fs::read(&out).expect("the command's export");
+        assert!(from_app == from_cli, "the app's and the command's {format} exports differ");
+    }
 
     // Other screens, for the record.
     for (view, loaded) in [
@@ -261,6 +303,16 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         item_titles(&app).await,
         ["1. Climate displacement", "2. Who we are", "3. Protection must come first", "4. New paragraph"]
     );
+    // The statement-only text typed before the restart, in its card and in the preview.
+    let kept = app
+        .wait_until(
+            "the statement-only text after restart",
+            "const b = document.querySelector(\"[data-item-position='4'] [data-testid=item-body]\"); \
+             const p = document.querySelector('[data-testid=preview]'); \
+             return b && p && p.srcdoc.includes('Written for the summit in Bogotá.') && (b.value ?? b.textContent).trim();",
+        )
+        .await;
+    assert_eq!(kept, serde_json::json!("Written for the summit in Bogotá."));
     app.stop().await;
 }
 
@@ -292,8 +344,12 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
 
     // The editor.
     app.click(".section-row").await;
-    app.find("[data-testid=section-body]").await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // The editor has its text: anything it was going to run has been inserted by now.
+    app.wait_until(
+        "the hostile body in the editor",
+        "const b = document.querySelector('[data-testid=section-body]'); return b && b.textContent.includes('Hostile body') && b.textContent.includes('end.');",
+    )
+    .await;
     assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the editor");
     let in_editor = app
         .eval(
@@ -320,7 +376,9 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
         "const f = document.querySelector('[data-testid=preview]'); return f && f.srcdoc.includes('Hostile body');",
     )
     .await;
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // A sandboxed frame cannot reach this window's variables, so a script running inside it
+    // would leave no trace here: what keeps the preview inert is the frame's empty `sandbox`
+    // (no scripts) and HTML with nothing that could run, which are checked instead.
     // Parse the preview's HTML (inertly) and look for anything that could run.
     let frame = app
         .eval(
@@ -331,7 +389,7 @@ async fn hostile_section_text_runs_no_script_in_the_library_the_editor_or_the_pr
         )
         .await;
     assert_eq!(frame, serde_json::json!(["", 0, true]), "sandboxed, nothing live, the title shown as text");
-    assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the preview");
+    assert_eq!(app.eval(no_script_ran).await, serde_json::json!(true), "nothing ran in the composer");
     let in_card = app
         .eval(
             "return document.querySelectorAll('[data-item-position] :is(script, img, svg, iframe, [onerror], [onload], a[href^=\"javascript\"])').length;",
@@ -396,4 +454,183 @@ async fn a_damaged_library_opens_on_the_offer_to_restore_its_newest_good_backup(
     .await;
     app.screenshot("backups").await;
     app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsaved_changes_are_offered_back_and_discarded_and_an_old_version_is_restored() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let db = library(dir.path(), &[]);
+    // "Who we are" gets a second version, then changes the autosave kept but the app never made
+    // a version of: what a crash (or a power cut) leaves behind.
+    let (id, first_body) = {
+        let mut store = Store::open(&db).expect("library");
+        let section = store
+            .sections(&SectionFilter::default())
+            .expect("sections")
+            .into_iter()
+            .find(|s| s.title == "Who we are")
+            .expect("the demo's Who we are");
+        let id = section.id;
+        store
+            .write(|w| w.save_draft(id, "Who we are", "Second version of who we are.", "e2e"))
+            .expect("draft");
+        store.write(|w| w.commit_draft(id, Some("second".to_owned()))).expect("version 2");
+        store
+            .write(|w| w.save_draft(id, "Who we are", "Typed just before the crash.", "e2e"))
+            .expect("draft");
+        (id, section.body)
+    };
+    let app = App::start(&db, &exports).await;
+    app.wait_until("the library", "return document.querySelectorAll('[data-section-id]').length >= 10").await;
+    search_library(&app, "who we are").await;
+    app.wait_until(
+        "the section listed alone",
+        "const rows = [...document.querySelectorAll('.section-row')].filter(r => r.querySelector('.title').textContent === 'Who we are'); if (rows.length !== 1) return false; rows[0].click(); return true;",
+    )
+    .await;
+    let offered = app
+        .wait_until(
+            "the recovered changes offered",
+            "const note = document.querySelector('.recovered'); const body = document.querySelector('[data-testid=section-body]'); \
+             return note && body && body.textContent.includes('Typed just before the crash.') && note.textContent;",
+        )
+        .await;
+    assert!(offered.to_string().contains("Recovered changes from"), "{offered}");
+    app.screenshot("10-recovered").await;
+    app.click(".recovered button").await;
+    app.wait_until(
+        "the saved version back in the editor",
+        "const body = document.querySelector('[data-testid=section-body]'); \
+         return !document.querySelector('.recovered') && body.textContent.includes('Second version of who we are.');",
+    )
+    .await;
+
+    // Version 1 restored from the history: a third version with the first's text.
+    app.click("[data-testid=open-history]").await;
+    app.wait_until("two versions", "return document.querySelectorAll('[data-version]').length === 2").await;
+    app.click("[data-version='1']").await;
+    app.click("[data-testid=restore]").await;
+    let first_line = first_body.lines().next().unwrap_or_default().to_owned();
+    app.wait_until(
+        "the first version's text back in the editor",
+        &format!(
+            "const body = document.querySelector('[data-testid=section-body]'); return body && body.textContent.includes({first_line:?});"
+        ),
+    )
+    .await;
+    app.stop().await;
+
+    let store = Store::open(&db).expect("library");
+    assert_eq!(store.draft(id).expect("draft"), None, "the discarded changes are gone");
+    let history = store.history(id).expect("history");
+    assert_eq!(history.len(), 3, "restoring made a version: {history:?}");
+    assert_eq!(history[0].body, first_body, "version 3 is version 1's text");
+    assert_eq!(history[1].body, "Second version of who we are.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn items_are_reordered_and_added_by_dragging_and_the_menus_and_shortcuts_work() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let db = library(dir.path(), &[]);
+    let app = App::start(&db, &exports).await;
+    app.wait_until("the library", "return document.querySelectorAll('[data-section-id]').length >= 10").await;
+
+    // Shortcuts, pressed as keys of the X keyboard: the native menu's accelerators.
+    let shown = |view: &str| {
+        format!(
+            "return document.querySelector('[data-view={view}]').getAttribute('aria-current') === 'page';"
+        )
+    };
+    app.press(&["ctrl+2"]).await;
+    app.wait_until("Ctrl+2 shows the statements", &shown("statements")).await;
+    app.press(&["ctrl+6"]).await;
+    app.wait_until("Ctrl+6 shows the backups", &shown("backups")).await;
+    app.press(&["ctrl+1"]).await;
+    app.wait_until("Ctrl+1 shows the library", &shown("library")).await;
+    // The menu bar by keyboard: F10 opens File, View is two menus to the right and opens with
+    // nothing chosen; its fourth entry is Facts.
+    app.press(&["F10", "Right", "Right", "Down", "Down", "Down", "Down", "Return"]).await;
+    app.wait_until("View → Facts", "return document.querySelectorAll('[data-fact]').length === 3").await;
+
+    // The demo statement: drag its third item above the first by its handle.
+    app.press(&["ctrl+2"]).await;
+    let open = "const b = [...document.querySelectorAll('[data-statement-id]')].find(b => b.textContent.includes('GFMD 2027')); if (!b) return false; b.click(); return true;";
+    app.wait_until("the demo statement", open).await;
+    app.wait_until("its items", "return document.querySelectorAll('[data-item-position]').length === 7")
+        .await;
+    let before = item_titles(&app).await;
+    let drag = |from: &str, onto: &str| {
+        format!(
+            "const dt = new DataTransfer(); const from = document.querySelector({from:?}); const onto = document.querySelector({onto:?}); \
+             from.dispatchEvent(new DragEvent('dragstart', {{ bubbles: true, cancelable: true, dataTransfer: dt }})); \
+             const accepted = !onto.dispatchEvent(new DragEvent('dragover', {{ bubbles: true, cancelable: true, dataTransfer: dt }})); \
+             onto.dispatchEvent(new DragEvent('drop', {{ bubbles: true, cancelable: true, dataTransfer: dt }})); \
+             from.dispatchEvent(new DragEvent('dragend', {{ bubbles: true, dataTransfer: dt }})); return accepted;"
+        )
+    };
+    let accepted = app.eval(&drag("[data-item-position='3'] .handle", ".cards > li:first-child")).await;
+    assert_eq!(accepted, serde_json::json!(true), "the list accepts an item dragged over it");
+    let strip = |title: &str| title.split_once(". ").map_or(String::new(), |(_, rest)| rest.to_owned());
+    let moved = strip(&before[2]);
+    app.wait_until(
+        "the dragged item first",
+        &format!("const c = document.querySelector(\"[data-item-position='1']\"); return c && c.getAttribute('aria-label') === {:?};", format!("1. {moved}")),
+    )
+    .await;
+    let after: Vec<String> = item_titles(&app).await.iter().map(|t| strip(t)).collect();
+    let mut expected: Vec<String> = before.iter().map(|t| strip(t)).collect();
+    let third = expected.remove(2);
+    expected.insert(0, third);
+    assert_eq!(after, expected, "only the dragged item moved");
+
+    // A section dragged in from the composer's search lands where it is dropped.
+    let search = app.find("[data-testid=composer-search]").await;
+    search.send_keys("global activism").await.expect("type");
+    // The one English section the demo statement leaves out.
+    let hit = "Global activism".to_owned();
+    let found = app
+        .wait_until(
+            "the search hit",
+            "const h = [...document.querySelectorAll('[data-hit-id]')].find(h => h.querySelector('strong').textContent === 'Global activism'); \
+             if (!h) return false; h.dataset.e2eDrag = 'yes'; return true;",
+        )
+        .await;
+    assert_eq!(found, serde_json::json!(true));
+    let accepted = app.eval(&drag("[data-e2e-drag=yes]", ".cards > li:nth-child(2)")).await;
+    assert_eq!(accepted, serde_json::json!(true));
+    app.wait_until(
+        "the dropped section second",
+        &format!("const c = document.querySelector(\"[data-item-position='2']\"); return c && c.getAttribute('aria-label') === {:?};", format!("2. {hit}")),
+    )
+    .await;
+    app.wait_until("eight items", "return document.querySelectorAll('[data-item-position]').length === 8")
+        .await;
+    app.stop().await;
+
+    // The order is the library's, not only the window's.
+    let store = Store::open(&db).expect("library");
+    let statement = store
+        .statements()
+        .expect("statements")
+        .into_iter()
+        .find(|s| s.title.contains("GFMD 2027"))
+        .expect("statement");
+    let shown: serde_json::Value =
+        serde_json::from_slice(&cli(&db, &["statement", "show", &statement.id.to_string(), "--json"]))
+            .expect("JSON");
+    let items: Vec<String> = shown["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| item["title"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(items[0], expected[0]);
+    assert_eq!(items[1], hit);
+    assert_eq!(items[2..], expected[1..]);
 }

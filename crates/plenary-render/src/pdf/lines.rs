@@ -617,4 +617,94 @@ mod tests {
             assert_eq!(letters(&text_of(&set)), letters(&text), "{text:?} at {width}");
         }
     }
+
+    /// Right edge of a line's last piece.
+    fn right_edge(line: &Line) -> f32 {
+        line.pieces.iter().map(|p| p.x + p.width).fold(0.0, f32::max)
+    }
+
+    const PROSE: &str = "Member organisations accompany migrants in transit, document abuses along the \
+        routes and turn that evidence into proposals for public policy, because the protection of \
+        children and families cannot wait.";
+
+    #[test]
+    fn body_lines_are_justified_to_the_column_except_the_last() {
+        let style = style();
+        let set = set_block(&paragraph(PROSE, None, Role::Body), &style, 220.0);
+        assert!(set.lines.len() >= 3, "{} lines", set.lines.len());
+        let (last, full) = set.lines.split_last().expect("lines");
+        for line in full {
+            let edge = right_edge(line);
+            let hyphen = line.pieces.last().is_some_and(|p| p.text.ends_with('-'));
+            // A line ending in a hyphen may end a hyphen's width short of the column (TeX does the
+            // same); every other line meets the right edge.
+            assert!((edge - 220.0).abs() < 0.5 || hyphen && edge > 210.0, "a line ends at {edge}, not 220");
+        }
+        assert!(right_edge(last) < 200.0, "the last line keeps natural spacing: {}", right_edge(last));
+    }
+
+    #[test]
+    fn headings_are_set_ragged() {
+        let style = style();
+        let set = set_block(&paragraph(PROSE, None, Role::Heading), &style, 220.0);
+        assert!(set.lines.len() >= 3);
+        let short = set.lines.iter().filter(|line| right_edge(line) < 215.0).count();
+        assert!(short >= set.lines.len() - 1, "a heading's lines are not stretched to the column");
+    }
+
+    #[test]
+    fn a_link_marks_every_piece_of_its_words_on_every_line() {
+        let style = style();
+        let url = "https://puentes.example.org/report";
+        let mut block = paragraph("See ", None, Role::Body);
+        block.runs.push(Run {
+            text: PROSE.to_owned(),
+            bold: true,
+            italic: false,
+            link: Some(url.to_owned()),
+        });
+        block.runs.push(Run { text: " after.".to_owned(), bold: false, italic: true, link: None });
+        let set = set_block(&block, &style, 180.0);
+        let pieces: Vec<&Placed> = set.lines.iter().flat_map(|line| &line.pieces).collect();
+        let linked: Vec<&&Placed> = pieces.iter().filter(|p| p.link.is_some()).collect();
+        assert!(set.lines.iter().filter(|line| line.pieces.iter().any(|p| p.link.is_some())).count() >= 3);
+        for piece in &linked {
+            assert_eq!(piece.link.as_deref(), Some(url));
+            assert_eq!(piece.face, FaceId::SerifBold, "the linked run is bold: {:?}", piece.text);
+        }
+        let unlinked: String = pieces.iter().filter(|p| p.link.is_none()).map(|p| p.text.as_str()).collect();
+        assert!(unlinked.contains("See") && unlinked.contains("after."), "{unlinked:?}");
+        let after = pieces.iter().find(|p| p.text.contains("after")).expect("the last run");
+        assert_eq!(after.face, FaceId::SerifItalic);
+    }
+
+    #[test]
+    fn only_a_broken_word_carries_the_text_to_copy() {
+        let style = style();
+        let text = "Internationalisation accompanies organisations governments commitments \
+                    responsibilities criminalisation";
+        let set = set_block(&paragraph(text, None, Role::Body), &style, 130.0);
+        let mut broken = 0;
+        for (index, line) in set.lines.iter().enumerate() {
+            let ends_broken =
+                line.pieces.last().is_some_and(|p| p.text == "-" && p.actual.as_deref() == Some(""));
+            let continues = index > 0 && set.lines[index - 1].pieces.last().is_some_and(|p| p.text == "-");
+            for (at, piece) in line.pieces.iter().enumerate() {
+                let last = at + 1 == line.pieces.len();
+                let expected = if ends_broken && last {
+                    Some(String::new())
+                } else if ends_broken && at + 2 == line.pieces.len() {
+                    let word = text.split_whitespace().find(|w| w.starts_with(piece.text.trim_start()));
+                    broken += 1;
+                    word.map(str::to_owned)
+                } else if continues && at == 0 {
+                    Some(String::new())
+                } else {
+                    None
+                };
+                assert_eq!(piece.actual, expected, "line {index}, piece {at} {:?}", piece.text);
+            }
+        }
+        assert!(broken >= 2, "long words in a narrow column are hyphenated: {broken}");
+    }
 }
