@@ -137,4 +137,13 @@ mod tests {
             assert!(PartialDate::parse("as_of", bad).is_err(), "{bad}");
         }
     }
+
+    #[test]
+    fn only_the_extended_form_is_a_date_even_where_the_parser_takes_more() {
+        // ISO 8601's basic form and date-times parse as dates too; a form field takes neither.
+        for other in ["20260315", "2026-03-15T10:00", "+002026-03-15"] {
+            assert!(parse_date("--deadline", other).is_err(), "{other}");
+        }
+        assert_eq!(parse_date("--deadline", " 2026-03-15 ").expect("padded").to_string(), "2026-03-15");
+    }
 }

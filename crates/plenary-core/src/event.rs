@@ -63,3 +63,48 @@ impl Event {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(name: &str, short_name: Option<&str>, edition: Option<&str>) -> Event {
+        Event {
+            id: EventId::new_random(),
+            name: name.to_owned(),
+            short_name: short_name.map(str::to_owned),
+            edition: edition.map(str::to_owned),
+            city: None,
+            country: None,
+            organiser: None,
+            starts: None,
+            ends: None,
+            deadline: None,
+            word_limit: None,
+            languages: vec![],
+        }
+    }
+
+    #[test]
+    fn an_event_may_last_a_day_but_not_end_before_it_starts() {
+        let day = |text: &str| -> Date { text.parse().expect("date") };
+        let mut summit = event("Global Forum", None, None);
+        for (starts, ends, ok) in
+            [("2027-01-26", "2027-01-28", true), ("2027-01-26", "2027-01-26", true), ("2027-01-26", "2027-01-25", false)]
+        {
+            (summit.starts, summit.ends) = (Some(day(starts)), Some(day(ends)));
+            assert_eq!(summit.validate().is_ok(), ok, "{starts} to {ends}");
+        }
+        let error = summit.validate().expect_err("ends first").to_string();
+        assert!(error.contains("--ends") && error.contains("2027-01-26"), "{error}");
+        assert!(event("  ", None, None).validate().expect_err("no name").to_string().contains("--name"));
+    }
+
+    #[test]
+    fn the_display_name_is_the_short_name_and_edition_without_repeating_it() {
+        assert_eq!(event("Global Forum", Some("GFMD"), Some("2017")).display_name(), "GFMD 2017");
+        assert_eq!(event("Global Forum", None, Some("2017")).display_name(), "Global Forum 2017");
+        assert_eq!(event("GFMD 2017", None, Some("2017")).display_name(), "GFMD 2017");
+        assert_eq!(event("Global Forum", Some("GFMD"), None).display_name(), "GFMD");
+    }
+}

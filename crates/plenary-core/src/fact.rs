@@ -149,4 +149,13 @@ mod tests {
         );
         assert_eq!(substitute_facts("unclosed {{fact.member_orgs", lookup), "unclosed {{fact.member_orgs");
     }
+
+    #[test]
+    fn a_closing_brace_pair_before_a_reference_does_not_confuse_the_search() {
+        let found: Vec<String> = fact_references("}} and {{fact.members}} and {{ fact.year }}")
+            .into_iter()
+            .map(|reference| reference.key)
+            .collect();
+        assert_eq!(found, ["members", "year"]);
+    }
 }

@@ -75,4 +75,9 @@ mod tests {
         assert!(Kind::parse("about").expect("about").is_builtin());
         assert!(!Kind::parse("mine").expect("mine").is_builtin());
     }
+
+    #[test]
+    fn a_kind_prints_as_its_name() {
+        assert_eq!(Kind::parse("call-to-action").expect("kind").to_string(), "call-to-action");
+    }
 }

@@ -64,7 +64,6 @@ fn canonical_case(tag: &str) -> String {
             match subtag.len() {
                 _ if index == 0 || after_singleton => subtag.to_ascii_lowercase(),
                 2 => subtag.to_ascii_uppercase(),
-                3 if subtag.chars().all(|c| c.is_ascii_digit()) => subtag.to_owned(),
                 4 => {
                     let lower = subtag.to_ascii_lowercase();
                     let mut chars = lower.chars();
@@ -126,5 +125,11 @@ mod tests {
             assert!(error.contains("--lang"), "{error}");
         }
         assert_eq!(Language::parse("--lang", "pt-BR").expect("pt-BR").primary(), "pt");
+    }
+
+    #[test]
+    fn extended_subtags_are_lower_case_and_region_numbers_kept() {
+        assert_eq!(Language::parse("--lang", "ZH-YUE").expect("zh-yue").as_str(), "zh-yue");
+        assert_eq!(Language::parse("--lang", "ES-419").expect("es-419").as_str(), "es-419");
     }
 }

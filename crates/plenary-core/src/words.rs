@@ -175,4 +175,11 @@ mod tests {
         // Assembly leaves `{{fact.x}}` in place (and warns); the count follows what is shown.
         check("Somos {{fact.members}} redes.", "Somos {{fact.members}} redes.", 3);
     }
+
+    #[test]
+    fn hard_line_breaks_stay_and_a_link_showing_its_address_is_not_repeated() {
+        check("First line  \nsecond line", "First line\nsecond line", 4);
+        check("Read <https://example.org> and [this]().", "Read https://example.org and this.", 4);
+        check("Write to <ana@example.org>.", "Write to ana@example.org.", 3);
+    }
 }
