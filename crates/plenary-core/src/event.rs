@@ -89,9 +89,11 @@ mod tests {
     fn an_event_may_last_a_day_but_not_end_before_it_starts() {
         let day = |text: &str| -> Date { text.parse().expect("date") };
         let mut summit = event("Global Forum", None, None);
-        for (starts, ends, ok) in
-            [("2027-01-26", "2027-01-28", true), ("2027-01-26", "2027-01-26", true), ("2027-01-26", "2027-01-25", false)]
-        {
+        for (starts, ends, ok) in [
+            ("2027-01-26", "2027-01-28", true),
+            ("2027-01-26", "2027-01-26", true),
+            ("2027-01-26", "2027-01-25", false),
+        ] {
             (summit.starts, summit.ends) = (Some(day(starts)), Some(day(ends)));
             assert_eq!(summit.validate().is_ok(), ok, "{starts} to {ends}");
         }

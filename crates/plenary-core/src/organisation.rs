@@ -108,7 +108,8 @@ mod tests {
         };
         assert_eq!(MAX_LOGO_BYTES, 2_097_152);
         assert!(Logo::from_file_bytes("logo.png", png(MAX_LOGO_BYTES)).is_ok());
-        let error = Logo::from_file_bytes("big.png", png(MAX_LOGO_BYTES + 1)).expect_err("too big").to_string();
+        let error =
+            Logo::from_file_bytes("big.png", png(MAX_LOGO_BYTES + 1)).expect_err("too big").to_string();
         assert!(error.contains("big.png") && error.contains("2048 KB"), "{error}");
         assert!(Logo::from_file_bytes("small.png", png(100)).is_ok());
         assert!(Logo::from_file_bytes("logo.gif", b"GIF89a".to_vec()).is_err());

@@ -228,7 +228,8 @@ mod tests {
 
     #[test]
     fn a_refused_move_says_what_to_do_instead() {
-        let hint = |from: SectionStatus, to: SectionStatus| from.transition(to).expect_err("refused").to_string();
+        let hint =
+            |from: SectionStatus, to: SectionStatus| from.transition(to).expect_err("refused").to_string();
         assert!(hint(Vetted, Vetted).contains("already vetted"));
         assert!(hint(Retired, InReview).contains("reinstate it as a draft first"));
         assert!(hint(Retired, Retired).contains("reinstate it as a draft first"));
@@ -236,7 +237,9 @@ mod tests {
         assert!(hint(InReview, InReview).contains("already has that status"));
         assert!(hint(Vetted, InReview).contains("edit it to start a new draft version"));
         assert!(hint(Vetted, Draft).contains("edit it to start a new draft version"));
-        let statement = |from: StatementStatus, to: StatementStatus| from.transition(to).expect_err("refused").to_string();
+        let statement = |from: StatementStatus, to: StatementStatus| {
+            from.transition(to).expect_err("refused").to_string()
+        };
         assert!(statement(Submitted, SDraft).contains("copy it to make changes"));
         assert!(statement(Submitted, Submitted).contains("copy it to make changes"));
         assert!(statement(SDraft, Submitted).contains("mark it final first"));
