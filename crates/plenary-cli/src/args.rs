@@ -68,6 +68,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         json: Json,
     },
+    /// Split a past statement (.txt, .md, .html, .docx) into proposed sections; `--save` stores
+    /// them as drafts.
+    Import(ImportArgs),
     /// Templates: list them, or write the built-in ones out for editing.
     #[command(subcommand)]
     Template(TemplateCommand),
@@ -93,6 +96,27 @@ pub(crate) enum Command {
     /// Measure Plenary on a generated library and print the figures.
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+/// `plenary import`.
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The file to import.
+    pub(crate) file: PathBuf,
+    /// The language of sections whose language cannot be told from their text (BCP 47).
+    #[arg(long, value_name = "LANG")]
+    pub(crate) lang: Option<String>,
+    /// Store the proposed sections as drafts (those already in the library are skipped).
+    #[arg(long)]
+    pub(crate) save: bool,
+    /// With --save: this kind for every section instead of the guessed ones.
+    #[arg(long, requires = "save")]
+    pub(crate) kind: Option<String>,
+    /// With --save: tag every saved section (repeat for several).
+    #[arg(long = "tag", value_name = "TAG", requires = "save")]
+    pub(crate) tags: Vec<String>,
+    #[command(flatten)]
+    pub(crate) json: Json,
 }
 
 /// Either inline text or a file (`-` for standard input).

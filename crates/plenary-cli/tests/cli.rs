@@ -941,3 +941,62 @@ fn templates_are_listed_exported_and_overridden() {
     let file = Path::new("plain").join("statement.hbs").display().to_string();
     assert!(error.contains(&format!("{file}, line 1")), "{error}");
 }
+
+#[test]
+fn a_past_statement_is_proposed_then_saved_as_drafts_once() {
+    let library = Library::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../plenary-import/tests/fixtures/gfmd-2017.txt");
+    let file = file.to_str().expect("path");
+    let before = std::fs::read(&library.path).expect("library");
+
+    let proposal = library.json(&["import", file]);
+    assert_eq!(proposal["title"], "Statement of the Puentes Network to the GFMD Summit 2017");
+    let sections = proposal["sections"].as_array().expect("sections");
+    let titles: Vec<&str> = sections.iter().filter_map(|s| s["title"].as_str()).collect();
+    assert_eq!(titles, ["Introduction", "Who Are We?", "What Do We Do?", "Global Activism"]);
+    for key in ["title", "body", "kind", "lang", "match"] {
+        assert!(sections.iter().all(|s| s.get(key).is_some()), "every section has {key}");
+    }
+    assert_eq!(sections[1]["kind"], "about");
+    assert_eq!(sections[1]["lang"], "en");
+    assert!(sections[1]["match"].is_null());
+    assert_eq!(std::fs::read(&library.path).expect("library"), before, "a proposal changes nothing");
+
+    let saved = library.json(&["import", file, "--save", "--tag", "gfmd-2017"]);
+    let ids: Vec<String> = saved["saved"]
+        .as_array()
+        .expect("saved")
+        .iter()
+        .filter_map(|s| s["id"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(ids.len(), 4);
+    let shown = library.json(&["section", "show", &ids[1]]);
+    assert_eq!((shown["title"].as_str(), shown["status"].as_str()), (Some("Who Are We?"), Some("draft")));
+    assert_eq!(shown["tags"], serde_json::json!(["gfmd-2017"]));
+    let history = library.json(&["section", "history", &ids[1]]);
+    let note = history[0]["note"].as_str().expect("note");
+    assert!(
+        note.starts_with("Imported from gfmd-2017.txt (SHA-256 ") && note.ends_with("on 2026-11-26"),
+        "{note}"
+    );
+    let backups = std::fs::read_dir(library.folder.path().join("backups")).expect("backups");
+    assert!(
+        backups.filter_map(Result::ok).any(|e| e.file_name().to_string_lossy().contains("before-import"))
+    );
+
+    // The same file again: everything is already there, nothing is added.
+    let again = library.json(&["import", file, "--save"]);
+    assert_eq!(again["saved"], serde_json::json!([]));
+    assert_eq!(again["skipped"].as_array().map(Vec::len), Some(4));
+    assert_eq!(library.section_count(), 4);
+    let proposal = library.json(&["import", file]);
+    assert_eq!(proposal["sections"][1]["match"]["same"], true);
+    assert_eq!(proposal["sections"][1]["match"]["title"], "Who Are We?");
+
+    // A damaged file: one line naming it, and nothing saved.
+    let bad = library.folder.path().join("old.docx");
+    std::fs::write(&bad, b"not a zip").expect("write");
+    let error = library.fails(&["import", bad.to_str().expect("path"), "--save"], 1);
+    assert!(error.contains("old.docx") && error.contains("not a Word file"), "{error}");
+    assert_eq!(library.section_count(), 4);
+}

@@ -1,6 +1,7 @@
 //! One function per command: convert the arguments, call the store, print the result.
 
 mod export;
+mod import;
 mod library;
 mod section;
 mod statement;
@@ -45,6 +46,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         Command::Export { statement, format, template, out, json } => {
             export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
         }
+        Command::Import(args) => import::run(&path, &author, args),
         Command::Template(command) => export::template(templates.as_deref(), command),
         Command::Backup { command: Some(BackupCommand::List { json }), .. } => {
             library::backup_list(&path, json.json)

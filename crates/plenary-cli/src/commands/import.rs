@@ -1,0 +1,109 @@
+//! `plenary import`: a past statement split into proposed sections, printed for review or saved
+//! as drafts that record where they came from.
+
+use std::path::Path;
+
+use anyhow::Result;
+use plenary_core::status::SectionStatus;
+use plenary_import::{LibraryText, Proposal, Source};
+use plenary_store::{NewSection, SectionFilter};
+
+use crate::args::ImportArgs;
+use crate::input;
+use crate::output;
+
+pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
+    // Every input is checked before the library is opened, so bad input changes nothing.
+    let lang = args.lang.as_deref().map(|lang| input::language("--lang", lang)).transpose()?;
+    let kind = args.kind.as_deref().map(input::kind).transpose()?;
+    let source = plenary_import::read_file(&args.file)?;
+    let today = input::today()?;
+    let mut store = input::open(path)?;
+    let library: Vec<LibraryText> = store
+        .sections(&SectionFilter::default())?
+        .into_iter()
+        .map(|section| LibraryText { section: section.id, title: section.title, body: section.body })
+        .collect();
+    let proposal = plenary_import::propose(&source, lang.as_ref(), &library);
+    if !args.save {
+        return print_proposal(&source, &proposal, args.json.json);
+    }
+
+    let note = format!("Imported from {} (SHA-256 {}) on {today}", source.file_name, source.sha256);
+    let (new, skipped): (Vec<_>, Vec<_>) = proposal
+        .sections
+        .iter()
+        .partition(|section| !section.library_match.as_ref().is_some_and(|found| found.same));
+    if !new.is_empty() {
+        store.backup_before("import")?;
+    }
+    let ids = store.write(|w| {
+        new.iter()
+            .map(|section| {
+                w.add_section(NewSection {
+                    title: section.title.clone(),
+                    body: section.body.clone(),
+                    kind: kind.clone().unwrap_or_else(|| section.kind.clone()),
+                    lang: section.lang.clone(),
+                    tags: args.tags.clone(),
+                    status: SectionStatus::Draft,
+                    owner: None,
+                    review_due: None,
+                    author: author.to_owned(),
+                    note: Some(note.clone()),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    if args.json.json {
+        let saved: Vec<_> = ids
+            .iter()
+            .zip(&new)
+            .map(|(id, section)| serde_json::json!({ "id": id.to_string(), "title": section.title }))
+            .collect();
+        let skipped: Vec<_> = skipped
+            .iter()
+            .map(|section| serde_json::json!({ "title": section.title, "match": section.library_match }))
+            .collect();
+        return output::json(&serde_json::json!({ "saved": saved, "skipped": skipped }));
+    }
+    for id in &ids {
+        outln!("{id}");
+    }
+    for section in skipped {
+        if let Some(found) = &section.library_match {
+            eprintln!("skipped {:?}: already in the library as {:?}", section.title, found.title);
+        }
+    }
+    Ok(())
+}
+
+fn print_proposal(source: &Source, proposal: &Proposal, as_json: bool) -> Result<()> {
+    if as_json {
+        return output::json(&serde_json::json!({
+            "title": proposal.title,
+            "sections": proposal.sections,
+            "source": { "file": source.file_name, "sha256": source.sha256, "format": source.format },
+        }));
+    }
+    if let Some(title) = &proposal.title {
+        outln!("{title}");
+        outln!();
+    }
+    for (number, section) in proposal.sections.iter().enumerate() {
+        let found = match &section.library_match {
+            Some(found) if found.same => format!(" — already in the library as \"{}\"", found.title),
+            Some(found) => format!(" — close to \"{}\" ({:.0} %)", found.title, found.similarity * 100.0),
+            None => String::new(),
+        };
+        let words = plenary_core::words::count_words(&plenary_core::words::plain_text(&section.body));
+        outln!(
+            "{:>2}. {}  [{}, {}, {words} words]{found}",
+            number + 1,
+            section.title,
+            section.kind,
+            section.lang
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,314 @@
+//! Real files split into proposed sections: the fixtures in `tests/fixtures` (a pasted 2017
+//! statement, Markdown, a web page, Windows and UTF-16 text) and Word files made here. Every
+//! fixture keeps every word, in order.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use plenary_import::{ImportError, Proposal, ProposedSection, propose, read_file};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// Reads and splits a file, checking that no word was lost on the way.
+fn split(path: &Path) -> Proposal {
+    let source = read_file(path).unwrap_or_else(|error| panic!("{error}"));
+    let proposal = propose(&source, None, &[]);
+    assert_eq!(proposal.words(), source.words(), "{}: every word, in order", path.display());
+    assert!(!source.words().is_empty());
+    proposal
+}
+
+fn titles(proposal: &Proposal) -> Vec<&str> {
+    proposal.sections.iter().map(|section| section.title.as_str()).collect()
+}
+
+fn kinds(proposal: &Proposal) -> Vec<&str> {
+    proposal.sections.iter().map(|section| section.kind.as_str()).collect()
+}
+
+fn section<'a>(proposal: &'a Proposal, title: &str) -> &'a ProposedSection {
+    proposal.sections.iter().find(|s| s.title == title).unwrap_or_else(|| panic!("no section {title}"))
+}
+
+#[test]
+fn a_pasted_2017_statement_splits_the_way_a_person_would() {
+    let proposal = split(&fixture("gfmd-2017.txt"));
+    assert_eq!(proposal.title.as_deref(), Some("Statement of the Puentes Network to the GFMD Summit 2017"));
+    assert_eq!(titles(&proposal), ["Introduction", "Who Are We?", "What Do We Do?", "Global Activism"]);
+    assert_eq!(kinds(&proposal), ["other", "about", "work", "activism"]);
+    assert!(proposal.sections.iter().all(|s| s.lang.as_str() == "en"));
+    assert_eq!(section(&proposal, "Introduction").body, "Berlin, June 2017");
+    // Wrapped lines are one paragraph; bullets are a Markdown list; the closing line stays.
+    assert_eq!(
+        section(&proposal, "Who Are We?").body,
+        "The Puentes Network brings together 45 organisations of migrants and their families in eleven \
+         countries of the Americas. Our members are led by the people they serve."
+    );
+    let activism = &section(&proposal, "Global Activism").body;
+    assert!(
+        activism.contains(
+            "\n\n- end the detention of children and families;\n- open safe and regular pathways for migration;\n"
+        ),
+        "{activism}"
+    );
+    assert!(activism.ends_with("\n\nThank you."), "{activism}");
+}
+
+#[test]
+fn markdown_keeps_its_structure_emphasis_and_links() {
+    let proposal = split(&fixture("declaracion.md"));
+    assert_eq!(proposal.title.as_deref(), Some("Declaración de la Red Puentes"));
+    assert_eq!(titles(&proposal), ["¿Quiénes somos?", "Qué hacemos", "Recomendaciones"]);
+    assert_eq!(kinds(&proposal), ["about", "work", "recommendation"]);
+    assert!(proposal.sections.iter().all(|s| s.lang.as_str() == "es"), "{:?}", proposal.sections);
+    assert!(section(&proposal, "¿Quiénes somos?").body.contains("**45 organizaciones**"));
+    let work = &section(&proposal, "Qué hacemos").body;
+    assert!(work.contains("[nuestro sitio](https://puentes.example.org)"), "{work}");
+    assert!(
+        work.contains("1. Asesoría legal\n1. Albergues\n   - para familias\n   - para niñas y niños"),
+        "{work}"
+    );
+    let asks = &section(&proposal, "Recomendaciones").body;
+    assert!(
+        asks.starts_with("> La migración no es un delito.\n\n") && asks.contains("_poner fin_"),
+        "{asks}"
+    );
+}
+
+#[test]
+fn a_web_page_gives_its_text_and_nothing_that_runs() {
+    let proposal = split(&fixture("statement.html"));
+    assert_eq!(proposal.title.as_deref(), Some("Déclaration 2019"));
+    assert_eq!(titles(&proposal), ["Qui sommes-nous ?", "Plaidoyer", "Conclusion"]);
+    assert_eq!(kinds(&proposal), ["about", "activism", "closing"]);
+    assert!(proposal.sections.iter().all(|s| s.lang.as_str() == "fr"), "{:?}", proposal.sections);
+    let all: String = proposal.sections.iter().map(|s| s.body.as_str()).collect();
+    for hostile in ["steal", "alert", "javascript", "onerror", "<img", "<script", "color: red", "Accueil"] {
+        assert!(!all.contains(hostile), "{hostile} in {all}");
+    }
+    assert!(
+        all.contains("[notre site](https://puentes.example.org/fr)") && all.contains("**45 organisations**")
+    );
+    assert!(all.contains("- fin de la détention des enfants ;\n- voies sûres et régulières."), "{all}");
+}
+
+#[test]
+fn windows_and_utf16_text_files_are_decoded() {
+    let proposal = split(&fixture("windows-1252.txt"));
+    assert_eq!(proposal.sections[0].body, "We are a network in América “Latina”.");
+    let proposal = split(&fixture("utf-16.txt"));
+    assert_eq!(titles(&proposal), ["Quiénes somos"]);
+    assert_eq!(proposal.sections[0].body, "Somos una red de organizaciones.");
+}
+
+/// A run of a Word paragraph: text, bold, italic, link.
+type Run<'a> = (&'a str, bool, bool, Option<&'a str>);
+
+/// A minimal Word file: `paragraphs` are (style id, runs).
+fn docx(path: &Path, styles: &str, paragraphs: &[(&str, &[Run<'_>])]) {
+    let mut body = String::new();
+    let mut relationships = String::new();
+    for (style, runs) in paragraphs {
+        body.push_str("<w:p>");
+        if !style.is_empty() {
+            body.push_str(&format!("<w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>"));
+        }
+        for (index, (text, bold, italic, link)) in runs.iter().enumerate() {
+            let properties = format!(
+                "<w:rPr>{}{}</w:rPr>",
+                if *bold { "<w:b/>" } else { "" },
+                if *italic { "<w:i/>" } else { "" }
+            );
+            let run = format!("<w:r>{properties}<w:t xml:space=\"preserve\">{text}</w:t></w:r>");
+            match link {
+                Some(url) => {
+                    let id = format!("rId{}{index}", relationships.len());
+                    relationships.push_str(&format!(
+                        "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{url}\" TargetMode=\"External\"/>"
+                    ));
+                    body.push_str(&format!("<w:hyperlink r:id=\"{id}\">{run}</w:hyperlink>"));
+                }
+                None => body.push_str(&run),
+            }
+        }
+        body.push_str("</w:p>");
+    }
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>{body}</w:body></w:document>"
+    );
+    let rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{relationships}</Relationships>"
+    );
+    let file = std::fs::File::create(path).expect("create docx");
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, content) in [
+        ("word/document.xml", document.as_str()),
+        ("word/_rels/document.xml.rels", rels.as_str()),
+        ("word/styles.xml", styles),
+    ] {
+        if content.is_empty() {
+            continue;
+        }
+        zip.start_file(name, options).expect("zip entry");
+        zip.write_all(content.as_bytes()).expect("zip write");
+    }
+    zip.finish().expect("zip");
+}
+
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+    <w:style w:type=\"paragraph\" w:styleId=\"Titre1\"><w:name w:val=\"heading 1\"/></w:style>\
+    <w:style w:type=\"paragraph\" w:styleId=\"MyOutline\"><w:name w:val=\"Section head\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>\
+    </w:styles>";
+
+#[test]
+fn word_files_split_at_heading_styles_outline_levels_and_bold_lines() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("statement.docx");
+    docx(
+        &path,
+        STYLES,
+        &[
+            ("Title", &[("Statement to the Summit", false, false, None)]),
+            ("Titre1", &[("Who we are", false, false, None)]),
+            (
+                "",
+                &[
+                    ("We are a ", false, false, None),
+                    ("network", true, false, None),
+                    (" of ", false, false, None),
+                    ("groups", false, true, None),
+                    (".", false, false, None),
+                ],
+            ),
+            ("MyOutline", &[("What we do", false, false, None)]),
+            (
+                "",
+                &[
+                    ("See ", false, false, None),
+                    ("our report", false, false, Some("https://example.org/report")),
+                    (" and ", false, false, None),
+                    ("this", false, false, Some("javascript:alert(1)")),
+                    (".", false, false, None),
+                ],
+            ),
+            ("Heading1", &[("Recommendations", false, false, None)]),
+            ("", &[("End detention &amp; more &lt; now.", false, false, None)]),
+            ("", &[("In closing", true, false, None)]),
+            ("", &[("Thank you.", false, false, None)]),
+        ],
+    );
+    let proposal = split(&path);
+    assert_eq!(proposal.title.as_deref(), Some("Statement to the Summit"));
+    assert_eq!(titles(&proposal), ["Who we are", "What we do", "Recommendations"]);
+    assert_eq!(section(&proposal, "Who we are").body, "We are a **network** of _groups_.");
+    assert_eq!(
+        section(&proposal, "What we do").body,
+        "See [our report](https://example.org/report) and this."
+    );
+    // A short line all in bold is a heading too: here, one inside the last section.
+    assert_eq!(
+        section(&proposal, "Recommendations").body,
+        "End detention \\& more \\< now.\n\n### In closing\n\nThank you."
+    );
+}
+
+fn refused(path: &Path) -> String {
+    let error = read_file(path).expect_err("refused").to_string();
+    assert!(error.contains(&path.display().to_string()), "the error names the file: {error}");
+    error
+}
+
+#[test]
+fn damaged_foreign_and_hostile_files_are_refused_with_the_reason() {
+    let folder = tempfile::tempdir().expect("folder");
+    let write = |name: &str, bytes: &[u8]| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    assert!(refused(&write("old.docx", b"not a zip at all")).contains("not a Word file"));
+    assert!(refused(&write("empty.txt", b"")).contains("no text in it"));
+    assert!(refused(&write("blank.md", b"\n\n   \n")).contains("no text in it"));
+    assert!(refused(&write("report.pdf", b"%PDF-1.7")).contains("this is a .pdf file"));
+    assert!(refused(&write("report.txt", b"%PDF-1.7\n...")).contains("content is a PDF file"));
+
+    // Billion laughs: roxmltree refuses any DTD, so no entity expands.
+    let path = folder.path().join("laughs.docx");
+    let laughs = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\
+        <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>";
+    let file = std::fs::File::create(&path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+    zip.write_all(laughs.as_bytes()).expect("write");
+    zip.finish().expect("zip");
+    assert!(refused(&path).contains("word/document.xml"));
+
+    // A zip bomb: 80 MB of one letter packs to under 100 KB; reading stops at 64 MB.
+    let path = folder.path().join("bomb.docx");
+    let file = std::fs::File::create(&path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+    let chunk = vec![b'a'; 1024 * 1024];
+    for _ in 0..80 {
+        zip.write_all(&chunk).expect("write");
+    }
+    zip.finish().expect("zip");
+    assert!(std::fs::metadata(&path).expect("size").len() < 1024 * 1024);
+    assert!(refused(&path).contains("more than 64 MB"));
+}
+
+#[test]
+fn the_library_is_searched_for_what_it_already_holds() {
+    let source = read_file(&fixture("gfmd-2017.txt")).expect("read");
+    let library = vec![plenary_import::LibraryText {
+        section: plenary_core::id::SectionId::new_random(),
+        title: "Who we are".to_owned(),
+        body:
+            "The Puentes Network brings together 45 organisations of migrants and their families in eleven \
+               countries of the Americas. Our members are led by the people they serve."
+                .to_owned(),
+    }];
+    let proposal = propose(&source, None, &library);
+    let found = section(&proposal, "Who Are We?").library_match.as_ref().expect("matched");
+    assert!(found.same && found.title == "Who we are");
+    assert!(section(&proposal, "Global Activism").library_match.is_none());
+}
+
+#[test]
+fn random_text_keeps_every_word() {
+    let mut rng = fastrand::Rng::with_seed(2017);
+    let pieces = [
+        "Who Are We?",
+        "• one item",
+        "- dash",
+        "1. first",
+        "We act.",
+        "word",
+        "long-",
+        "line",
+        "\n",
+        "\n\n",
+        "*star*",
+        "[x](y)",
+        "#tag",
+        "_u_",
+        "<b>",
+        "  ",
+    ];
+    for _ in 0..300 {
+        let text: String =
+            (0..rng.usize(1..40)).map(|_| pieces[rng.usize(..pieces.len())]).collect::<Vec<_>>().join(" ");
+        let Ok(source) = plenary_import::read_pasted(&text) else { continue };
+        let proposal = propose(&source, None, &[]);
+        assert_eq!(proposal.words(), source.words(), "{text:?}");
+    }
+}
+
+#[test]
+fn unreadable_input_is_an_io_error() {
+    let error = read_file(Path::new("/nonexistent/file.txt")).expect_err("missing");
+    assert!(matches!(error, ImportError::Io { .. }), "{error}");
+}
