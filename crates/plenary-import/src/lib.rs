@@ -2,8 +2,8 @@
 //!
 //! A file (`.txt`, `.md`, `.html`, `.docx`) or pasted text is read into [`Block`]s, split at its
 //! headings into a [`Proposal`] (a title for the statement and one section per heading), and each
-//! proposed section gets a guessed kind and language and its closest match in the library. Nothing
-//! here touches the library: the caller decides what to save. No word of the source is lost: every
+//! proposed section gets a guessed kind and language and its closest match in the library. Only
+//! [`save`] writes, and only what the person importing chose. No word of the source is lost: every
 //! word of the blocks is in the proposal's titles and bodies, in order.
 
 mod blocks;
@@ -12,6 +12,7 @@ mod guess;
 mod html;
 mod markdown;
 mod matching;
+mod save;
 mod split;
 mod text;
 
@@ -24,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 pub use blocks::Block;
 pub use matching::{LibraryText, Match, Matcher};
+pub use save::{Choice, Chosen, Origin, Saved, note, save};
 
 /// The largest file Plenary imports: a statement is a few pages; anything far larger is not one.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -115,6 +117,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// Where the document came from, as saved versions record it.
+    pub fn origin(&self) -> Origin {
+        Origin { file_name: self.file_name.clone(), sha256: self.sha256.clone() }
+    }
+
     /// Every word of the document, in order: what the proposal must keep. List markers are not
     /// words here (the proposal writes its own).
     pub fn words(&self) -> Vec<String> {
@@ -229,6 +236,21 @@ pub struct ProposedSection {
     /// The closest section in the library, if any is close.
     #[serde(rename = "match")]
     pub library_match: Option<Match>,
+}
+
+impl ProposedSection {
+    /// What saving it does unless the person importing says otherwise: nothing when the library
+    /// already holds the same text, else a new section.
+    pub fn default_choice(&self) -> Chosen {
+        let same = self.library_match.as_ref().is_some_and(|found| found.same);
+        Chosen {
+            title: self.title.clone(),
+            body: self.body.clone(),
+            kind: self.kind.clone(),
+            lang: self.lang.clone(),
+            choice: if same { Choice::Skip } else { Choice::New },
+        }
+    }
 }
 
 /// Splits a document into proposed sections. `lang` is used where a section's language cannot be

@@ -312,3 +312,64 @@ fn unreadable_input_is_an_io_error() {
     let error = read_file(Path::new("/nonexistent/file.txt")).expect_err("missing");
     assert!(matches!(error, ImportError::Io { .. }), "{error}");
 }
+
+#[test]
+fn chosen_sections_are_saved_as_new_drafts_or_new_versions_all_or_nothing() {
+    use plenary_core::status::SectionStatus;
+    use plenary_import::{Choice, Chosen, Origin, save};
+    use plenary_store::{SectionFilter, Store};
+
+    let folder = tempfile::tempdir().expect("folder");
+    let mut store = Store::open(folder.path().join("library.sqlite3")).expect("library");
+    store.write(|w| w.add_demo_library("ana")).expect("demo");
+    let who = store
+        .sections(&SectionFilter::default())
+        .expect("sections")
+        .into_iter()
+        .find(|s| s.title == "Who we are")
+        .expect("demo section");
+    let origin = Origin { file_name: "2017.docx".into(), sha256: "ab12".into() };
+    let today: plenary_core::date::Date = "2026-12-01".parse().expect("date");
+    let chosen = |title: &str, choice: Choice| Chosen {
+        title: title.into(),
+        body: format!("{title} text."),
+        kind: plenary_core::kind::Kind::parse("other").expect("kind"),
+        lang: plenary_core::language::Language::english(),
+        choice,
+    };
+    let before = store.sections(&SectionFilter::default()).expect("sections").len();
+
+    // A choice that cannot be carried out (no such section) saves nothing at all.
+    let missing = plenary_core::id::SectionId::new_random();
+    let failed = save(
+        &mut store,
+        &origin,
+        &[chosen("New one", Choice::New), chosen("Gone", Choice::NewVersionOf { section: missing })],
+        &[],
+        "ana",
+        today,
+    );
+    assert!(failed.is_err());
+    assert_eq!(store.sections(&SectionFilter::default()).expect("sections").len(), before);
+
+    let saved = save(
+        &mut store,
+        &origin,
+        &[
+            chosen("New one", Choice::New),
+            chosen("Who we are", Choice::NewVersionOf { section: who.id }),
+            chosen("Left out", Choice::Skip),
+        ],
+        &["imported".to_owned()],
+        "ana",
+        today,
+    )
+    .expect("saved");
+    assert_eq!((saved.added.len(), saved.updated, saved.skipped), (1, vec![(who.id, 2)], 1));
+    let added = store.section(saved.added[0]).expect("new section");
+    assert_eq!((added.status, added.tags.as_slice()), (SectionStatus::Draft, &["imported".to_owned()][..]));
+    let history = store.history(who.id).expect("history");
+    assert_eq!(history[0].body, "Who we are text.");
+    assert_eq!(history[0].note.as_deref(), Some("Imported from 2017.docx (SHA-256 ab12) on 2026-12-01"));
+    assert!(history[1].vetted.is_some(), "the vetted version stays vetted in the history");
+}

@@ -4,9 +4,8 @@
 use std::path::Path;
 
 use anyhow::Result;
-use plenary_core::status::SectionStatus;
-use plenary_import::{LibraryText, Proposal, Source};
-use plenary_store::{NewSection, SectionFilter};
+use plenary_import::{Choice, LibraryText, Proposal, Source};
+use plenary_store::SectionFilter;
 
 use crate::args::ImportArgs;
 use crate::input;
@@ -29,34 +28,23 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
         return print_proposal(&source, &proposal, args.json.json);
     }
 
-    let note = format!("Imported from {} (SHA-256 {}) on {today}", source.file_name, source.sha256);
-    let (new, skipped): (Vec<_>, Vec<_>) = proposal
+    let chosen: Vec<_> = proposal
         .sections
         .iter()
-        .partition(|section| !section.library_match.as_ref().is_some_and(|found| found.same));
-    if !new.is_empty() {
-        store.backup_before("import")?;
-    }
-    let ids = store.write(|w| {
-        new.iter()
-            .map(|section| {
-                w.add_section(NewSection {
-                    title: section.title.clone(),
-                    body: section.body.clone(),
-                    kind: kind.clone().unwrap_or_else(|| section.kind.clone()),
-                    lang: section.lang.clone(),
-                    tags: args.tags.clone(),
-                    status: SectionStatus::Draft,
-                    owner: None,
-                    review_due: None,
-                    author: author.to_owned(),
-                    note: Some(note.clone()),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()
-    })?;
+        .map(|section| {
+            let mut chosen = section.default_choice();
+            if let Some(kind) = &kind {
+                chosen.kind = kind.clone();
+            }
+            chosen
+        })
+        .collect();
+    let saved = plenary_import::save(&mut store, &source.origin(), &chosen, &args.tags, author, today)?;
+    let (new, skipped): (Vec<_>, Vec<_>) =
+        proposal.sections.iter().partition(|section| section.default_choice().choice != Choice::Skip);
     if args.json.json {
-        let saved: Vec<_> = ids
+        let saved: Vec<_> = saved
+            .added
             .iter()
             .zip(&new)
             .map(|(id, section)| serde_json::json!({ "id": id.to_string(), "title": section.title }))
@@ -67,7 +55,7 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
             .collect();
         return output::json(&serde_json::json!({ "saved": saved, "skipped": skipped }));
     }
-    for id in &ids {
+    for id in &saved.added {
         outln!("{id}");
     }
     for section in skipped {
