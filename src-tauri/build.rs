@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 43] = [
+const COMMANDS: [&str; 46] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -53,6 +53,9 @@ const COMMANDS: [&str; 43] = [
     "export_statement",
     "list_exports",
     "open_export",
+    "propose_import_file",
+    "propose_import_text",
+    "save_import",
     "set_menu_language",
     "window_ready",
 ];

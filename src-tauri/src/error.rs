@@ -76,6 +76,12 @@ impl From<ExportError> for CommandError {
     }
 }
 
+impl From<plenary_import::ImportError> for CommandError {
+    fn from(error: plenary_import::ImportError) -> Self {
+        Self::new(Code::File, error.to_string())
+    }
+}
+
 impl From<plenary_core::ModelError> for CommandError {
     fn from(error: plenary_core::ModelError) -> Self {
         Self::invalid(error.to_string())

@@ -33,9 +33,10 @@ impl Language {
 /// One entry: id sent to the window, English and Spanish labels, accelerator.
 struct Entry(&'static str, &'static str, &'static str, Option<&'static str>);
 
-const FILE: [Entry; 4] = [
+const FILE: [Entry; 5] = [
     Entry("new_section", "New Section", "Nueva sección", Some("CmdOrCtrl+Shift+N")),
     Entry("new_statement", "New Statement", "Nueva declaración", Some("CmdOrCtrl+N")),
+    Entry("view_import", "Import…", "Importar…", None),
     Entry("export", "Export…", "Exportar…", Some("CmdOrCtrl+E")),
     Entry("copy_statement", "Copy Statement…", "Copiar declaración…", None),
 ];

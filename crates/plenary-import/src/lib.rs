@@ -122,6 +122,22 @@ impl Source {
         Origin { file_name: self.file_name.clone(), sha256: self.sha256.clone() }
     }
 
+    /// The document as plain text, a block per paragraph: what the review shows beside the split.
+    pub fn plain_text(&self) -> String {
+        let plain: Vec<String> = self
+            .blocks
+            .iter()
+            .map(|block| match block {
+                Block::Heading { text, .. } => text.clone(),
+                Block::Item { text, depth, .. } => {
+                    format!("{}• {}", "  ".repeat(usize::from(*depth)), plenary_core::words::plain_text(text))
+                }
+                other => plenary_core::words::plain_text(other.text()),
+            })
+            .collect();
+        plain.join("\n\n")
+    }
+
     /// Every word of the document, in order: what the proposal must keep. List markers are not
     /// words here (the proposal writes its own).
     pub fn words(&self) -> Vec<String> {

@@ -3,6 +3,7 @@
 
 pub(crate) mod backups;
 pub(crate) mod export;
+pub(crate) mod import;
 pub(crate) mod library;
 pub(crate) mod sections;
 pub(crate) mod statements;

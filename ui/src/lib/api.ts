@@ -234,6 +234,44 @@ export interface Restored {
   previous: string | null;
 }
 
+export interface ImportMatch {
+  section: string;
+  title: string;
+  similarity: number;
+  same: boolean;
+}
+
+export interface ProposedSection {
+  title: string;
+  title_from_source: boolean;
+  body: string;
+  kind: string;
+  lang: string;
+  match: ImportMatch | null;
+}
+
+export interface ImportOrigin {
+  file_name: string;
+  sha256: string;
+}
+
+export interface ImportView {
+  origin: ImportOrigin;
+  source_text: string;
+  title: string | null;
+  sections: ProposedSection[];
+}
+
+export type ImportChoice = { action: "new" } | { action: "new_version_of"; section: string } | { action: "skip" };
+
+export interface ChosenSection {
+  title: string;
+  body: string;
+  kind: string;
+  lang: string;
+  choice: ImportChoice;
+}
+
 export const api = {
   libraryStatus: () => invoke<LibraryStatus>("library_status"),
   listBackups: () => invoke<BackupRow[]>("list_library_backups"),
@@ -291,6 +329,10 @@ export const api = {
     invoke<ExportOutcome | null>("export_statement", { id, format, template }),
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
+  proposeImportFile: () => invoke<ImportView | null>("propose_import_file"),
+  proposeImportText: (text: string) => invoke<ImportView>("propose_import_text", { text }),
+  saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[]) =>
+    invoke<{ added: string[]; updated: number; skipped: number }>("save_import", { origin, sections, tags }),
   setMenuLanguage: (lang: string) => invoke<void>("set_menu_language", { lang }),
   windowReady: (pageMs: number, marks: Record<string, number>) =>
     invoke<number>("window_ready", { page_ms: pageMs, marks }),

@@ -15,6 +15,7 @@ export type MenuId =
   | "view_facts"
   | "view_organisation"
   | "view_backups"
+  | "view_import"
   // macOS's application menu: Settings… (⌘,) opens the organisation profile.
   | "settings";
 

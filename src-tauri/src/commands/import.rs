@@ -1,0 +1,88 @@
+//! Import: a file chosen with the native dialog, or pasted text, split into proposed sections for
+//! the person to review; then saved as they chose. The same `plenary-import` calls as `plenary
+//! import`.
+
+use plenary_import::{Chosen, LibraryText, Origin, Proposal, Source};
+use plenary_store::SectionFilter;
+use serde::Serialize;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{CommandError, CommandResult};
+use crate::state::{AppState, today};
+
+/// A document split for review.
+#[derive(Debug, Serialize)]
+pub(crate) struct ImportView {
+    origin: Origin,
+    /// The document as plain text, shown beside the split.
+    source_text: String,
+    #[serde(flatten)]
+    proposal: Proposal,
+}
+
+fn view(state: &AppState, source: Source) -> CommandResult<ImportView> {
+    let store = state.store()?;
+    let library: Vec<LibraryText> = store
+        .sections(&SectionFilter::default())?
+        .into_iter()
+        .map(|section| LibraryText { section: section.id, title: section.title, body: section.body })
+        .collect();
+    let proposal = plenary_import::propose(&source, None, &library);
+    Ok(ImportView { origin: source.origin(), source_text: source.plain_text(), proposal })
+}
+
+/// Asks for a file with the native open dialog and splits it. `None` when the dialog was
+/// cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn propose_import_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<ImportView>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Statements (.docx, .html, .md, .txt)", &["docx", "html", "htm", "md", "markdown", "txt"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|file| file.into_path().ok()) else { return Ok(None) };
+    let source = plenary_import::read_file(&path)?;
+    Ok(Some(view(&state, source)?))
+}
+
+/// Splits text pasted into the window.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn propose_import_text(
+    state: State<'_, AppState>,
+    text: String,
+) -> CommandResult<ImportView> {
+    let source = plenary_import::read_pasted(&text)?;
+    view(&state, source)
+}
+
+/// What saving did, for the window's message.
+#[derive(Debug, Serialize)]
+pub(crate) struct SavedView {
+    added: Vec<String>,
+    updated: usize,
+    skipped: usize,
+}
+
+/// Saves the sections as the person left them.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn save_import(
+    state: State<'_, AppState>,
+    origin: Origin,
+    sections: Vec<Chosen>,
+    tags: Vec<String>,
+) -> CommandResult<SavedView> {
+    if sections.iter().any(|section| section.title.trim().is_empty()) {
+        return Err(CommandError::invalid("every section to save needs a title"));
+    }
+    let mut store = state.store()?;
+    let saved = plenary_import::save(&mut store, &origin, &sections, &tags, &state.author, today()?)?;
+    Ok(SavedView {
+        added: saved.added.iter().map(ToString::to_string).collect(),
+        updated: saved.updated.len(),
+        skipped: saved.skipped,
+    })
+}
