@@ -62,7 +62,10 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
     for (index, face) in FaceId::ALL.into_iter().enumerate() {
         if let Some(parsed) = ParsedFont::from_bytes(face.bytes(), 0, &mut font_warnings) {
             let drawn = doc.add_font(&parsed);
-            let named = FontId(format!("F{index}"));
+            // printpdf writes the id as the subset tag before the font's name, which PDF wants
+            // as six capital letters ("PLENAA+NotoSerif-Regular").
+            let tag = char::from(b'A' + u8::try_from(index).unwrap_or(0));
+            let named = FontId(format!("PLENA{tag}"));
             if let Some(font) = doc.resources.fonts.map.remove(&drawn) {
                 doc.resources.fonts.map.insert(named.clone(), font);
             }
