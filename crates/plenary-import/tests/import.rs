@@ -373,3 +373,11 @@ fn chosen_sections_are_saved_as_new_drafts_or_new_versions_all_or_nothing() {
     assert_eq!(history[0].note.as_deref(), Some("Imported from 2017.docx (SHA-256 ab12) on 2026-12-01"));
     assert!(history[1].vetted.is_some(), "the vetted version stays vetted in the history");
 }
+
+#[test]
+fn a_word_file_with_numbering_and_a_link_reads_as_markdown() {
+    let proposal = split(&fixture("statement.docx"));
+    assert_eq!(proposal.title.as_deref(), Some("Statement"));
+    assert_eq!(titles(&proposal), ["Who we are"]);
+    assert_eq!(proposal.sections[0].body, "**A network** of [groups](https://example.org)\n\n1. one");
+}
