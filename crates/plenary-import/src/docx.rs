@@ -264,9 +264,25 @@ struct Runs {
     any_text: bool,
 }
 
+/// How deep inside a paragraph runs are looked for: Word nests a few levels (hyperlinks, smart
+/// tags, content controls); a file nested thousands deep must not exhaust the stack.
+const MAX_RUN_DEPTH: usize = 64;
+
 /// Walks a paragraph's runs (also inside hyperlinks, smart tags and tracked insertions; never
 /// inside deletions), appending Markdown and plain text.
 fn collect_runs(node: Node<'_, '_>, context: &Context, link: Option<&str>, runs: &mut Runs) {
+    collect_runs_at(node, context, link, runs, 0);
+}
+
+fn collect_runs_at(node: Node<'_, '_>, context: &Context, link: Option<&str>, runs: &mut Runs, depth: usize) {
+    if depth >= MAX_RUN_DEPTH {
+        // Whatever text is this deep is kept as plain text.
+        let text: String =
+            node.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect();
+        runs.markdown.push_str(&escape(&text));
+        runs.plain.push_str(&text);
+        return;
+    }
     for child_node in node.children().filter(Node::is_element) {
         let name = child_node.tag_name().name();
         if child_node.tag_name().namespace() != Some(W) {
@@ -283,10 +299,10 @@ fn collect_runs(node: Node<'_, '_>, context: &Context, link: Option<&str>, runs:
                         let lower = target.to_ascii_lowercase();
                         ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
                     });
-                collect_runs(child_node, context, target.or(link), runs);
+                collect_runs_at(child_node, context, target.or(link), runs, depth + 1);
             }
             "del" | "pPr" | "moveFrom" => {}
-            _ => collect_runs(child_node, context, link, runs),
+            _ => collect_runs_at(child_node, context, link, runs, depth + 1),
         }
     }
 }

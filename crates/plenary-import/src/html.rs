@@ -7,6 +7,46 @@ use scraper::{ElementRef, Html, Node};
 
 use crate::blocks::{Block, collapse_spaces, escape};
 
+/// Pages nested deeper than this are refused before parsing: the HTML parser's work grows with
+/// the square of the depth (20,000 levels took 40 s), and no statement is written that way.
+pub(crate) const MAX_NESTING: usize = 1000;
+
+/// How deep a page's elements nest, roughly (void elements and `/>` do not open), counted
+/// without parsing. Stops counting at `limit`.
+pub(crate) fn nesting(html: &str, limit: usize) -> usize {
+    const VOID: [&str; 14] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+        "track", "wbr",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut at = 0;
+    while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
+        at += offset + 1;
+        let Some(&next) = bytes.get(at) else { break };
+        if next == b'/' {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if !next.is_ascii_alphabetic() {
+            continue;
+        }
+        let name_end =
+            bytes[at..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |n| at + n);
+        let name = html.get(at..name_end).unwrap_or_default().to_ascii_lowercase();
+        let tag_end = bytes[at..].iter().position(|&b| b == b'>').map_or(bytes.len(), |n| at + n);
+        let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+        if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+            if deepest >= limit {
+                break;
+            }
+        }
+    }
+    deepest
+}
+
 /// A page's title (`<title>`, else none) and its blocks.
 pub(crate) fn read(html: &str) -> (Option<String>, Vec<Block>) {
     let document = Html::parse_document(html);
@@ -38,7 +78,13 @@ struct Walker {
     text: String,
     /// The open lists: numbered or not.
     lists: Vec<bool>,
+    /// How many elements deep the walk is.
+    depth: usize,
 }
+
+/// Past this depth an element's text is taken whole, without looking at its structure: a page
+/// nested thousands deep must not exhaust the stack.
+const MAX_DEPTH: usize = 200;
 
 /// Elements whose content is code, metadata or the site's navigation, never the statement's prose.
 const NOT_TEXT: [&str; 11] =
@@ -75,6 +121,17 @@ const BLOCKS: [&str; 25] = [
 
 impl Walker {
     fn walk(&mut self, element: ElementRef<'_>, role: &Role) {
+        if self.depth >= MAX_DEPTH {
+            let text: String = element.text().collect();
+            self.text.push_str(&escape(&text));
+            return;
+        }
+        self.depth += 1;
+        self.walk_children(element, role);
+        self.depth -= 1;
+    }
+
+    fn walk_children(&mut self, element: ElementRef<'_>, role: &Role) {
         for child in element.children() {
             match child.value() {
                 Node::Text(text) => self.text.push_str(&escape(text)),
@@ -130,19 +187,29 @@ impl Walker {
             }
             "a" => match element.value().attr("href").map(str::trim) {
                 Some(href) if is_kept_link(href) => {
-                    self.text.push('[');
+                    let blocks_before = self.out.len();
+                    let mark = self.text.len();
                     self.walk(element, role);
-                    self.text.push_str(&format!("]({})", href.replace(' ', "%20").replace(')', "%29")));
+                    // A link around a block (`<a><p>…</p></a>`) keeps only its words.
+                    if self.out.len() == blocks_before && self.text.len() > mark {
+                        self.text.insert(mark, '[');
+                        self.text.push_str(&format!("]({})", href.replace(' ', "%20").replace(')', "%29")));
+                    }
                     return;
                 }
                 _ => ("", ""),
             },
             _ => ("", ""),
         };
-        // Emphasis around nothing but spaces would print its markers.
+        // Emphasis around nothing but spaces would print its markers; and a block inside the
+        // element (`<b>a<p>b</p></b>`) has already taken the text, markers and all, so the words
+        // stay without them.
         let mark = self.text.len();
+        let blocks_before = self.out.len();
         self.walk(element, role);
-        if !before.is_empty() && !self.text[mark..].trim().is_empty() {
+        let whole = self.out.len() == blocks_before;
+        if !before.is_empty() && whole && self.text.get(mark..).is_some_and(|inner| !inner.trim().is_empty())
+        {
             let inner = self.text.split_off(mark);
             let (lead, rest) = inner.split_at(inner.len() - inner.trim_start().len());
             let trail = &rest[rest.trim_end().len()..];
@@ -176,6 +243,18 @@ fn is_kept_link(href: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_inside_emphasis_and_links_keep_their_words() {
+        // Found by fuzzing: a block inside <b> took the text before the emphasis was closed.
+        let (_, blocks) =
+            read("<b>bold <p>inside</p> after</b> <a href=\"https://x.org\"><p>linked</p></a> <em></em>");
+        let words: Vec<String> = blocks.iter().map(|b| plenary_core::words::plain_text(b.text())).collect();
+        assert_eq!(
+            words.join(" ").split_whitespace().collect::<Vec<_>>(),
+            ["bold", "inside", "after", "linked"]
+        );
+    }
 
     #[test]
     fn headings_lists_quotes_links_and_emphasis_are_read() {

@@ -203,7 +203,16 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], format: Format) -> Result<Sourc
     let (declared_title, blocks) = match format {
         Format::Text => (None, text::blocks(&text::decode(bytes))),
         Format::Markdown => (None, markdown::blocks(&text::decode(bytes))),
-        Format::Html => html::read(&text::decode(bytes)),
+        Format::Html => {
+            let page = text::decode(bytes);
+            if html::nesting(&page, html::MAX_NESTING) >= html::MAX_NESTING {
+                return Err(damaged(format!(
+                    "its elements nest more than {} levels deep; no statement is written that way",
+                    html::MAX_NESTING
+                )));
+            }
+            html::read(&page)
+        }
         Format::Docx => docx::read(bytes).map_err(damaged)?,
     };
     if blocks.is_empty() {

@@ -381,3 +381,40 @@ fn a_word_file_with_numbering_and_a_link_reads_as_markdown() {
     assert_eq!(titles(&proposal), ["Who we are"]);
     assert_eq!(proposal.sections[0].body, "**A network** of [groups](https://example.org)\n\n1. one");
 }
+
+#[test]
+fn documents_nested_thousands_deep_are_refused_or_read_without_exhausting_the_stack() {
+    let folder = tempfile::tempdir().expect("folder");
+    let deep = |depth: usize| {
+        format!("<h2>Deep</h2>{}deep words{}", "<div><span>".repeat(depth), "</span></div>".repeat(depth))
+    };
+    // 20,000 elements: refused before parsing (the parser's work grows with the square of depth).
+    let html = folder.path().join("deep.html");
+    std::fs::write(&html, deep(10_000)).expect("write");
+    assert!(refused(&html).contains("nest more than 1000 levels"));
+    // 480 levels (960 elements): read, the part past 200 levels taken as plain text.
+    std::fs::write(&html, deep(480)).expect("write");
+    let proposal = split(&html);
+    assert!(proposal.sections[0].body.contains("deep words"));
+
+    let docx = folder.path().join("deep.docx");
+    let depth = 20_000;
+    let nested = format!(
+        "{}<w:r><w:t>deep words</w:t></w:r>{}",
+        "<w:smartTag>".repeat(depth),
+        "</w:smartTag>".repeat(depth)
+    );
+    let document = format!(
+        "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>{nested}</w:p></w:body></w:document>"
+    );
+    let file = std::fs::File::create(&docx).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).expect("entry");
+    zip.write_all(document.as_bytes()).expect("write");
+    zip.finish().expect("zip");
+    // roxmltree refuses nesting this deep with an error naming the part, or it is read.
+    match read_file(&docx) {
+        Ok(source) => assert!(source.words().contains(&"deep".to_owned())),
+        Err(error) => assert!(error.to_string().contains("word/document.xml"), "{error}"),
+    }
+}
