@@ -171,6 +171,17 @@ fn fonts_are_embedded_as_subsets() {
     for face in ["NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSans-Bold"] {
         assert!(fonts.contains(face), "{face} in {fonts}");
     }
+    // Subset in fact, not only by name: each embedded font program holds the glyphs used, a
+    // small part of the full font (Noto Serif Regular alone is over 500 KB).
+    let document = lopdf::Document::load(&pdf).expect("lopdf reads the PDF");
+    let programs: Vec<i64> = document
+        .objects
+        .values()
+        .filter_map(|object| object.as_stream().ok())
+        .filter_map(|stream| stream.dict.get(b"Length1").ok().and_then(|length| length.as_i64().ok()))
+        .collect();
+    assert!(programs.len() >= 4, "{programs:?}");
+    assert!(programs.iter().all(|&length| length < 100_000), "font programs of {programs:?} bytes");
 }
 
 #[test]
