@@ -255,6 +255,63 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
     assert!(uris.iter().any(|u| u == "https://puentes.example.org/report"), "{uris:?}");
     assert!(uris.iter().any(|u| u == "https://puentes.example.org"), "the letterhead's website: {uris:?}");
 
+    // The report link's clickable areas lie over its words "our report" as poppler places them.
+    let mut areas: Vec<(u32, [f32; 4])> = Vec::new();
+    for (number, page_id) in document.get_pages() {
+        let page = document.get_dictionary(page_id).expect("page");
+        let Ok(annotations) =
+            page.get(b"Annots").and_then(|a| document.dereference(a)).and_then(|(_, a)| a.as_array())
+        else {
+            continue;
+        };
+        for annotation in annotations {
+            let Ok((_, annotation)) = document.dereference(annotation) else { continue };
+            let Ok(annotation) = annotation.as_dict() else { continue };
+            let to_report = annotation
+                .get(b"A")
+                .and_then(|a| document.dereference(a))
+                .and_then(|(_, a)| a.as_dict().and_then(|a| a.get(b"URI")).and_then(lopdf::Object::as_str))
+                .is_ok_and(|uri| uri == b"https://puentes.example.org/report");
+            let rect: Vec<f32> = annotation
+                .get(b"Rect")
+                .and_then(lopdf::Object::as_array)
+                .map(|r| r.iter().filter_map(|v| v.as_float().ok()).collect())
+                .unwrap_or_default();
+            if to_report && rect.len() == 4 {
+                areas.push((number, [rect[0], rect[1], rect[2], rect[3]]));
+            }
+        }
+    }
+    assert!(!areas.is_empty(), "no link area for the report");
+    let boxes = poppler("pdftotext", &["-bbox"], &pdf);
+    let html = scraper::Html::parse_document(&boxes);
+    let page_selector = scraper::Selector::parse("page").expect("selector");
+    let word_selector = scraper::Selector::parse("word").expect("selector");
+    let mut covered = 0;
+    for (index, page) in html.select(&page_selector).enumerate() {
+        let number = u32::try_from(index + 1).expect("page number");
+        let height: f32 = page.value().attr("height").and_then(|h| h.parse().ok()).expect("page height");
+        let words: Vec<_> = page.select(&word_selector).collect();
+        for pair in words.windows(2) {
+            let text = |w: &scraper::ElementRef<'_>| w.text().collect::<String>();
+            if text(&pair[0]) != "our" || !text(&pair[1]).starts_with("report") {
+                continue;
+            }
+            for word in pair {
+                // html5ever lowercases attribute names (xMin → xmin).
+                let at =
+                    |name: &str| word.value().attr(name).and_then(|v| v.parse::<f32>().ok()).expect("bbox");
+                let (x, y) = ((at("xmin") + at("xmax")) / 2.0, height - (at("ymin") + at("ymax")) / 2.0);
+                let inside = areas.iter().any(|(page, [x0, y0, x1, y1])| {
+                    *page == number && (*x0..=*x1).contains(&x) && (y0.min(*y1)..=y0.max(*y1)).contains(&y)
+                });
+                assert!(inside, "{:?} at ({x}, {y}) on page {number} is outside {areas:?}", text(word));
+                covered += 1;
+            }
+        }
+    }
+    assert!(covered >= 2, "the linked words were not found on the pages");
+
     // Outline: one entry per item heading, in order, each on the page where its heading is.
     let page_numbers: std::collections::HashMap<lopdf::ObjectId, u32> =
         document.get_pages().into_iter().map(|(number, id)| (id, number)).collect();
