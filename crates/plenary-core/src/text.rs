@@ -1,9 +1,12 @@
-//! Line endings and byte-order marks of text that comes from outside: files written on Windows
+//! Text that comes from outside, and words compared regardless of case and accents. Line endings
+//! and byte-order marks: files written on Windows
 //! (CRLF, Notepad's UTF-8 BOM), old Mac files (CR), the clipboard. Bodies are stored with `\n`
 //! only, so that comparing, diffing, counting and exporting a body never depends on where it
 //! was typed.
 
 use std::borrow::Cow;
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// `text` with a leading byte-order mark removed and every CRLF or lone CR turned into LF.
 pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
@@ -22,6 +25,31 @@ pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Lowercases and strips accents ("Migración" → "migracion"), as SQLite's `unicode61
+/// remove_diacritics 2` tokenizer compares words: for search snippets and for matching words in
+/// titles.
+pub fn fold(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer the caller reuses.
+pub fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            decompose_canonical(c, |part| {
+                if !is_combining_mark(part) {
+                    folded.extend(part.to_lowercase());
+                }
+            });
+        }
+    }
 }
 
 #[cfg(test)]

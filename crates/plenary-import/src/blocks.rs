@@ -94,6 +94,19 @@ fn escape_block_start(text: String) -> String {
     text
 }
 
+/// Whether a link is worth keeping: to the web or to an e-mail address. Anything else
+/// (`javascript:`, `data:`, addresses relative to a site) keeps only its words.
+pub(crate) fn is_kept_link(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+}
+
+/// The closing part of a Markdown link, `](url)`, with the characters that would end the address
+/// early escaped.
+pub(crate) fn link_target(url: &str) -> String {
+    format!("]({})", url.trim().replace(' ', "%20").replace(')', "%29"))
+}
+
 /// Collapses runs of whitespace (line wraps, tabs, no-break spaces kept apart) into one space
 /// and trims the ends.
 pub(crate) fn collapse_spaces(text: &str) -> String {

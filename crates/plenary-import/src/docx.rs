@@ -9,7 +9,7 @@ use std::io::Read;
 
 use roxmltree::{Document, Node};
 
-use crate::blocks::{Block, collapse_spaces, escape};
+use crate::blocks::{Block, collapse_spaces, escape, is_kept_link, link_target};
 use crate::text::looks_like_heading;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -133,17 +133,27 @@ fn heading_styles(styles: &Option<Document<'_>>) -> HashMap<String, u8> {
     for style in styles.descendants().filter(|node| node.has_tag_name((W, "style"))) {
         let Some(id) = attribute(style, "styleId") else { continue };
         let name = child(style, "name").and_then(|name| attribute(name, "val")).unwrap_or(id).to_lowercase();
-        let outline = child(style, "pPr")
-            .and_then(|p| child(p, "outlineLvl"))
-            .and_then(|level| attribute(level, "val"))
-            .and_then(|level| level.parse::<u8>().ok());
-        let level = level_from_name(&name).or(outline.filter(|level| *level < 9).map(|level| level + 1));
+        let level = level_from_name(&name).or_else(|| heading_level(child(style, "pPr")));
         if let Some(level) = level {
             found.insert(id.to_owned(), level.clamp(1, 6));
         }
     }
     found
 }
+
+/// The heading level paragraph properties give by their outline level (0 is level 1; 9 is body
+/// text).
+fn heading_level(properties: Option<Node<'_, '_>>) -> Option<u8> {
+    properties
+        .and_then(|p| child(p, "outlineLvl"))
+        .and_then(|level| attribute(level, "val"))
+        .and_then(|level| level.parse::<u8>().ok())
+        .filter(|level| *level < 9)
+        .map(|level| level + 1)
+}
+
+/// Names of Word's Title style in the languages it is used in here.
+const TITLE_NAMES: [&str; 4] = ["title", "título", "titulo", "titre"];
 
 /// The ids of styles named as a title.
 fn title_styles(styles: &Option<Document<'_>>) -> Vec<String> {
@@ -152,9 +162,9 @@ fn title_styles(styles: &Option<Document<'_>>) -> Vec<String> {
         .descendants()
         .filter(|node| node.has_tag_name((W, "style")))
         .filter(|style| {
-            child(*style, "name").and_then(|name| attribute(name, "val")).is_some_and(|name| {
-                ["title", "título", "titulo", "titre"].contains(&name.to_lowercase().as_str())
-            })
+            child(*style, "name")
+                .and_then(|name| attribute(name, "val"))
+                .is_some_and(|name| TITLE_NAMES.contains(&name.to_lowercase().as_str()))
         })
         .filter_map(|style| attribute(style, "styleId").map(str::to_owned))
         .collect()
@@ -163,7 +173,7 @@ fn title_styles(styles: &Option<Document<'_>>) -> Vec<String> {
 /// The heading level a style's name gives ("heading 2", "Heading2", "Título 1", "Title").
 fn level_from_name(name: &str) -> Option<u8> {
     let name = name.to_lowercase();
-    if ["title", "título", "titulo", "titre"].contains(&name.as_str()) {
+    if TITLE_NAMES.contains(&name.as_str()) {
         return Some(1);
     }
     ["heading", "título", "titulo", "titre", "überschrift"]
@@ -220,11 +230,7 @@ fn links(relationships: &Option<Document<'_>>) -> HashMap<String, String> {
 fn paragraph(node: Node<'_, '_>, context: &Context) -> Option<Block> {
     let properties = child(node, "pPr");
     let style = properties.and_then(|p| child(p, "pStyle")).and_then(|s| attribute(s, "val"));
-    let outline = properties
-        .and_then(|p| child(p, "outlineLvl"))
-        .and_then(|level| attribute(level, "val"))
-        .and_then(|level| level.parse::<u8>().ok())
-        .filter(|level| *level < 9);
+    let outline = heading_level(properties);
     let list = properties.and_then(|p| child(p, "numPr")).and_then(|numbering| {
         let id = child(numbering, "numId").and_then(|n| attribute(n, "val"))?;
         let level = child(numbering, "ilvl").and_then(|l| attribute(l, "val")).unwrap_or("0");
@@ -240,7 +246,7 @@ fn paragraph(node: Node<'_, '_>, context: &Context) -> Option<Block> {
     }
     let level = style
         .and_then(|style| context.heading_styles.get(style).copied().or_else(|| level_from_name(style)))
-        .or(outline.map(|l| l + 1));
+        .or(outline);
     if let Some(level) = level {
         return Some(Block::Heading { level: level.clamp(1, 6), text: collapse_spaces(&runs.plain) });
     }
@@ -295,10 +301,7 @@ fn collect_runs_at(node: Node<'_, '_>, context: &Context, link: Option<&str>, ru
                     .attribute((R, "id"))
                     .and_then(|id| context.links.get(id))
                     .map(String::as_str)
-                    .filter(|target| {
-                        let lower = target.to_ascii_lowercase();
-                        ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
-                    });
+                    .filter(|target| is_kept_link(target));
                 collect_runs_at(child_node, context, target.or(link), runs, depth + 1);
             }
             "del" | "pPr" | "moveFrom" => {}
@@ -344,7 +347,7 @@ fn run(node: Node<'_, '_>, link: Option<&str>, runs: &mut Runs) {
         inner = format!("**{inner}**");
     }
     if let Some(target) = link {
-        inner = format!("[{inner}]({})", target.replace(' ', "%20").replace(')', "%29"));
+        inner = format!("[{inner}{}", link_target(target));
     }
     runs.markdown.push_str(lead);
     runs.markdown.push_str(&inner);

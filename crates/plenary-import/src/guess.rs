@@ -3,7 +3,6 @@
 
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
-use unicode_normalization::UnicodeNormalization;
 
 /// Title phrases (lowercase, without accents) that say what a section is for, by kind.
 const KIND_PHRASES: [(&str, &[&str]); 5] = [
@@ -85,8 +84,7 @@ const KIND_PHRASES: [(&str, &[&str]); 5] = [
 
 /// Lowercase, accents removed, punctuation as spaces: "¿Quiénes Somos?" → " quienes somos ".
 fn normalised(text: &str) -> String {
-    let folded: String =
-        text.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase();
+    let folded = plenary_core::text::fold(text);
     let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     format!(" {} ", words.join(" "))
 }

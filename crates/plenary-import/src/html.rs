@@ -5,7 +5,7 @@
 
 use scraper::{ElementRef, Html, Node};
 
-use crate::blocks::{Block, collapse_spaces, escape};
+use crate::blocks::{Block, collapse_spaces, escape, is_kept_link, link_target};
 
 /// Pages nested deeper than this are refused before parsing: the HTML parser's work grows with
 /// the square of the depth (20,000 levels took 40 s), and no statement is written that way.
@@ -193,7 +193,7 @@ impl Walker {
                     // A link around a block (`<a><p>…</p></a>`) keeps only its words.
                     if self.out.len() == blocks_before && self.text.len() > mark {
                         self.text.insert(mark, '[');
-                        self.text.push_str(&format!("]({})", href.replace(' ', "%20").replace(')', "%29")));
+                        self.text.push_str(&link_target(href));
                     }
                     return;
                 }
@@ -231,13 +231,6 @@ impl Walker {
             Role::Item { ordered, depth } => Block::Item { ordered: *ordered, depth: *depth, text },
         });
     }
-}
-
-/// Links worth keeping: to the web or to an e-mail address. Anything else (`javascript:`,
-/// `data:`, relative addresses that mean nothing outside the site) keeps only its words.
-fn is_kept_link(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
 #[cfg(test)]

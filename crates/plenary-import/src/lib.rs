@@ -278,6 +278,15 @@ impl ProposedSection {
     }
 }
 
+/// Every library section, as matching compares them: loaded once per import.
+pub fn library_texts(store: &plenary_store::Store) -> plenary_store::StoreResult<Vec<LibraryText>> {
+    Ok(store
+        .sections(&plenary_store::SectionFilter::default())?
+        .into_iter()
+        .map(|section| LibraryText { section: section.id, title: section.title, body: section.body })
+        .collect())
+}
+
 /// Splits a document into proposed sections. `lang` is used where a section's language cannot be
 /// told from its text; `library` is what matches are looked for in.
 pub fn propose(source: &Source, lang: Option<&Language>, library: &[LibraryText]) -> Proposal {

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::blocks::{Block, collapse_spaces, escape};
+use crate::blocks::{Block, collapse_spaces, escape, link_target};
 
 /// What the text being collected will become.
 enum Open {
@@ -84,7 +84,7 @@ pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
             }
             Event::End(TagEnd::Link) => {
                 let url = links.pop().unwrap_or_default();
-                text.push_str(&format!("]({})", url.replace(' ', "%20").replace(')', "%29")));
+                text.push_str(&link_target(&url));
             }
             Event::Text(words) => {
                 if open.is_none() {

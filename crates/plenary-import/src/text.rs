@@ -59,7 +59,7 @@ pub(crate) fn looks_like_heading(line: &str) -> bool {
 /// end is rejoined); a paragraph of one short line that does not end like a sentence and is
 /// followed by more text is a heading.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = plenary_core::text::normalize_newlines(text);
     let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
     for line in text.split('\n') {
         if line.trim().is_empty() {

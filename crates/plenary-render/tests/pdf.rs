@@ -227,36 +227,9 @@ fn metadata_page_size_and_count_follow_the_statement_and_style() {
     assert!(info_field(&info(&letter), "Page size").contains("(letter)"), "{}", info(&letter));
 }
 
-#[test]
-fn links_are_clickable_and_the_outline_points_at_the_headings() {
-    let folder = tempfile::tempdir().expect("folder");
-    let statement = common::long("en");
-    let pdf = render("letterhead", &statement, folder.path(), "links.pdf");
-    let document = lopdf::Document::load(&pdf).expect("parse");
-
-    let mut uris = Vec::new();
-    for page_id in document.get_pages().values() {
-        let page = document.get_dictionary(*page_id).expect("page");
-        let Ok(annotations) =
-            page.get(b"Annots").and_then(|a| document.dereference(a)).and_then(|(_, a)| a.as_array())
-        else {
-            continue;
-        };
-        for annotation in annotations {
-            let Ok((_, annotation)) = document.dereference(annotation) else { continue };
-            let Ok(annotation) = annotation.as_dict() else { continue };
-            if let Ok((_, action)) = annotation.get(b"A").and_then(|a| document.dereference(a))
-                && let Ok(uri) = action.as_dict().and_then(|a| a.get(b"URI")).and_then(lopdf::Object::as_str)
-            {
-                uris.push(String::from_utf8_lossy(uri).into_owned());
-            }
-        }
-    }
-    assert!(uris.iter().any(|u| u == "https://puentes.example.org/report"), "{uris:?}");
-    assert!(uris.iter().any(|u| u == "https://puentes.example.org"), "the letterhead's website: {uris:?}");
-
-    // The report link's clickable areas lie over its words "our report" as poppler places them.
-    let mut areas: Vec<(u32, [f32; 4])> = Vec::new();
+/// Every link annotation with a URI: (page number, address, rectangle).
+fn link_annotations(document: &lopdf::Document) -> Vec<(u32, String, [f32; 4])> {
+    let mut links = Vec::new();
     for (number, page_id) in document.get_pages() {
         let page = document.get_dictionary(page_id).expect("page");
         let Ok(annotations) =
@@ -267,21 +240,43 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
         for annotation in annotations {
             let Ok((_, annotation)) = document.dereference(annotation) else { continue };
             let Ok(annotation) = annotation.as_dict() else { continue };
-            let to_report = annotation
+            let Ok(uri) = annotation
                 .get(b"A")
                 .and_then(|a| document.dereference(a))
                 .and_then(|(_, a)| a.as_dict().and_then(|a| a.get(b"URI")).and_then(lopdf::Object::as_str))
-                .is_ok_and(|uri| uri == b"https://puentes.example.org/report");
+            else {
+                continue;
+            };
             let rect: Vec<f32> = annotation
                 .get(b"Rect")
                 .and_then(lopdf::Object::as_array)
                 .map(|r| r.iter().filter_map(|v| v.as_float().ok()).collect())
                 .unwrap_or_default();
-            if to_report && rect.len() == 4 {
-                areas.push((number, [rect[0], rect[1], rect[2], rect[3]]));
-            }
+            let [x0, y0, x1, y1] = rect[..] else { panic!("a link without a four-number Rect: {rect:?}") };
+            links.push((number, String::from_utf8_lossy(uri).into_owned(), [x0, y0, x1, y1]));
         }
     }
+    links
+}
+
+#[test]
+fn links_are_clickable_and_the_outline_points_at_the_headings() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::long("en");
+    let pdf = render("letterhead", &statement, folder.path(), "links.pdf");
+    let document = lopdf::Document::load(&pdf).expect("parse");
+
+    let links = link_annotations(&document);
+    let uris: Vec<&str> = links.iter().map(|(_, uri, _)| uri.as_str()).collect();
+    assert!(uris.contains(&"https://puentes.example.org/report"), "{uris:?}");
+    assert!(uris.contains(&"https://puentes.example.org"), "the letterhead's website: {uris:?}");
+
+    // The report link's clickable areas lie over its words "our report" as poppler places them.
+    let areas: Vec<(u32, [f32; 4])> = links
+        .iter()
+        .filter(|(_, uri, _)| uri == "https://puentes.example.org/report")
+        .map(|(page, _, rect)| (*page, *rect))
+        .collect();
     assert!(!areas.is_empty(), "no link area for the report");
     let boxes = poppler("pdftotext", &["-bbox"], &pdf);
     let html = scraper::Html::parse_document(&boxes);

@@ -2,8 +2,7 @@
 //! the person to review; then saved as they chose. The same `plenary-import` calls as `plenary
 //! import`.
 
-use plenary_import::{Chosen, LibraryText, Origin, Proposal, Source};
-use plenary_store::SectionFilter;
+use plenary_import::{Chosen, Origin, Proposal, Source};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
@@ -22,12 +21,7 @@ pub(crate) struct ImportView {
 }
 
 fn view(state: &AppState, source: Source) -> CommandResult<ImportView> {
-    let store = state.store()?;
-    let library: Vec<LibraryText> = store
-        .sections(&SectionFilter::default())?
-        .into_iter()
-        .map(|section| LibraryText { section: section.id, title: section.title, body: section.body })
-        .collect();
+    let library = plenary_import::library_texts(&*state.store()?)?;
     let proposal = plenary_import::propose(&source, None, &library);
     Ok(ImportView { origin: source.origin(), source_text: source.plain_text(), proposal })
 }

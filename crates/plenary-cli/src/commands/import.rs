@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use plenary_import::{Choice, LibraryText, Proposal, Source};
-use plenary_store::SectionFilter;
+use plenary_import::{Choice, Proposal, Source};
 
 use crate::args::ImportArgs;
 use crate::input;
@@ -18,11 +17,7 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
     let source = plenary_import::read_file(&args.file)?;
     let today = input::today()?;
     let mut store = input::open(path)?;
-    let library: Vec<LibraryText> = store
-        .sections(&SectionFilter::default())?
-        .into_iter()
-        .map(|section| LibraryText { section: section.id, title: section.title, body: section.body })
-        .collect();
+    let library = plenary_import::library_texts(&store)?;
     let proposal = plenary_import::propose(&source, lang.as_ref(), &library);
     if !args.save {
         return print_proposal(&source, &proposal, args.json.json);
@@ -41,24 +36,24 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
         .collect();
     let saved = plenary_import::save(&mut store, &source.origin(), &chosen, &args.tags, author, today)?;
     let (new, skipped): (Vec<_>, Vec<_>) =
-        proposal.sections.iter().partition(|section| section.default_choice().choice != Choice::Skip);
+        proposal.sections.iter().zip(&chosen).partition(|(_, chosen)| chosen.choice != Choice::Skip);
     if args.json.json {
         let saved: Vec<_> = saved
             .added
             .iter()
             .zip(&new)
-            .map(|(id, section)| serde_json::json!({ "id": id.to_string(), "title": section.title }))
+            .map(|(id, (section, _))| serde_json::json!({ "id": id.to_string(), "title": section.title }))
             .collect();
         let skipped: Vec<_> = skipped
             .iter()
-            .map(|section| serde_json::json!({ "title": section.title, "match": section.library_match }))
+            .map(|(section, _)| serde_json::json!({ "title": section.title, "match": section.library_match }))
             .collect();
         return output::json(&serde_json::json!({ "saved": saved, "skipped": skipped }));
     }
     for id in &saved.added {
         outln!("{id}");
     }
-    for section in skipped {
+    for (section, _) in skipped {
         if let Some(found) = &section.library_match {
             eprintln!("skipped {:?}: already in the library as {:?}", section.title, found.title);
         }

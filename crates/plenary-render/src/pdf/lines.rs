@@ -531,10 +531,7 @@ mod tests {
     }
 
     fn widest_line(set: &SetBlock) -> f32 {
-        set.lines
-            .iter()
-            .filter_map(|line| line.pieces.iter().map(|p| p.x + p.width).reduce(f32::max))
-            .fold(0.0, f32::max)
+        set.lines.iter().map(right_edge).fold(0.0, f32::max)
     }
 
     #[test]

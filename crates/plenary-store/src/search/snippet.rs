@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use plenary_core::text::{fold, fold_into};
+use unicode_normalization::char::is_combining_mark;
 
 use super::Term;
 
@@ -14,29 +15,6 @@ use super::Term;
 pub(crate) struct Word {
     folded: String,
     prefix: bool,
-}
-
-/// Lowercases and strips accents, as the `unicode61 remove_diacritics 2` tokenizer does.
-pub(crate) fn fold(word: &str) -> String {
-    let mut folded = String::with_capacity(word.len());
-    fold_into(word, &mut folded);
-    folded
-}
-
-/// [`fold`] into a buffer the caller reuses.
-fn fold_into(word: &str, folded: &mut String) {
-    folded.clear();
-    for c in word.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else {
-            decompose_canonical(c, |part| {
-                if !is_combining_mark(part) {
-                    folded.extend(part.to_lowercase());
-                }
-            });
-        }
-    }
 }
 
 /// The words of the query's terms (a phrase contributes each of its words).
