@@ -107,18 +107,20 @@ pub(crate) fn link_target(url: &str) -> String {
     format!("]({})", url.trim().replace(' ', "%20").replace(')', "%29"))
 }
 
-/// Collapses runs of whitespace (line wraps, tabs, no-break spaces kept apart) into one space
-/// and trims the ends.
+/// Collapses runs of whitespace (line wraps, tabs, no-break spaces kept apart) into one space,
+/// trims the ends and drops control characters (a terminal's escapes, a bell pasted from an
+/// e-mail): every reader's text passes through here.
 pub(crate) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace() && c != '\u{a0}') {
+        let word: String = word.chars().filter(|c| !c.is_control()).collect();
         if word.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&word);
     }
     out
 }
@@ -135,6 +137,11 @@ mod tests {
             let plain = plenary_core::words::plain_text(&escape(text));
             assert_eq!(plain, text, "{text:?} → {:?}", escape(text));
         }
+    }
+
+    #[test]
+    fn control_characters_are_dropped_and_spaces_collapsed() {
+        assert_eq!(collapse_spaces(" Ti\u{1}tle\u{7}\n  with \u{1b}[31m\tcolour "), "Title with [31m colour");
     }
 
     #[test]
