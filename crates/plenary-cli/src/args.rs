@@ -71,6 +71,9 @@ pub(crate) enum Command {
     /// Split a past statement (.txt, .md, .html, .docx) into proposed sections; `--save` stores
     /// them as drafts.
     Import(ImportArgs),
+    /// Share the library with colleagues: write a bundle file, or merge one in.
+    #[command(subcommand)]
+    Bundle(BundleCommand),
     /// Templates: list them, or write the built-in ones out for editing.
     #[command(subcommand)]
     Template(TemplateCommand),
@@ -96,6 +99,33 @@ pub(crate) enum Command {
     /// Measure Plenary on a generated library and print the figures.
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+/// `plenary bundle`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum BundleCommand {
+    /// Write the library (or the sections chosen) with their whole history, vetting, kinds,
+    /// facts and organisation profile to a .plenary file.
+    Export {
+        /// The bundle file to write.
+        file: PathBuf,
+        /// Share this section (repeat for several); without --section or --tag, everything.
+        #[arg(long = "section", value_name = "ID")]
+        sections: Vec<String>,
+        /// Share the sections carrying this tag (repeat for several).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Merge a colleague's bundle: new sections and versions are added, nothing is overwritten;
+    /// sections changed on both sides are kept in both versions and marked diverged.
+    Import {
+        /// The bundle file.
+        file: PathBuf,
+        #[command(flatten)]
+        json: Json,
+    },
 }
 
 /// `plenary import`.
@@ -308,6 +338,15 @@ pub(crate) enum SectionCommand {
     },
     /// Send a section in review back to draft.
     Reject { id: String },
+    /// End a divergence (after `bundle import`): the chosen version's text becomes the current one.
+    Resolve {
+        id: String,
+        /// The version whose text goes on (see `section history`).
+        #[arg(long, value_name = "VERSION")]
+        keep: u32,
+        #[command(flatten)]
+        json: Json,
+    },
     /// Retire a section: no longer offered for new statements.
     Retire { id: String },
     /// Bring a retired section back as a draft.

@@ -47,6 +47,9 @@ pub(crate) struct SectionView {
     translation_group: Option<String>,
     current_version: u32,
     vetted_version: Option<u32>,
+    /// Changed here and in a colleague's library since their last common version (both kept):
+    /// the other branch's newest version.
+    diverged_with: Option<u32>,
     created_at: Timestamp,
     updated_at: Timestamp,
     translations: Vec<TranslationView>,
@@ -84,6 +87,7 @@ impl SectionView {
             translation_group: section.translation_group.map(|group| group.to_string()),
             current_version: section.current_version,
             vetted_version: section.vetted_version,
+            diverged_with: section.diverged_with,
             created_at: section.created_at,
             updated_at: section.updated_at,
             translations: translations
@@ -118,6 +122,12 @@ impl SectionView {
             self.current_version,
             self.vetted_version.map(|v| format!(" (vetted: {v})")).unwrap_or_default()
         );
+        if let Some(other) = self.diverged_with {
+            outln!(
+                "diverged: changed here (v{}) and in a colleague's library (v{other}); choose with `section resolve --keep`",
+                self.current_version
+            );
+        }
         if !self.tags.is_empty() {
             outln!("tags: {}", self.tags.join(", "));
         }
@@ -200,6 +210,8 @@ pub(crate) struct VersionView {
     note: Option<String>,
     vetted_by: Option<String>,
     vetted_at: Option<Timestamp>,
+    /// Where the vetting record came from, if from another library.
+    vetted_via: Option<String>,
 }
 
 impl From<Version> for VersionView {
@@ -212,14 +224,16 @@ impl From<Version> for VersionView {
             created_at: version.created_at,
             note: version.note,
             vetted_by: version.vetted.as_ref().map(|v| v.by.clone()),
-            vetted_at: version.vetted.map(|v| v.at),
+            vetted_at: version.vetted.as_ref().map(|v| v.at),
+            vetted_via: version.vetted.and_then(|v| v.via),
         }
     }
 }
 
 impl VersionView {
     pub(crate) fn print_line(&self) {
-        let vetted = self.vetted_by.as_ref().map(|by| format!("  vetted by {by}")).unwrap_or_default();
+        let via = self.vetted_via.as_ref().map(|via| format!(" ({via})")).unwrap_or_default();
+        let vetted = self.vetted_by.as_ref().map(|by| format!("  vetted by {by}{via}")).unwrap_or_default();
         let note = self.note.as_ref().map(|note| format!("  “{note}”")).unwrap_or_default();
         outln!(
             "v{:<3} {}  {}{}{}",

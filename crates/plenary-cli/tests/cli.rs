@@ -1000,3 +1000,52 @@ fn a_past_statement_is_proposed_then_saved_as_drafts_once() {
     assert!(error.contains("old.docx") && error.contains("not a Word file"), "{error}");
     assert_eq!(library.section_count(), 4);
 }
+
+#[test]
+fn colleagues_share_sections_through_bundles_and_choose_between_diverged_texts() {
+    let ours = Library::new();
+    let theirs = Library::new();
+    let who = ours.add_section("Who we are", "about", "We are 45 organisations.");
+    ours.ok(&["section", "edit", &who, "--tag", "gfmd"]);
+    ours.add_section("Untagged", "other", "Not shared.");
+    ours.ok(&["fact", "set", "member_orgs", "45"]);
+    let bundle = ours.folder.path().join("gfmd.plenary");
+    let bundle = bundle.to_str().expect("path");
+    let written = ours.json(&["bundle", "export", bundle, "--tag", "gfmd"]);
+    assert_eq!((written["sections"].as_u64(), written["versions"].as_u64()), (Some(1), Some(1)));
+
+    let report = theirs.json(&["bundle", "import", bundle]);
+    for key in ["added", "updated", "unchanged", "conflicts"] {
+        assert!(report.get(key).is_some(), "the report has {key}: {report}");
+    }
+    assert_eq!((report["added"].as_u64(), report["facts_added"].as_u64()), (Some(1), Some(1)));
+    let again = theirs.json(&["bundle", "import", bundle]);
+    assert_eq!((again["added"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(theirs.section_count(), 1);
+
+    // Both change the text: theirs keeps both and says how to choose.
+    ours.ok(&["section", "edit", &who, "--body", "We are 46 organisations."]);
+    theirs.ok(&["section", "edit", &who, "--body", "We are forty-five organisations."]);
+    let back = theirs.folder.path().join("back.plenary");
+    let back = back.to_str().expect("path");
+    ours.ok(&["bundle", "export", back, "--section", &who[..8]]);
+    let text = theirs.ok(&["bundle", "import", back]);
+    assert!(
+        text.contains(&format!("diverged: {who} \"Who we are\": ours is v2, theirs arrived as v3")),
+        "{text}"
+    );
+    let shown = theirs.json(&["section", "show", &who]);
+    assert_eq!((shown["current_version"].as_u64(), shown["diverged_with"].as_u64()), (Some(2), Some(3)));
+    assert!(theirs.ok(&["section", "show", &who]).contains("diverged: changed here (v2)"));
+    let resolved = theirs.json(&["section", "resolve", &who, "--keep", "3"]);
+    assert_eq!(resolved["version"], 4);
+    let shown = theirs.json(&["section", "show", &who]);
+    assert_eq!(
+        (shown["body"].as_str(), shown["diverged_with"].is_null()),
+        (Some("We are 46 organisations."), true)
+    );
+
+    // A file that is not a bundle: one line naming it; nothing changes.
+    let error = theirs.fails(&["bundle", "import", ours.path.to_str().expect("path")], 1);
+    assert!(error.contains("library.sqlite3") && error.contains("not a Plenary bundle"), "{error}");
+}

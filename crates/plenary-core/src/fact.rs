@@ -12,7 +12,7 @@ use crate::date::{PartialDate, Timestamp};
 
 /// A fact's name: lowercase ASCII letters, digits and `_`, starting with a letter.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct FactKey(String);
 
 impl FactKey {
@@ -33,6 +33,20 @@ impl FactKey {
     /// The key as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+// Read from files (bundles) through the same check as typed text.
+impl TryFrom<String> for FactKey {
+    type Error = ModelError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<FactKey> for String {
+    fn from(value: FactKey) -> String {
+        value.0
     }
 }
 

@@ -13,7 +13,7 @@ pub const BUILTIN_KINDS: [&str; 7] =
 
 /// What a section is for (`about`, `position`, …): a lowercase name, built in or added by users.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct Kind(String);
 
 impl Kind {
@@ -50,6 +50,20 @@ impl Kind {
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+// Read from files (bundles) through the same check as typed text.
+impl TryFrom<String> for Kind {
+    type Error = ModelError;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        Self::parse(&text)
+    }
+}
+
+impl From<Kind> for String {
+    fn from(value: Kind) -> String {
+        value.0
     }
 }
 

@@ -14,6 +14,7 @@ pub mod kind;
 pub mod language;
 pub mod organisation;
 pub mod section;
+pub mod share;
 pub mod statement;
 pub mod status;
 pub mod text;

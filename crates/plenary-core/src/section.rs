@@ -31,8 +31,12 @@ pub struct Section {
     pub review_due: Option<Date>,
     /// The sections that say the same in other languages share this group.
     pub translation_group: Option<TranslationGroupId>,
-    /// The number of the current (newest) version.
+    /// The number of the current version: the newest, except while the section is diverged.
     pub current_version: u32,
+    /// While a shared library's versions and this library's newer ones stand side by side (see
+    /// [`crate::share`]), the other branch's newest version; a person chooses which goes on.
+    #[serde(default)]
+    pub diverged_with: Option<u32>,
     /// The number of the newest vetted version, if any.
     pub vetted_version: Option<u32>,
     /// When the section was created.
@@ -69,6 +73,9 @@ pub struct Vetting {
     pub by: String,
     /// When.
     pub at: Timestamp,
+    /// Where the record came from if it arrived from another library (`None`: vetted here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// A pointer to one version of one section.

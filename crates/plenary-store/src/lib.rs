@@ -22,6 +22,7 @@ mod restore;
 mod rows;
 mod search;
 mod sections;
+mod share;
 mod statements;
 mod write;
 

@@ -20,6 +20,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/001_library.sql"),
     include_str!("../migrations/002_exports.sql"),
     include_str!("../migrations/003_drafts.sql"),
+    include_str!("../migrations/004_sharing.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,7 +2,7 @@
 
 use plenary_core::ModelError;
 use plenary_core::organisation::{Logo, LogoFormat, Organisation};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::StoreResult;
 use crate::rows::non_blank;
@@ -23,31 +23,35 @@ pub struct OrganisationUpdate {
     pub website: Option<String>,
 }
 
+/// The profile; an empty one until it is set.
+pub(crate) fn get(conn: &Connection) -> StoreResult<Organisation> {
+    let row = conn
+        .query_row(
+            "SELECT name, short_name, logo, logo_mime, address, website FROM organisation WHERE singleton = 1",
+            [],
+            |row| {
+                let logo: Option<Vec<u8>> = row.get(2)?;
+                let mime: Option<String> = row.get(3)?;
+                let logo = logo
+                    .zip(mime.as_deref().and_then(LogoFormat::from_mime))
+                    .map(|(bytes, format)| Logo { format, bytes });
+                Ok(Organisation {
+                    name: row.get(0)?,
+                    short_name: row.get(1)?,
+                    logo,
+                    address: row.get(4)?,
+                    website: row.get(5)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(row.unwrap_or_default())
+}
+
 impl Store {
     /// The profile; an empty one until it is set.
     pub fn organisation(&self) -> StoreResult<Organisation> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT name, short_name, logo, logo_mime, address, website FROM organisation WHERE singleton = 1",
-                [],
-                |row| {
-                    let logo: Option<Vec<u8>> = row.get(2)?;
-                    let mime: Option<String> = row.get(3)?;
-                    let logo = logo
-                        .zip(mime.as_deref().and_then(LogoFormat::from_mime))
-                        .map(|(bytes, format)| Logo { format, bytes });
-                    Ok(Organisation {
-                        name: row.get(0)?,
-                        short_name: row.get(1)?,
-                        logo,
-                        address: row.get(4)?,
-                        website: row.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
-        Ok(row.unwrap_or_default())
+        get(&self.conn)
     }
 }
 
@@ -82,7 +86,7 @@ impl Write<'_> {
 /// A web address as exports link it: http(s), with a site name and no spaces. The scheme and
 /// site are written the standard way (`HTTPS://Example.ORG` → `https://example.org`); the rest is
 /// kept as typed.
-fn checked_website(website: &str) -> Result<String, ModelError> {
+pub(crate) fn checked_website(website: &str) -> Result<String, ModelError> {
     let refuse = |why: &str| ModelError::invalid("--website", website, why);
     if website.contains(char::is_whitespace) {
         return Err(refuse("a web address cannot contain spaces"));

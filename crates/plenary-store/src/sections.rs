@@ -138,7 +138,7 @@ const SECTION_COLUMNS: &str = "SELECT s.id, v.title, v.body, s.kind,
         (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag_key)),
         s.lang, s.status, s.owner, s.review_due, s.translation_group, s.current_version,
         (SELECT max(number) FROM versions w WHERE w.section_seq = s.seq AND w.vetted_at IS NOT NULL),
-        s.created_at, s.updated_at
+        s.created_at, s.updated_at, s.diverged_with
     FROM sections s
     JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
     JOIN kinds k ON k.name = s.kind";
@@ -160,12 +160,14 @@ fn section_from_row(row: &Row<'_>) -> rusqlite::Result<Section> {
         vetted_version: row.get(11)?,
         created_at: parsed(row, 12)?,
         updated_at: parsed(row, 13)?,
+        diverged_with: row.get(14)?,
     })
 }
 
-fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
+pub(crate) fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
     let vetted_by: Option<String> = row.get(7)?;
     let vetted_at: Option<Timestamp> = parsed_opt(row, 8)?;
+    let via: Option<String> = row.get(9)?;
     Ok(Version {
         section_id: parsed(row, 0)?,
         number: row.get(1)?,
@@ -174,12 +176,12 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
         author: row.get(4)?,
         created_at: parsed(row, 5)?,
         note: row.get(6)?,
-        vetted: vetted_by.zip(vetted_at).map(|(by, at)| Vetting { by, at }),
+        vetted: vetted_by.zip(vetted_at).map(|(by, at)| Vetting { by, at, via }),
     })
 }
 
-const VERSION_COLUMNS: &str =
-    "SELECT s.id, v.number, v.title, v.body, v.author, v.created_at, v.note, v.vetted_by, v.vetted_at
+pub(crate) const VERSION_COLUMNS: &str =
+    "SELECT s.id, v.number, v.title, v.body, v.author, v.created_at, v.note, v.vetted_by, v.vetted_at, v.vetted_via
     FROM versions v JOIN sections s ON s.seq = v.section_seq";
 
 pub(crate) fn get(conn: &Connection, id: SectionId) -> StoreResult<Section> {
@@ -419,7 +421,8 @@ impl Write<'_> {
         let mut status = current.status;
         if text_changed {
             status = current.status.after_edit()?;
-            number += 1;
+            // The newest number, not the current one: a diverged section holds versions after it.
+            number = newest_version(conn, seq)? + 1;
             insert_version(
                 conn,
                 seq,
@@ -541,14 +544,22 @@ fn insert_version(
     Ok(())
 }
 
+/// The highest version number a section has.
+pub(crate) fn newest_version(conn: &Connection, seq: i64) -> StoreResult<u32> {
+    let newest = conn
+        .prepare_cached("SELECT max(number) FROM versions WHERE section_seq = ?1")?
+        .query_row([seq], |row| row.get::<_, Option<u32>>(0))?;
+    Ok(newest.unwrap_or(0))
+}
+
 /// Tags compared as a set, ignoring case.
-fn tag_set(tags: &[String]) -> Vec<String> {
+pub(crate) fn tag_set(tags: &[String]) -> Vec<String> {
     let mut set: Vec<String> = tags.iter().map(|tag| tag.to_lowercase()).collect();
     set.sort();
     set
 }
 
-fn replace_tags(conn: &Connection, seq: i64, tags: &[String]) -> StoreResult<()> {
+pub(crate) fn replace_tags(conn: &Connection, seq: i64, tags: &[String]) -> StoreResult<()> {
     conn.prepare_cached("DELETE FROM section_tags WHERE section_seq = ?1")?.execute([seq])?;
     let mut insert =
         conn.prepare_cached("INSERT INTO section_tags (section_seq, tag_key, tag) VALUES (?1, ?2, ?3)")?;
@@ -560,7 +571,7 @@ fn replace_tags(conn: &Connection, seq: i64, tags: &[String]) -> StoreResult<()>
 
 /// Rewrites the section's search row from its current version: plain text, so that snippets show
 /// words, not Markdown.
-fn index(conn: &Connection, seq: i64) -> StoreResult<()> {
+pub(crate) fn index(conn: &Connection, seq: i64) -> StoreResult<()> {
     let (title, body, tags): (String, String, Option<String>) = conn
         .prepare_cached(
             "SELECT v.title, v.body, (SELECT group_concat(tag, ' ') FROM section_tags t WHERE t.section_seq = s.seq)

@@ -1,5 +1,6 @@
 //! One function per command: convert the arguments, call the store, print the result.
 
+mod bundle;
 mod export;
 mod import;
 mod library;
@@ -47,6 +48,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
             export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
         }
         Command::Import(args) => import::run(&path, &author, args),
+        Command::Bundle(command) => bundle::run(&path, command),
         Command::Template(command) => export::template(templates.as_deref(), command),
         Command::Backup { command: Some(BackupCommand::List { json }), .. } => {
             library::backup_list(&path, json.json)
