@@ -20,7 +20,7 @@ use plenary_store::Store;
 
 pub use error::BundleError;
 pub use manifest::{FORMAT, FORMAT_VERSION, FileEntry, Manifest};
-pub use read::{Bundle, read_bundle};
+pub use read::{Bundle, read_bundle, read_bundle_bytes};
 pub use write::{Selection, Written, write_bundle};
 
 /// What importing a bundle did.

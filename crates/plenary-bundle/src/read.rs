@@ -34,9 +34,18 @@ pub struct Bundle {
 /// Reads and checks the bundle at `path`. Every problem is one [`BundleError::Invalid`] naming
 /// the file and, where it can, the part of the bundle.
 pub fn read_bundle(path: &Path) -> Result<Bundle, BundleError> {
-    let invalid = |problem: String| BundleError::invalid(path, problem);
     let file = File::open(path).map_err(|source| BundleError::Io { file: path.to_owned(), source })?;
     let size = file.metadata().map_err(|source| BundleError::Io { file: path.to_owned(), source })?.len();
+    read_archive(path, file, size)
+}
+
+/// Reads and checks a bundle already in memory; `name` names it in errors.
+pub fn read_bundle_bytes(name: &Path, bytes: &[u8]) -> Result<Bundle, BundleError> {
+    read_archive(name, std::io::Cursor::new(bytes), bytes.len() as u64)
+}
+
+fn read_archive<R: Read + Seek>(path: &Path, file: R, size: u64) -> Result<Bundle, BundleError> {
+    let invalid = |problem: String| BundleError::invalid(path, problem);
     if size > MAX_BUNDLE_BYTES {
         return Err(invalid(format!("the file is {} MB; bundles are at most 512 MB", size / 1024 / 1024)));
     }

@@ -77,25 +77,39 @@ pub fn write_bundle(store: &Store, selection: &Selection, path: &Path) -> Result
         .map_err(|error| BundleError::invalid(path, format!("the manifest cannot be written: {error}")))?;
 
     let io = |source: std::io::Error| BundleError::Io { file: path.to_owned(), source };
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder,
-        _ => Path::new("."),
+    // Written beside the target (with the permissions any new file gets) and renamed over it
+    // once flushed, so that a colleague never receives half a bundle.
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = write_zip(&partial, manifest_json, files).and_then(|bytes| {
+        std::fs::rename(&partial, path)?;
+        Ok(bytes)
+    });
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let _ = std::fs::remove_file(&partial);
+            return Err(io(error));
+        }
     };
-    let staged = tempfile::Builder::new().prefix(".plenary-bundle-").tempfile_in(folder).map_err(io)?;
-    let mut zip = zip::ZipWriter::new(staged);
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in std::iter::once((MANIFEST_FILE.to_owned(), manifest_json)).chain(files) {
-        zip.start_file(name, options).map_err(|error| io(std::io::Error::other(error)))?;
-        zip.write_all(&bytes).map_err(io)?;
-    }
-    let staged = zip.finish().map_err(|error| io(std::io::Error::other(error)))?;
-    staged.as_file().sync_all().map_err(io)?;
-    let bytes = staged.as_file().metadata().map_err(io)?.len();
-    staged.persist(path).map_err(|error| io(error.error))?;
     Ok(Written {
         path: path.to_owned(),
         sections: library.sections.len(),
         versions: library.sections.iter().map(|section| section.versions.len()).sum(),
         bytes,
     })
+}
+
+/// Writes the archive to `file` and flushes it to the disk; returns its size.
+fn write_zip(file: &Path, manifest_json: Vec<u8>, files: Vec<(String, Vec<u8>)>) -> std::io::Result<u64> {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(file)?);
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in std::iter::once((MANIFEST_FILE.to_owned(), manifest_json)).chain(files) {
+        zip.start_file(name, options).map_err(std::io::Error::other)?;
+        zip.write_all(&bytes)?;
+    }
+    let file = zip.finish().map_err(std::io::Error::other)?;
+    file.sync_all()?;
+    Ok(file.metadata()?.len())
 }

@@ -509,3 +509,38 @@ fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
 }
+
+/// A bundle written by the first format stays readable by every later Plenary: colleagues do not
+/// update on the same day.
+#[test]
+fn a_bundle_in_format_1_still_imports() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/demo-format-1.plenary");
+    let bundle = read_bundle(&fixture).expect("read the fixture");
+    assert_eq!((bundle.manifest.format_version, bundle.manifest.sections), (1, 14));
+    let folder = tempfile::tempdir().expect("folder");
+    let mut store = library(&folder, "new.sqlite3");
+    let report = import_bundle(&mut store, &fixture).expect("import").report;
+    assert_eq!((report.added, report.conflicts.len()), (14, 0));
+    assert!(report.organisation_added);
+    assert_eq!(store.organisation().expect("org").name, bundle.library.organisation.name);
+}
+
+#[test]
+fn a_bundle_that_cannot_be_written_leaves_no_file_behind() {
+    let folder = tempfile::tempdir().expect("folder");
+    let mut store = library(&folder, "ours.sqlite3");
+    add(&mut store, "Who we are", "Text.");
+    let target = folder.path().join("missing-folder").join("out.plenary");
+    let error = write_bundle(&store, &Selection::default(), &target).expect_err("no folder");
+    assert!(matches!(error, BundleError::Io { .. }) && error.to_string().contains("out.plenary"), "{error}");
+    let left: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        left.iter().all(|name| !name.to_string_lossy().contains("plenary-bundle")
+            && !name.to_string_lossy().ends_with(".partial")),
+        "{left:?}"
+    );
+}

@@ -121,6 +121,14 @@ impl SharedLibrary {
                     ));
                 }
             }
+            let distinct: HashSet<VersionKey> = section.versions.iter().map(VersionKey::of).collect();
+            if distinct.len() != section.versions.len() {
+                return Err(ModelError::invalid(
+                    &field("versions"),
+                    &section.versions.len().to_string(),
+                    "two versions have the same text, author and time; each version appears once",
+                ));
+            }
             let count = section.versions.len();
             for (name, number) in
                 [("current_version", Some(section.current_version)), ("diverged_with", section.diverged_with)]
@@ -370,6 +378,9 @@ mod tests {
         library.sections[0].versions[0].title = "line\u{0}break".to_owned();
         assert!(library.check().expect_err("title").to_string().contains("version 1 title"));
         library.sections[0].versions[0].title = "Who we are".to_owned();
+        library.sections[0].versions[1].body = "a".to_owned();
+        assert!(library.check().expect_err("same version twice").to_string().contains("appears once"));
+        library.sections[0].versions[1].body = "b".to_owned();
         library.sections.push(library.sections[0].clone());
         assert!(library.check().expect_err("twice").to_string().contains("only once"));
     }
