@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 46] = [
+const COMMANDS: [&str; 49] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -56,6 +56,9 @@ const COMMANDS: [&str; 46] = [
     "propose_import_file",
     "propose_import_text",
     "save_import",
+    "share_library",
+    "import_bundle",
+    "resolve_divergence",
     "set_menu_language",
     "window_ready",
 ];

@@ -82,6 +82,15 @@ impl From<plenary_import::ImportError> for CommandError {
     }
 }
 
+impl From<plenary_bundle::BundleError> for CommandError {
+    fn from(error: plenary_bundle::BundleError) -> Self {
+        match error {
+            plenary_bundle::BundleError::Store(error) => error.into(),
+            other => Self::new(Code::File, other.to_string()),
+        }
+    }
+}
+
 impl From<plenary_core::ModelError> for CommandError {
     fn from(error: plenary_core::ModelError) -> Self {
         Self::invalid(error.to_string())

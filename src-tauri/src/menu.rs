@@ -33,10 +33,11 @@ impl Language {
 /// One entry: id sent to the window, English and Spanish labels, accelerator.
 struct Entry(&'static str, &'static str, &'static str, Option<&'static str>);
 
-const FILE: [Entry; 5] = [
+const FILE: [Entry; 6] = [
     Entry("new_section", "New Section", "Nueva sección", Some("CmdOrCtrl+Shift+N")),
     Entry("new_statement", "New Statement", "Nueva declaración", Some("CmdOrCtrl+N")),
     Entry("view_import", "Import…", "Importar…", None),
+    Entry("view_share", "Share Library…", "Compartir biblioteca…", None),
     Entry("export", "Export…", "Exportar…", Some("CmdOrCtrl+E")),
     Entry("copy_statement", "Copy Statement…", "Copiar declaración…", None),
 ];

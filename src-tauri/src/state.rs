@@ -27,6 +27,9 @@ pub(crate) struct AppState {
     /// `$PLENARY_EXPORT_DIR`: write exports here without asking and without opening them
     /// (scripted runs and the end-to-end tests, which cannot click a native dialog).
     pub(crate) export_dir: Option<PathBuf>,
+    /// `$PLENARY_OPEN_FILE`: the file the Open dialogs (import, bundles) return without asking
+    /// (scripted runs and the end-to-end tests).
+    pub(crate) open_file: Option<PathBuf>,
     /// When the process started, for the start-up figure.
     pub(crate) started: Instant,
 }
@@ -57,6 +60,7 @@ impl AppState {
                 .map(PathBuf::from)
                 .or_else(default_templates_path),
             export_dir: std::env::var_os("PLENARY_EXPORT_DIR").map(PathBuf::from),
+            open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
             started,
         })
     }

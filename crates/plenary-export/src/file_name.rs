@@ -12,10 +12,16 @@ const RESERVED_ON_WINDOWS: [&str; 22] = [
     "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
-/// A file name for `title` in `format`: letters (accents kept) and digits joined by single dashes,
-/// then the extension. Punctuation Windows refuses (`: ? * " < > | / \`), dots and control
-/// characters never survive, and device names such as `CON` get a suffix.
+/// A file name for `title` in `format`: [`safe_file_stem`] (`statement` when nothing is left),
+/// then the extension.
 pub fn suggested_file_name(title: &str, format: Format) -> String {
+    format!("{}.{}", safe_file_stem(title, "statement"), format.as_str())
+}
+
+/// A file name stem from `title`: letters (accents kept) and digits joined by single dashes.
+/// Punctuation Windows refuses (`: ? * " < > | / \`), dots and control characters never survive;
+/// device names such as `CON` get `-fallback` added, and an empty result is `fallback`.
+pub fn safe_file_stem(title: &str, fallback: &str) -> String {
     let mut stem = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -27,13 +33,14 @@ pub fn suggested_file_name(title: &str, format: Format) -> String {
     let stem: String = stem.chars().take(MAX_STEM).collect();
     let mut stem = stem.trim_end_matches('-').to_owned();
     if stem.is_empty() {
-        stem.push_str("statement");
+        stem.push_str(fallback);
     } else if RESERVED_ON_WINDOWS.iter().any(|name| name.eq_ignore_ascii_case(&stem))
         || is_superscript_port(&stem)
     {
-        stem.push_str("-statement");
+        stem.push('-');
+        stem.push_str(fallback);
     }
-    format!("{stem}.{}", format.as_str())
+    stem
 }
 
 /// `COM¹`…`LPT³`: Windows reserves these too.

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::staged::StagedFile;
 
-pub use crate::file_name::suggested_file_name;
+pub use crate::file_name::{safe_file_stem, suggested_file_name};
 
 /// What can go wrong while exporting.
 #[derive(Debug, thiserror::Error)]

@@ -5,7 +5,6 @@
 use plenary_import::{Chosen, Origin, Proposal, Source};
 use serde::Serialize;
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, today};
@@ -33,12 +32,11 @@ pub(crate) async fn propose_import_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<ImportView>> {
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter("Statements (.docx, .html, .md, .txt)", &["docx", "html", "htm", "md", "markdown", "txt"])
-        .blocking_pick_file();
-    let Some(path) = picked.and_then(|file| file.into_path().ok()) else { return Ok(None) };
+    let extensions = ["docx", "html", "htm", "md", "markdown", "txt"];
+    let Some(path) = super::pick_file(&app, &state, "Statements (.docx, .html, .md, .txt)", &extensions)
+    else {
+        return Ok(None);
+    };
     let source = plenary_import::read_file(&path)?;
     Ok(Some(view(&state, source)?))
 }

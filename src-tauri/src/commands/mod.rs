@@ -6,13 +6,31 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod library;
 pub(crate) mod sections;
+pub(crate) mod share;
 pub(crate) mod statements;
 pub(crate) mod window;
 
+use std::path::PathBuf;
+
 use plenary_core::id::{EventId, SectionId, StatementId};
 use plenary_store::Store;
+use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandResult;
+use crate::state::AppState;
+
+/// Asks for a file to open with the native dialog, offering `extensions` under `label`
+/// (`$PLENARY_OPEN_FILE` answers instead in scripted runs). `None` when cancelled.
+fn pick_file(app: &tauri::AppHandle, state: &AppState, label: &str, extensions: &[&str]) -> Option<PathBuf> {
+    if let Some(file) = &state.open_file {
+        return Some(file.clone());
+    }
+    app.dialog()
+        .file()
+        .add_filter(label, extensions)
+        .blocking_pick_file()
+        .and_then(|file| file.into_path().ok())
+}
 
 /// A section id from the window.
 fn section_id(store: &Store, id: &str) -> CommandResult<SectionId> {

@@ -83,12 +83,20 @@ impl App {
     /// processes and the next one follows with a growing pause, for up to [`START_TIMEOUT`]. A
     /// cold machine (WebKit's caches empty, both cores busy) is slow to start the first time.
     pub async fn start(db: &Path, exports: &Path) -> App {
+        App::start_with(db, exports, None).await
+    }
+
+    /// Like [`App::start`]; the app's Open dialogs return `open_file` without asking
+    /// (`$PLENARY_OPEN_FILE`).
+    pub async fn start_with(db: &Path, exports: &Path, open_file: Option<&Path>) -> App {
         let binary = app_binary();
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run under Xvfb (scripts/test starts it)"
         );
-        let env = [("PLENARY_DB", db), ("PLENARY_EXPORT_DIR", exports), ("PLENARY_AUTHOR", Path::new("e2e"))];
+        let mut env =
+            vec![("PLENARY_DB", db), ("PLENARY_EXPORT_DIR", exports), ("PLENARY_AUTHOR", Path::new("e2e"))];
+        env.extend(open_file.map(|file| ("PLENARY_OPEN_FILE", file)));
         let deadline = Instant::now() + START_TIMEOUT;
         let mut pause = Duration::from_millis(500);
         let mut failures = Vec::new();
@@ -179,7 +187,12 @@ impl App {
     }
 
     /// Saves a PNG of the window as `target/screenshots/<name>.png`.
+    /// Waits for two animation frames first, so that the picture shows what the page now holds
+    /// (WebKit may otherwise hand over the last frame it painted).
     pub async fn screenshot(&self, name: &str) {
+        let painted = "const done = arguments[arguments.length - 1]; \
+                       requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.driver.execute_async(painted, Vec::new()).await.expect("wait for a painted frame");
         let path = screenshot_dir().join(format!("{name}.png"));
         self.driver.screenshot(&path).await.expect("screenshot");
     }

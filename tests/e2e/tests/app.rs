@@ -709,3 +709,96 @@ async fn pasted_text_is_split_reviewed_and_saved_as_draft_sections() {
     let note = store.history(who.id).expect("history")[0].note.clone().unwrap_or_default();
     assert!(note.starts_with("Imported from pasted text (SHA-256 "), "{note}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_colleagues_bundle_is_merged_and_a_diverged_section_is_settled_in_the_editor() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exports = dir.path().join("exports");
+    std::fs::create_dir_all(&exports).expect("exports folder");
+    let db = library(dir.path(), &[]);
+    // A colleague starts from this library, then both change "Who we are" and the colleague
+    // adds a section of their own; their bundle is what the app's Open dialog returns.
+    let colleague = dir.path().join("colleague.sqlite3");
+    let start = dir.path().join("start.plenary");
+    let incoming = dir.path().join("from-luis.plenary");
+    let id = {
+        let store = Store::open(&db).expect("library");
+        let sections = store.sections(&SectionFilter::default()).expect("sections");
+        sections.into_iter().find(|s| s.title == "Who we are").expect("the demo's Who we are").id.to_string()
+    };
+    cli(&db, &["bundle", "export", start.to_str().expect("path")]);
+    cli(&colleague, &["init"]);
+    cli(&colleague, &["bundle", "import", start.to_str().expect("path")]);
+    cli(&db, &["section", "edit", &id, "--body", "Our own new wording."]);
+    cli(&colleague, &["--author", "luis", "section", "edit", &id, "--body", "Luis's wording, vetted."]);
+    cli(&colleague, &["section", "submit", &id]);
+    cli(&colleague, &["section", "vet", &id, "--by", "Luis"]);
+    cli(
+        &colleague,
+        &["section", "add", "--title", "Detention", "--kind", "position", "--body", "No child in detention."],
+    );
+    cli(&colleague, &["bundle", "export", incoming.to_str().expect("path")]);
+
+    let app = App::start_with(&db, &exports, Some(&incoming)).await;
+    app.wait_until("the library", "return document.querySelectorAll('[data-section-id]').length >= 10").await;
+    app.click("[data-view=share]").await;
+    // Sharing the whole library writes a bundle the command reads back whole.
+    app.click("[data-testid=share-library]").await;
+    let shared = wait_for_export(&exports, "plenary");
+    let check = dir.path().join("check.sqlite3");
+    cli(&check, &["init"]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&cli(&check, &["bundle", "import", shared.to_str().expect("path"), "--json"]))
+            .expect("report");
+    let shared_count =
+        Store::open(&db).expect("library").sections(&SectionFilter::default()).expect("sections").len();
+    assert_eq!(report["added"].as_u64(), Some(shared_count as u64));
+
+    app.click("[data-testid=import-bundle]").await;
+    let result = app
+        .wait_until(
+            "the merge report",
+            "const r = document.querySelector('[data-testid=merge-result]'); return r && r.textContent;",
+        )
+        .await;
+    let result = result.as_str().unwrap_or_default().to_owned();
+    assert!(result.contains("Sections added: 1 · updated: 0"), "{result}");
+    assert!(result.contains("“Who we are”: changed on both sides"), "{result}");
+    app.screenshot("12-share-merged").await;
+
+    app.click("[data-view=library]").await;
+    search_library(&app, "who we are").await;
+    app.wait_until(
+        "the section listed",
+        "const rows = [...document.querySelectorAll('.section-row')].filter(r => r.querySelector('.title').textContent === 'Who we are'); if (rows.length !== 1) return false; rows[0].click(); return true;",
+    )
+    .await;
+    let banner = app
+        .wait_until(
+            "the diverged banner",
+            "const d = document.querySelector('[data-testid=diverged]'); return d && d.textContent;",
+        )
+        .await;
+    assert!(banner.as_str().is_some_and(|text| text.contains("version 3")), "{banner}");
+    app.eval("document.querySelector('[data-testid=diverged] details').open = true; return true;").await;
+    app.screenshot("13-diverged-section").await;
+    app.click("[data-testid=diverged] [data-testid=keep-theirs]").await;
+    app.wait_until(
+        "their text, settled",
+        "const body = document.querySelector('[data-testid=section-body]'); \
+         return !document.querySelector('[data-testid=diverged]') && body && body.textContent.includes(\"Luis's wording\");",
+    )
+    .await;
+    app.stop().await;
+
+    let store = Store::open(&db).expect("library");
+    let id = store.resolve_section(&id).expect("id");
+    let section = store.section(id).expect("section");
+    assert_eq!(
+        (section.diverged_with, section.status, section.current_version),
+        (None, SectionStatus::Vetted, 4)
+    );
+    let vetting = store.version(id, 4).expect("v4").vetted.expect("vetting carried");
+    assert_eq!(vetting.by, "Luis");
+}

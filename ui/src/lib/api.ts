@@ -76,6 +76,8 @@ export interface SectionDetail {
   review_due: string | null;
   current_version: number;
   vetted_version: number | null;
+  /** While the section is diverged (changed here and in a colleague's library), the other branch's newest version. */
+  diverged_with: number | null;
   created_at: string;
   updated_at: string;
   draft: { title: string; body: string; base_version: number; saved_at: string } | null;
@@ -91,7 +93,35 @@ export interface Version {
   author: string;
   created_at: string;
   note: string | null;
-  vetted: { by: string; at: string } | null;
+  /** `via`: where the record came from when it arrived from another library. */
+  vetted: { by: string; at: string; via?: string } | null;
+}
+
+/** What sharing wrote. */
+export interface SharedBundle {
+  file: string;
+  sections: number;
+  versions: number;
+}
+
+/** Something a bundle import could not decide alone. */
+export type MergeConflict =
+  | { what: "section"; id: string; title: string; ours: number; theirs: number; newly: boolean }
+  | { what: "fact"; key: string; ours: string; theirs: string }
+  | { what: "organisation"; ours: string; theirs: string };
+
+/** What merging a colleague's bundle did. */
+export interface MergeResult {
+  file: string;
+  organisation: string;
+  created_at: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  facts_added: number;
+  kinds_added: string[];
+  organisation_added: boolean;
+  conflicts: MergeConflict[];
 }
 
 export interface Fact {
@@ -333,6 +363,9 @@ export const api = {
   proposeImportText: (text: string) => invoke<ImportView>("propose_import_text", { text }),
   saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[]) =>
     invoke<{ added: string[]; updated: number; skipped: number }>("save_import", { origin, sections, tags }),
+  shareLibrary: (tags: string[]) => invoke<SharedBundle | null>("share_library", { tags }),
+  importBundle: () => invoke<MergeResult | null>("import_bundle"),
+  resolveDivergence: (id: string, keep: number) => invoke<number>("resolve_divergence", { id, keep }),
   setMenuLanguage: (lang: string) => invoke<void>("set_menu_language", { lang }),
   windowReady: (pageMs: number, marks: Record<string, number>) =>
     invoke<number>("window_ready", { page_ms: pageMs, marks }),

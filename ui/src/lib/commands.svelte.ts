@@ -16,6 +16,7 @@ export type MenuId =
   | "view_organisation"
   | "view_backups"
   | "view_import"
+  | "view_share"
   // macOS's application menu: Settings… (⌘,) opens the organisation profile.
   | "settings";
 
