@@ -68,7 +68,7 @@ pub(crate) enum Command {
         #[command(flatten)]
         json: Json,
     },
-    /// Split a past statement (.txt, .md, .html, .docx) into proposed sections; `--save` stores
+    /// Split a past statement (.txt, .md, .html, .docx, .pdf) into proposed sections; `--save` stores
     /// them as drafts.
     Import(ImportArgs),
     /// Share the library with colleagues: write a bundle file, or merge one in.

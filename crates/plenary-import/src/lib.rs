@@ -1,6 +1,6 @@
 //! Past statements into proposed sections.
 //!
-//! A file (`.txt`, `.md`, `.html`, `.docx`) or pasted text is read into [`Block`]s, split at its
+//! A file (`.txt`, `.md`, `.html`, `.docx`, `.pdf`) or pasted text is read into [`Block`]s, split at its
 //! headings into a [`Proposal`] (a title for the statement and one section per heading), and each
 //! proposed section gets a guessed kind and language and its closest match in the library. Only
 //! [`save`] writes, and only what the person importing chose. No word of the source is lost: every
@@ -12,6 +12,7 @@ mod guess;
 mod html;
 mod markdown;
 mod matching;
+mod pdf;
 mod save;
 mod split;
 mod text;
@@ -42,7 +43,9 @@ pub enum ImportError {
         message: String,
     },
     /// Not a format Plenary imports.
-    #[error("{file}: Plenary imports .txt, .md, .html and .docx files (and pasted text); this is {what}")]
+    #[error(
+        "{file}: Plenary imports .txt, .md, .html, .docx and .pdf files (and pasted text); this is {what}"
+    )]
     Unsupported {
         /// The file.
         file: String,
@@ -85,6 +88,8 @@ pub enum Format {
     Html,
     /// A Word document.
     Docx,
+    /// A PDF with text (not a scan).
+    Pdf,
 }
 
 impl Format {
@@ -96,6 +101,7 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" => Format::Html,
             "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
             _ => return None,
         })
     }
@@ -176,6 +182,7 @@ pub fn read_file(path: &Path) -> Result<Source, ImportError> {
     let format = match Format::from_extension(path) {
         Some(format) => format,
         None if bytes.starts_with(b"PK\x03\x04") => Format::Docx,
+        None if bytes.starts_with(b"%PDF") => Format::Pdf,
         None => {
             let what = path
                 .extension()
@@ -196,7 +203,8 @@ pub fn read_file(path: &Path) -> Result<Source, ImportError> {
 /// Reads a document's bytes in a known format.
 pub fn read_bytes(file_name: &str, bytes: &[u8], format: Format) -> Result<Source, ImportError> {
     let damaged = |message: String| ImportError::Damaged { file: file_name.to_owned(), message };
-    if format != Format::Docx && (bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04")) {
+    let binary = matches!(format, Format::Docx | Format::Pdf);
+    if !binary && (bytes.starts_with(b"%PDF") || bytes.starts_with(b"PK\x03\x04")) {
         let what = if bytes.starts_with(b"%PDF") { "a PDF file" } else { "a ZIP archive (a Word file?)" };
         return Err(damaged(format!("the name says text but the content is {what}")));
     }
@@ -214,6 +222,7 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], format: Format) -> Result<Sourc
             html::read(&page)
         }
         Format::Docx => docx::read(bytes).map_err(damaged)?,
+        Format::Pdf => pdf::read(bytes).map_err(damaged)?,
     };
     if blocks.is_empty() {
         return Err(ImportError::Empty { file: file_name.to_owned() });
@@ -239,9 +248,10 @@ pub struct Proposal {
     pub title: Option<String>,
     /// The proposed sections, in the document's order.
     pub sections: Vec<ProposedSection>,
-    /// Whether the title is the document's first heading (rather than a declared title).
+    /// When the title is the document's first heading: how many sections come before it (a
+    /// letterhead above the title is one).
     #[serde(skip)]
-    title_from_heading: bool,
+    title_at: Option<usize>,
 }
 
 /// One proposed section.
@@ -291,24 +301,28 @@ pub fn library_texts(store: &plenary_store::Store) -> plenary_store::StoreResult
 /// told from its text; `library` is what matches are looked for in.
 pub fn propose(source: &Source, lang: Option<&Language>, library: &[LibraryText]) -> Proposal {
     let matcher = Matcher::new(library);
-    let (title, title_from_heading, pieces) = split::split(&source.blocks, source.declared_title.as_deref());
+    let (title, title_at, pieces) = split::split(&source.blocks, source.declared_title.as_deref());
     let all_text: String = source.words().join(" ");
     let fallback = lang.cloned().or_else(|| guess::language(&all_text)).unwrap_or_else(Language::english);
     let sections = pieces
         .into_iter()
-        .map(|piece| {
+        .enumerate()
+        .map(|(index, piece)| {
             let body = blocks::to_markdown(&piece.blocks);
             let plain = plenary_core::words::plain_text(&body);
             let lang = guess::language(&plain).unwrap_or_else(|| fallback.clone());
             let (title, title_from_source) = match piece.title {
                 Some(title) => (title, true),
+                // Text above the title is a letterhead; text between title and first heading, an
+                // introduction.
+                None if title_at == Some(1) && index == 0 => (letterhead(&lang).to_owned(), false),
                 None => (introduction(&lang).to_owned(), false),
             };
             let library_match = matcher.best(&body);
             ProposedSection { kind: guess::kind(&title), title, title_from_source, body, lang, library_match }
         })
         .collect();
-    Proposal { title, sections, title_from_heading }
+    Proposal { title, sections, title_at }
 }
 
 /// The name given to text that comes before a document's first heading.
@@ -321,21 +335,35 @@ fn introduction(lang: &Language) -> &'static str {
     }
 }
 
+fn letterhead(lang: &Language) -> &'static str {
+    match lang.primary() {
+        "es" => "Membrete",
+        "fr" => "En-tête",
+        "pt" => "Cabeçalho",
+        _ => "Letterhead",
+    }
+}
+
 impl Proposal {
     /// Every word the proposal holds that came from the document, in order: the titles taken
     /// from headings and the bodies. Equal to [`Source::words`] for the same document.
     pub fn words(&self) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        if self.title_from_heading
-            && let Some(title) = &self.title
-        {
-            words.extend(comparable_words(title));
-        }
-        for section in &self.sections {
+        for (index, section) in self.sections.iter().enumerate() {
+            if self.title_at == Some(index)
+                && let Some(title) = &self.title
+            {
+                words.extend(comparable_words(title));
+            }
             if section.title_from_source {
                 words.extend(comparable_words(&section.title));
             }
             words.extend(comparable_words(&plenary_core::words::plain_text(&section.body)));
+        }
+        if self.title_at.is_some_and(|at| at >= self.sections.len())
+            && let Some(title) = &self.title
+        {
+            words.extend(comparable_words(title));
         }
         words
     }

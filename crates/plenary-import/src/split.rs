@@ -15,25 +15,48 @@ pub(crate) struct Piece {
 /// Splits `blocks`; `known_title` is the title the file declares (`<title>`, Word's properties).
 /// Returns the statement's title, if one is found, whether it is the first heading, and the
 /// pieces in order.
-pub(crate) fn split(blocks: &[Block], known_title: Option<&str>) -> (Option<String>, bool, Vec<Piece>) {
-    let mut rest = blocks;
+pub(crate) fn split(
+    blocks: &[Block],
+    known_title: Option<&str>,
+) -> (Option<String>, Option<usize>, Vec<Piece>) {
     let mut title = known_title.map(str::to_owned);
-    let mut from_heading = false;
-    // The document's title: a first heading that outranks every other heading, or a first heading
-    // followed straight away by another heading. A title repeated at the top is dropped once.
-    if let Some((Block::Heading { level, text }, after)) = rest.split_first() {
-        let others = after.iter().filter_map(|block| match block {
-            Block::Heading { level, .. } => Some(*level),
+    let mut title_at = None;
+    // The document's title: the one heading of the top level when there are others below it,
+    // or a first heading followed straight away by another heading or repeating the declared
+    // title. It is dropped from the text once. Text before it (a letterhead) becomes a section
+    // of its own, before which the title stood.
+    let headings: Vec<(usize, u8)> = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match block {
+            Block::Heading { level, .. } => Some((index, *level)),
             _ => None,
-        });
-        let outranks = others.clone().all(|other| other > *level) && others.clone().next().is_some();
-        let then_heading = matches!(after.first(), Some(Block::Heading { .. }));
-        let repeats = known_title.is_some_and(|known| same_words(known, text));
-        if outranks || then_heading || repeats {
-            title = Some(text.clone());
-            from_heading = true;
-            rest = after;
-        }
+        })
+        .collect();
+    let top = headings.iter().map(|(_, level)| *level).min();
+    let at_top: Vec<usize> =
+        headings.iter().filter(|(_, level)| Some(*level) == top).map(|(index, _)| *index).collect();
+    let heading_text = |index: usize| match &blocks[index] {
+        Block::Heading { text, .. } => text.as_str(),
+        _ => "",
+    };
+    let outranking = (at_top.len() == 1 && headings.len() > 1).then(|| at_top[0]);
+    let opening = headings.first().map(|(index, _)| *index).filter(|&index| {
+        let then_heading = index == 0 && matches!(blocks.get(1), Some(Block::Heading { .. }));
+        let repeats = known_title.is_some_and(|known| same_words(known, heading_text(index)));
+        then_heading || repeats
+    });
+    let mut before: &[Block] = &[];
+    let mut rest = blocks;
+    if let Some(index) = outranking.or(opening) {
+        title = Some(heading_text(index).to_owned());
+        before = &blocks[..index];
+        title_at = Some(usize::from(!before.is_empty()));
+        rest = &blocks[index + 1..];
+    }
+    let mut pieces: Vec<Piece> = Vec::new();
+    if !before.is_empty() {
+        pieces.push(Piece { title: None, blocks: before.to_vec() });
     }
     // The level that splits: the most important heading left.
     let split_level = rest
@@ -43,14 +66,14 @@ pub(crate) fn split(blocks: &[Block], known_title: Option<&str>) -> (Option<Stri
             _ => None,
         })
         .min();
-    let mut pieces: Vec<Piece> = Vec::new();
+    let first_piece = pieces.len();
     for block in rest {
         match block {
             Block::Heading { level, text } if Some(*level) == split_level => {
                 pieces.push(Piece { title: Some(text.clone()), blocks: Vec::new() });
             }
             _ => {
-                if pieces.is_empty() {
+                if pieces.len() == first_piece {
                     pieces.push(Piece { title: None, blocks: Vec::new() });
                 }
                 if let Some(piece) = pieces.last_mut() {
@@ -59,7 +82,7 @@ pub(crate) fn split(blocks: &[Block], known_title: Option<&str>) -> (Option<Stri
             }
         }
     }
-    (title, from_heading, pieces)
+    (title, title_at, pieces)
 }
 
 /// Whether two titles have the same words, ignoring case and punctuation.

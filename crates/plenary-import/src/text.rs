@@ -95,7 +95,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
 
 /// One paragraph's lines: list items where lines start with markers (continuation lines join
 /// the item above), else one paragraph.
-fn paragraph_blocks(lines: &[&str], out: &mut Vec<Block>) {
+pub(crate) fn paragraph_blocks(lines: &[&str], out: &mut Vec<Block>) {
     let mut current: Option<(bool, usize, String)> = None;
     let mut plain: Vec<&str> = Vec::new();
     let mut indents: Vec<usize> = Vec::new();

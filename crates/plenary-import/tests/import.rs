@@ -232,7 +232,27 @@ fn damaged_foreign_and_hostile_files_are_refused_with_the_reason() {
     assert!(refused(&write("old.docx", b"not a zip at all")).contains("not a Word file"));
     assert!(refused(&write("empty.txt", b"")).contains("no text in it"));
     assert!(refused(&write("blank.md", b"\n\n   \n")).contains("no text in it"));
-    assert!(refused(&write("report.pdf", b"%PDF-1.7")).contains("this is a .pdf file"));
+    assert!(refused(&write("report.pdf", b"%PDF-1.7")).contains("not a readable PDF file"));
+    assert!(refused(&write("report.odt", b"<office:document/>")).contains("this is a .odt file"));
+    // A PDF cut off half-way (its cross-reference table gone) and one whose table points
+    // nowhere: read as far as they can be, or refused naming the file; never a panic.
+    let statement = std::fs::read(fixture("statement.pdf")).expect("fixture");
+    let cut = write("cut.pdf", &statement[..statement.len() / 2]);
+    let scrambled: Vec<u8> = {
+        let at = statement.windows(4).rposition(|window| window == b"xref").expect("xref");
+        let mut bytes = statement.clone();
+        for byte in bytes[at..].iter_mut().filter(|b| b.is_ascii_digit()) {
+            *byte = b'9';
+        }
+        bytes
+    };
+    let scrambled = write("scrambled.pdf", &scrambled);
+    for path in [cut, scrambled] {
+        match plenary_import::read_file(&path) {
+            Ok(source) => assert!(!source.blocks.is_empty()),
+            Err(error) => assert!(error.to_string().contains(&path.display().to_string()), "{error}"),
+        }
+    }
     assert!(refused(&write("report.txt", b"%PDF-1.7\n...")).contains("content is a PDF file"));
 
     // Billion laughs: roxmltree refuses any DTD, so no entity expands.
@@ -417,4 +437,128 @@ fn documents_nested_thousands_deep_are_refused_or_read_without_exhausting_the_st
         Ok(source) => assert!(source.words().contains(&"deep".to_owned())),
         Err(error) => assert!(error.to_string().contains("word/document.xml"), "{error}"),
     }
+}
+
+/// A two-page statement as Plenary's own PDF export writes it (subset fonts with two-byte codes,
+/// each word placed on its own, justified lines, hyphenation, a letterhead, a running footer).
+#[test]
+fn a_pdf_statement_splits_at_its_larger_bold_headings() {
+    let proposal = split(&fixture("statement.pdf"));
+    assert_eq!(proposal.title.as_deref(), Some("Civil society statement to the GFMD 2027 Summit"));
+    let titles = titles(&proposal);
+    assert_eq!(
+        titles[..7],
+        [
+            "Letterhead",
+            "Introduction",
+            "Who we are",
+            "What we do",
+            "Protection must come first",
+            "End criminalization of migration and detention",
+            "Recommendations to states"
+        ]
+    );
+    assert_eq!(kinds(&proposal)[2..4], ["about", "work"]);
+    assert!(section(&proposal, "Introduction").body.starts_with("GFMD 2027 Summit · Bogotá, Colombia"));
+    // Justified lines keep their word spaces; the hyphenated "send-ing" is one word again.
+    let who = &section(&proposal, "Who we are").body;
+    assert!(
+        who.starts_with(
+            "Alianza Puentes is a network of 45 migrant-led and community organisations in sending, transit"
+        ),
+        "{who}"
+    );
+    let work = &section(&proposal, "What we do").body;
+    assert!(work.contains("reach more than 100,000 families in 12 U.S. states."), "{work}");
+    assert!(
+        work.contains("\n\n- safe and regular pathways;\n- access to justice regardless of status;\n"),
+        "{work}"
+    );
+    let asks = &section(&proposal, "Recommendations to states").body;
+    assert!(asks.starts_with("1. Create regularisation programmes open to people already living and working in the country.\n1. Build firewalls"), "{asks}");
+    // The letterhead above the title is kept, not lost, in a section of its own.
+    assert!(section(&proposal, "Letterhead").body.contains("Alianza Puentes"));
+}
+
+/// A PDF made here with a standard font (one-byte codes, widths from the font dictionary), a
+/// title over a heading over a paragraph wrapped with a hyphen, words spaced by `TJ` moves, a
+/// bold run-in heading and a page number.
+#[test]
+fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+
+    let mut document = Document::with_version("1.5");
+    let pages_id = document.new_object_id();
+    let widths: Vec<Object> = (32..=126).map(|_| Object::Integer(500)).collect();
+    let regular = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "Widths" => widths.clone(),
+    });
+    let bold = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold",
+        "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "Widths" => widths,
+    });
+    let resources =
+        document.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
+    let line = |font: &str, size: i64, y: i64, text: &str| {
+        vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec![font.into(), size.into()]),
+            Operation::new("Td", vec![72.into(), y.into()]),
+            Operation::new("Tj", vec![Object::string_literal(text)]),
+            Operation::new("ET", vec![]),
+        ]
+    };
+    let mut operations = Vec::new();
+    operations.extend(line("F2", 20, 760, "Declaration of the Bridges Network"));
+    operations.extend(line("F2", 14, 720, "Who we are"));
+    operations.extend(line("F1", 11, 700, "We are a network of forty-five organ-"));
+    operations.extend(line("F1", 11, 686, "isations of migrants."));
+    // Words placed by TJ moves instead of space characters; a small move is kerning.
+    operations.extend(vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 11.into()]),
+        Operation::new("Td", vec![72.into(), 672.into()]),
+        Operation::new(
+            "TJ",
+            vec![Object::Array(vec![
+                Object::string_literal("Foun"),
+                Object::Integer(-30),
+                Object::string_literal("ded"),
+                Object::Integer(-400),
+                Object::string_literal("in"),
+                Object::Integer(-400),
+                Object::string_literal("2009."),
+            ])],
+        ),
+        Operation::new("ET", vec![]),
+    ]);
+    operations.extend(line("F2", 11, 640, "Our asks"));
+    operations.extend(line("F1", 11, 626, "- safe pathways;"));
+    operations.extend(line("F1", 11, 612, "- an end to detention."));
+    operations.extend(line("F1", 9, 40, "1"));
+    let content = Content { operations }.encode().expect("content");
+    let content_id = document.add_object(Stream::new(dictionary! {}, content));
+    let page = document.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    document.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
+    let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    document.trailer.set("Root", catalog);
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("declaration.pdf");
+    document.save(&path).expect("save");
+
+    let proposal = split(&path);
+    assert_eq!(proposal.title.as_deref(), Some("Declaration of the Bridges Network"));
+    assert_eq!(titles(&proposal), ["Who we are"]);
+    assert_eq!(
+        section(&proposal, "Who we are").body,
+        "We are a network of forty-five organisations of migrants. Founded in 2009.\n\n### Our asks\n\n- safe pathways;\n- an end to detention."
+    );
 }

@@ -1,0 +1,515 @@
+//! PDF files, as conference sites publish them: the text of each page read from its content
+//! stream with `lopdf` (decompression bounded against bombs), placed line by line, and split into
+//! headings and paragraphs by type size and weight, since a PDF keeps no document structure.
+//!
+//! Scanned PDFs (images without text) have no words to import and are refused as empty; encrypted
+//! ones are refused with that reason.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
+
+use crate::blocks::{Block, collapse_spaces};
+use crate::text;
+
+/// The most any one stream (a page's content, a font's character map) may unpack to.
+const MAX_STREAM_BYTES: usize = 32 * 1024 * 1024;
+/// Pages read at most: a statement is a few pages.
+const MAX_PAGES: usize = 500;
+/// Text-showing operations read at most over the whole file.
+const MAX_RUNS: usize = 200_000;
+
+/// A PDF's title (from its document information) and blocks; the error says what is wrong.
+pub(crate) fn read(bytes: &[u8]) -> Result<(Option<String>, Vec<Block>), String> {
+    let options = LoadOptions { max_decompressed_size: Some(MAX_STREAM_BYTES), ..LoadOptions::default() };
+    let document = Document::load_mem_with_options(bytes, options)
+        .map_err(|error| format!("not a readable PDF file: {error}"))?;
+    if document.is_encrypted() {
+        return Err(
+            "the PDF is encrypted (password-protected); save an unprotected copy and import that".to_owned()
+        );
+    }
+    let pages = document.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(format!("the PDF has {} pages; a statement has far fewer", pages.len()));
+    }
+    let mut lines = Vec::new();
+    let mut runs = 0;
+    for (number, page) in pages.values().enumerate() {
+        let page_lines = page_lines(&document, *page, &mut runs)
+            .map_err(|error| format!("page {} cannot be read: {error}", number + 1))?;
+        lines.extend(drop_page_numbers(page_lines, number));
+    }
+    Ok((title(&document), blocks(&lines)))
+}
+
+/// The title in the document information, if it has a useful one.
+fn title(document: &Document) -> Option<String> {
+    let info = document.trailer.get(b"Info").ok()?;
+    let (_, info) = document.dereference(info).ok()?;
+    let title = info.as_dict().ok()?.get(b"Title").ok()?;
+    let title = collapse_spaces(&lopdf::decode_text_string(title).ok()?);
+    // Word and LaTeX leave file names and "Untitled" here.
+    let useless = title.is_empty()
+        || title.eq_ignore_ascii_case("untitled")
+        || [".doc", ".docx", ".pdf", ".tex", ".odt"].iter().any(|ext| title.to_lowercase().ends_with(ext));
+    (!useless).then_some(title)
+}
+
+/// A line of text as the page shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    text: String,
+    /// The type size, in points as printed (the largest on the line).
+    size: f32,
+    /// Whether every run on the line is set in a bold face.
+    bold: bool,
+    /// Which page, and how far down it (points from the top of the text, growing downwards).
+    page: usize,
+    y: f32,
+}
+
+/// A font as the text operators need it: how to decode its strings and how wide its glyphs are.
+struct Font<'a> {
+    encoding: Option<Encoding<'a>>,
+    /// Two-byte character codes (Type0 fonts) rather than one.
+    two_byte: bool,
+    widths: BTreeMap<u32, f32>,
+    default_width: f32,
+    bold: bool,
+}
+
+/// A run of text shown by one operator, where it starts and (roughly) ends.
+struct Run {
+    text: String,
+    x: f32,
+    end_x: f32,
+    y: f32,
+    size: f32,
+    bold: bool,
+}
+
+/// Reads one page's text into lines, in the order the page draws them.
+fn page_lines(document: &Document, page: lopdf::ObjectId, runs: &mut usize) -> Result<Vec<Line>, String> {
+    let fonts: BTreeMap<Vec<u8>, Font<'_>> = document
+        .get_page_fonts(page)
+        .map_err(|error| error.to_string())?
+        .into_iter()
+        .map(|(name, dictionary)| (name, font(document, dictionary)))
+        .collect();
+    let content =
+        document.get_page_content_with_limit(page, MAX_STREAM_BYTES).map_err(|error| error.to_string())?;
+    let content = Content::decode(&content).map_err(|error| error.to_string())?;
+
+    let mut state = TextState::default();
+    let mut shown: Vec<Run> = Vec::new();
+    for operation in &content.operations {
+        let operands = &operation.operands;
+        let number = |index: usize| operands.get(index).and_then(|o| o.as_float().ok()).unwrap_or(0.0);
+        match operation.operator.as_str() {
+            "q" => state.saved.push(state.ctm),
+            "Q" => state.ctm = state.saved.pop().unwrap_or(IDENTITY),
+            "cm" => {
+                state.ctm =
+                    multiply([number(0), number(1), number(2), number(3), number(4), number(5)], state.ctm)
+            }
+            "BT" => {
+                state.tm = IDENTITY;
+                state.tlm = IDENTITY;
+            }
+            "Tf" => {
+                state.font = operands.first().and_then(|o| o.as_name().ok()).map(<[u8]>::to_vec);
+                state.size = number(1);
+            }
+            "TL" => state.leading = number(0),
+            "Tc" => state.char_spacing = number(0),
+            "Tw" => state.word_spacing = number(0),
+            "Tz" => state.scale = number(0) / 100.0,
+            "Td" => state.next_line(number(0), number(1)),
+            "TD" => {
+                state.leading = -number(1);
+                state.next_line(number(0), number(1));
+            }
+            "Tm" => {
+                state.tlm = [number(0), number(1), number(2), number(3), number(4), number(5)];
+                state.tm = state.tlm;
+            }
+            "T*" => state.next_line(0.0, -state.leading),
+            "Tj" | "'" | "\"" | "TJ" => {
+                if operation.operator == "'" || operation.operator == "\"" {
+                    state.next_line(0.0, -state.leading);
+                }
+                *runs += 1;
+                if *runs > MAX_RUNS {
+                    return Err("it shows more text than any statement holds".to_owned());
+                }
+                let Some(font) = state.font.as_ref().and_then(|name| fonts.get(name)) else { continue };
+                let strings: Vec<&Object> = match operation.operator.as_str() {
+                    "TJ" => operands
+                        .first()
+                        .and_then(|o| o.as_array().ok())
+                        .map(|a| a.iter().collect())
+                        .unwrap_or_default(),
+                    "\"" => operands.get(2).into_iter().collect(),
+                    _ => operands.first().into_iter().collect(),
+                };
+                if let Some(run) = state.show(font, &strings) {
+                    shown.push(run);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(lines_of(shown))
+}
+
+const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a × b` for PDF's 3×3 matrices written as six numbers.
+fn multiply(a: [f32; 6], b: [f32; 6]) -> [f32; 6] {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// The text state of PDF 32000-1 §9.3, with the graphics state's matrix.
+struct TextState {
+    ctm: [f32; 6],
+    saved: Vec<[f32; 6]>,
+    tm: [f32; 6],
+    tlm: [f32; 6],
+    font: Option<Vec<u8>>,
+    size: f32,
+    leading: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState {
+            ctm: IDENTITY,
+            saved: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            font: None,
+            size: 0.0,
+            leading: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+        }
+    }
+}
+
+impl TextState {
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = multiply([1.0, 0.0, 0.0, 1.0, tx, ty], self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// Decodes the strings of one operator and advances the text matrix past them; a large gap
+    /// inside a `TJ` array is a space between words.
+    fn show(&mut self, font: &Font<'_>, parts: &[&Object]) -> Option<Run> {
+        let start = multiply(self.tm, self.ctm);
+        let size = (self.size * (start[2] * start[2] + start[3] * start[3]).sqrt()).abs();
+        let mut text = String::new();
+        for part in parts {
+            match part {
+                Object::String(bytes, _) => {
+                    if let Some(encoding) = &font.encoding
+                        && let Ok(decoded) = Document::decode_text(encoding, bytes)
+                    {
+                        text.push_str(&decoded);
+                    }
+                    let advance = self.advance(font, bytes);
+                    self.tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], self.tm);
+                }
+                Object::Integer(_) | Object::Real(_) => {
+                    let adjustment = part.as_float().unwrap_or(0.0);
+                    // Negative numbers move right; kerning moves a few hundredths of an em, a
+                    // word space at least a sixth.
+                    if adjustment < -160.0 && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                    let advance = -adjustment / 1000.0 * self.size * self.scale;
+                    self.tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], self.tm);
+                }
+                _ => {}
+            }
+        }
+        let end = multiply(self.tm, self.ctm);
+        let text: String = text.chars().filter(|c| !c.is_control() || *c == ' ').collect();
+        (!text.trim().is_empty() && size > 0.0).then_some(Run {
+            text,
+            x: start[4],
+            end_x: end[4],
+            y: start[5],
+            size,
+            bold: font.bold,
+        })
+    }
+
+    /// How far a string moves the text position, in text space units.
+    fn advance(&self, font: &Font<'_>, bytes: &[u8]) -> f32 {
+        let codes: Vec<u32> = if font.two_byte {
+            bytes
+                .chunks(2)
+                .map(|pair| pair.iter().fold(0_u32, |code, byte| code << 8 | u32::from(*byte)))
+                .collect()
+        } else {
+            bytes.iter().map(|byte| u32::from(*byte)).collect()
+        };
+        codes
+            .iter()
+            .map(|code| {
+                let width = font.widths.get(code).copied().unwrap_or(font.default_width) / 1000.0;
+                let space = if !font.two_byte && *code == 32 { self.word_spacing } else { 0.0 };
+                (width * self.size + self.char_spacing + space) * self.scale
+            })
+            .sum()
+    }
+}
+
+/// A font dictionary's encoding, glyph widths and weight.
+fn font<'a>(document: &'a Document, dictionary: &'a Dictionary) -> Font<'a> {
+    let resolve = |object: &'a Object| document.dereference(object).map(|(_, object)| object).ok();
+    let name = |dictionary: &Dictionary, key: &[u8]| {
+        dictionary
+            .get(key)
+            .ok()
+            .and_then(|object| object.as_name().ok())
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+    };
+    let base = name(dictionary, b"BaseFont").unwrap_or_default().to_lowercase();
+    let two_byte = name(dictionary, b"Subtype").as_deref() == Some("Type0");
+    let mut widths = BTreeMap::new();
+    let mut default_width = if two_byte { 1000.0 } else { 500.0 };
+    if two_byte {
+        let descendant = dictionary
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(resolve)
+            .and_then(|fonts| fonts.as_array().ok())
+            .and_then(|fonts| fonts.first())
+            .and_then(resolve)
+            .and_then(|font| font.as_dict().ok());
+        if let Some(descendant) = descendant {
+            if let Some(width) = descendant.get(b"DW").ok().and_then(|w| w.as_float().ok()) {
+                default_width = width;
+            }
+            if let Some(list) = descendant.get(b"W").ok().and_then(resolve).and_then(|w| w.as_array().ok()) {
+                cid_widths(list, &resolve, &mut widths);
+            }
+        }
+    } else {
+        let first = dictionary.get(b"FirstChar").ok().and_then(|f| f.as_i64().ok()).unwrap_or(0);
+        if let Some(list) = dictionary.get(b"Widths").ok().and_then(resolve).and_then(|w| w.as_array().ok()) {
+            for (offset, width) in list.iter().enumerate().take(256) {
+                if let (Ok(code), Some(width)) =
+                    (u32::try_from(first + offset as i64), resolve(width).and_then(|w| w.as_float().ok()))
+                {
+                    widths.insert(code, width);
+                }
+            }
+        }
+    }
+    let weight = dictionary
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(resolve)
+        .and_then(|descriptor| descriptor.as_dict().ok())
+        .and_then(|descriptor| descriptor.get(b"FontWeight").ok())
+        .and_then(|weight| weight.as_float().ok())
+        .unwrap_or(400.0);
+    let bold = weight >= 600.0
+        || ["bold", "black", "heavy", "semibold", "demi"].iter().any(|word| base.contains(word));
+    Font {
+        encoding: dictionary.get_font_encoding_with_limit(document, MAX_STREAM_BYTES).ok(),
+        two_byte,
+        widths,
+        default_width,
+        bold,
+    }
+}
+
+/// A CID font's `W` array: `c [w1 w2 …]` (widths from code c on) or `c1 c2 w` (one width for a
+/// range). Ranges are capped so that a hostile array cannot fill the memory.
+fn cid_widths<'a>(
+    list: &'a [Object],
+    resolve: &impl Fn(&'a Object) -> Option<&'a Object>,
+    widths: &mut BTreeMap<u32, f32>,
+) {
+    let mut index = 0;
+    while index + 1 < list.len() && widths.len() < 70_000 {
+        let Some(first) =
+            resolve(&list[index]).and_then(|o| o.as_i64().ok()).and_then(|c| u32::try_from(c).ok())
+        else {
+            return;
+        };
+        match resolve(&list[index + 1]) {
+            Some(Object::Array(each)) => {
+                for (offset, width) in each.iter().enumerate().take(70_000) {
+                    if let Some(width) = resolve(width).and_then(|w| w.as_float().ok()) {
+                        widths.insert(first.saturating_add(offset as u32), width);
+                    }
+                }
+                index += 2;
+            }
+            Some(last) => {
+                let (Ok(last), Some(width)) =
+                    (last.as_i64(), list.get(index + 2).and_then(resolve).and_then(|w| w.as_float().ok()))
+                else {
+                    return;
+                };
+                let last = u32::try_from(last).unwrap_or(first).min(first.saturating_add(70_000));
+                for code in first..=last {
+                    widths.insert(code, width);
+                }
+                index += 3;
+            }
+            None => return,
+        }
+    }
+}
+
+/// Runs on the same baseline (in the order drawn) become one line; a gap between two runs wider
+/// than an eighth of the type size (a word space shrunk in a justified line is still wider) is a
+/// space.
+fn lines_of(runs: Vec<Run>) -> Vec<Line> {
+    let mut lines: Vec<(Line, f32)> = Vec::new();
+    for run in runs {
+        if let Some((line, end_x)) = lines.last_mut()
+            && (line.y - run.y).abs() < run.size.max(line.size) * 0.4
+        {
+            let gap = run.x - *end_x;
+            if gap > run.size * 0.12 && !line.text.ends_with(' ') && !run.text.starts_with(' ') {
+                line.text.push(' ');
+            }
+            line.text.push_str(&run.text);
+            line.size = line.size.max(run.size);
+            line.bold &= run.bold;
+            *end_x = run.end_x;
+            continue;
+        }
+        let line = Line { text: run.text, size: run.size, bold: run.bold, page: 0, y: run.y };
+        lines.push((line, run.end_x));
+    }
+    lines
+        .into_iter()
+        .map(|(mut line, _)| {
+            line.text = collapse_spaces(&line.text);
+            // Page space grows upwards; reading order downwards.
+            line.y = -line.y;
+            line
+        })
+        .filter(|line| !line.text.is_empty())
+        .collect()
+}
+
+/// Marks each line with its page and drops a page number standing alone at the top or bottom.
+fn drop_page_numbers(lines: Vec<Line>, page: usize) -> Vec<Line> {
+    let count = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .filter(|(index, line)| {
+            let at_edge = *index == 0 || *index + 1 == count;
+            let number = line.text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+            let page_number =
+                !number.is_empty() && number.len() <= 4 && number.chars().all(|c| c.is_ascii_digit())
+                    || number.to_lowercase().starts_with("page ") && number.split_whitespace().count() <= 4;
+            !(at_edge && page_number && count > 1)
+        })
+        .map(|(_, mut line)| {
+            line.page = page;
+            line
+        })
+        .collect()
+}
+
+/// Lines into blocks: larger type is a heading (the largest sizes the highest levels), as is a
+/// short bold line over lighter text; a wider gap than between a paragraph's lines starts a new
+/// paragraph, whose lines go through the plain-text reader (hyphenation, bullets, numbering).
+fn blocks(lines: &[Line]) -> Vec<Block> {
+    let Some(body) = body_size(lines) else { return Vec::new() };
+    let mut heading_sizes: Vec<f32> =
+        lines.iter().map(|line| line.size).filter(|&size| size > body * 1.12).collect();
+    heading_sizes.sort_by(|a, b| b.total_cmp(a));
+    heading_sizes.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let gap = usual_gap(lines, body);
+
+    let mut out = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, out: &mut Vec<Block>| {
+        if !paragraph.is_empty() {
+            text::paragraph_blocks(paragraph, out);
+            paragraph.clear();
+        }
+    };
+    for (index, line) in lines.iter().enumerate() {
+        let next = lines.get(index + 1);
+        let larger = heading_sizes.iter().position(|&size| (size - line.size).abs() < 0.5);
+        let bold_heading =
+            line.bold && text::looks_like_heading(&line.text) && next.is_some_and(|next| !next.bold);
+        if let Some(rank) = larger.or(bold_heading.then_some(heading_sizes.len())) {
+            flush(&mut paragraph, &mut out);
+            let level = u8::try_from(rank + 1).unwrap_or(6).min(6);
+            // A heading set over two lines is one heading.
+            if let Some(Block::Heading { level: previous, text }) = out.last_mut()
+                && *previous == level
+                && index > 0
+                && lines[index - 1].size == line.size
+                && line.y - lines[index - 1].y < line.size * 1.6
+            {
+                text.push(' ');
+                text.push_str(&line.text);
+                continue;
+            }
+            out.push(Block::Heading { level, text: line.text.clone() });
+            continue;
+        }
+        let new_paragraph = index > 0 && {
+            let previous = &lines[index - 1];
+            previous.page != line.page || line.y - previous.y > gap * 1.4 || previous.size != line.size
+        };
+        if new_paragraph {
+            flush(&mut paragraph, &mut out);
+        }
+        paragraph.push(&line.text);
+    }
+    flush(&mut paragraph, &mut out);
+    out
+}
+
+/// The type size most of the text is set in (by characters).
+fn body_size(lines: &[Line]) -> Option<f32> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for line in lines {
+        *counts.entry((line.size * 2.0).round() as i32).or_default() += line.text.chars().count();
+    }
+    counts.into_iter().max_by_key(|(_, count)| *count).map(|(size, _)| size as f32 / 2.0)
+}
+
+/// The usual distance between consecutive lines of body text on a page.
+fn usual_gap(lines: &[Line], body: f32) -> f32 {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .filter(|pair| {
+            pair[0].page == pair[1].page
+                && (pair[0].size - body).abs() < 0.5
+                && (pair[1].size - body).abs() < 0.5
+        })
+        .map(|pair| pair[1].y - pair[0].y)
+        .filter(|gap| *gap > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 4).copied().unwrap_or(body * 1.2)
+}
