@@ -145,6 +145,19 @@ pub(crate) struct ImportArgs {
     /// With --save: tag every saved section (repeat for several).
     #[arg(long = "tag", value_name = "TAG", requires = "save")]
     pub(crate) tags: Vec<String>,
+    /// With --save: also keep the document as a past (submitted) statement built from its
+    /// sections.
+    #[arg(long, requires = "save")]
+    pub(crate) as_statement: bool,
+    /// The past statement's event.
+    #[arg(long, value_name = "ID", requires = "as_statement")]
+    pub(crate) event: Option<String>,
+    /// The past statement's date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "as_statement")]
+    pub(crate) date: Option<String>,
+    /// The past statement's title (default: the document's).
+    #[arg(long, value_name = "TITLE", requires = "as_statement")]
+    pub(crate) statement_title: Option<String>,
     #[command(flatten)]
     pub(crate) json: Json,
 }

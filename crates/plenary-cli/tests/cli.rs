@@ -1049,3 +1049,47 @@ fn colleagues_share_sections_through_bundles_and_choose_between_diverged_texts()
     let error = theirs.fails(&["bundle", "import", ours.path.to_str().expect("path")], 1);
     assert!(error.contains("library.sqlite3") && error.contains("not a Plenary bundle"), "{error}");
 }
+
+#[test]
+fn an_imported_document_is_kept_as_a_submitted_statement_pinned_to_what_it_brought() {
+    let library = Library::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../plenary-import/tests/fixtures/gfmd-2017.txt");
+    let file = file.to_str().expect("path");
+    let event = library.ok(&["event", "add", "--name", "GFMD Summit 2017"]).trim().to_owned();
+    let saved = library.json(&[
+        "import",
+        file,
+        "--save",
+        "--as-statement",
+        "--event",
+        &event,
+        "--date",
+        "2017-06-28",
+    ]);
+    let statement = saved["statement"].as_str().expect("a statement id").to_owned();
+    let shown = library.json(&["statement", "show", &statement]);
+    assert_eq!(shown["title"], "Statement of the Puentes Network to the GFMD Summit 2017");
+    assert_eq!((shown["status"].as_str(), shown["date"].as_str()), (Some("submitted"), Some("2017-06-28")));
+    let items = shown["items"].as_array().expect("items");
+    let titles: Vec<&str> = items.iter().filter_map(|i| i["title"].as_str()).collect();
+    assert_eq!(titles, ["Introduction", "Who Are We?", "What Do We Do?", "Global Activism"]);
+    assert!(items.iter().all(|i| i["type"] == "linked" && i["version"] == 1), "{items:?}");
+    // A submitted statement is a record: it cannot be changed.
+    library.fails(&["statement", "text", &statement, "--title", "P.S.", "--body", "Late."], 1);
+
+    // The same document again: nothing new is saved, and the second past statement links the
+    // sections the library already holds.
+    let again = library.json(&["import", file, "--save", "--as-statement", "--statement-title", "Again"]);
+    assert_eq!(again["saved"], serde_json::json!([]));
+    let shown = library.json(&["statement", "show", again["statement"].as_str().expect("id")]);
+    let ids = |shown: &Value| -> Vec<String> {
+        shown["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter_map(|i| i["section_id"].as_str().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(ids(&shown), ids(&library.json(&["statement", "show", &statement])));
+    assert_eq!(library.section_count(), 4);
+}

@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 pub use blocks::Block;
 pub use matching::{LibraryText, Match, Matcher};
-pub use save::{Choice, Chosen, Origin, Saved, note, save};
+pub use save::{Choice, Chosen, Origin, PastStatement, Saved, note, save};
 
 /// The largest file Plenary imports: a statement is a few pages; anything far larger is not one.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
@@ -284,6 +284,7 @@ impl ProposedSection {
             kind: self.kind.clone(),
             lang: self.lang.clone(),
             choice: if same { Choice::Skip } else { Choice::New },
+            same_as: self.library_match.as_ref().filter(|found| found.same).map(|found| found.section),
         }
     }
 }

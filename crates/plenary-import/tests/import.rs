@@ -356,8 +356,15 @@ fn chosen_sections_are_saved_as_new_drafts_or_new_versions_all_or_nothing() {
         kind: plenary_core::kind::Kind::parse("other").expect("kind"),
         lang: plenary_core::language::Language::english(),
         choice,
+        same_as: None,
     };
     let before = store.sections(&SectionFilter::default()).expect("sections").len();
+    let past = plenary_import::PastStatement {
+        title: "Statement 2017".into(),
+        event: None,
+        date: Some("2017-06-28".parse().expect("date")),
+        lang: plenary_core::language::Language::english(),
+    };
 
     // A choice that cannot be carried out (no such section) saves nothing at all.
     let missing = plenary_core::id::SectionId::new_random();
@@ -366,6 +373,7 @@ fn chosen_sections_are_saved_as_new_drafts_or_new_versions_all_or_nothing() {
         &origin,
         &[chosen("New one", Choice::New), chosen("Gone", Choice::NewVersionOf { section: missing })],
         &[],
+        None,
         "ana",
         today,
     );
@@ -381,11 +389,24 @@ fn chosen_sections_are_saved_as_new_drafts_or_new_versions_all_or_nothing() {
             chosen("Left out", Choice::Skip),
         ],
         &["imported".to_owned()],
+        Some(&past),
         "ana",
         today,
     )
     .expect("saved");
     assert_eq!((saved.added.len(), saved.updated, saved.skipped), (1, vec![(who.id, 2)], 1));
+    // The past statement shows the versions this import brought, not the vetted ones before them.
+    let statement = store.statement(saved.statement.expect("statement")).expect("statement");
+    assert_eq!(statement.status, plenary_core::status::StatementStatus::Submitted);
+    let pins: Vec<(plenary_core::id::SectionId, u32)> = statement
+        .items
+        .iter()
+        .filter_map(|item| match &item.content {
+            plenary_core::statement::ItemContent::Linked { section, version } => Some((*section, *version)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(pins, [(saved.added[0], 1), (who.id, 2)]);
     let added = store.section(saved.added[0]).expect("new section");
     assert_eq!((added.status, added.tags.as_slice()), (SectionStatus::Draft, &["imported".to_owned()][..]));
     let history = store.history(who.id).expect("history");

@@ -311,6 +311,28 @@ impl Write<'_> {
         Ok(added)
     }
 
+    /// Appends one library section as a linked item pinned to `version` (an import's past
+    /// statement shows the versions it brought in).
+    pub fn add_section_at_version(
+        &mut self,
+        statement: StatementId,
+        section: SectionId,
+        version: u32,
+    ) -> StoreResult<ItemId> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        sections::version(conn, section, version)?;
+        let section_seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
+        let id = ItemId::new_random();
+        conn.prepare_cached(
+            "INSERT INTO items (id, statement_seq, position, section_seq, version)
+             VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
+        )?
+        .execute(params![id.to_string(), statement_seq, section_seq, version])?;
+        self.touch(statement_seq)?;
+        Ok(id)
+    }
+
     /// Replaces a draft statement's title, event, language, template and date.
     pub fn update_statement(&mut self, statement: StatementId, details: StatementDetails) -> StoreResult<()> {
         let conn = self.conn();

@@ -2,12 +2,14 @@
 //! the person to review; then saved as they chose. The same `plenary-import` calls as `plenary
 //! import`.
 
-use plenary_import::{Chosen, Origin, Proposal, Source};
-use serde::Serialize;
+use plenary_core::language::Language;
+use plenary_import::{Chosen, Origin, PastStatement, Proposal, Source};
+use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, today};
+use crate::views::{non_empty, optional_date};
 
 /// A document split for review.
 #[derive(Debug, Serialize)]
@@ -57,6 +59,18 @@ pub(crate) struct SavedView {
     added: Vec<String>,
     updated: usize,
     skipped: usize,
+    statement: Option<String>,
+}
+
+/// The form's "also keep it as a past statement" fields.
+#[derive(Debug, Deserialize)]
+pub(crate) struct PastInput {
+    title: String,
+    /// An event id, or empty.
+    event: String,
+    /// YYYY-MM-DD, or empty.
+    date: String,
+    lang: String,
 }
 
 /// Saves the sections as the person left them.
@@ -66,15 +80,32 @@ pub(crate) async fn save_import(
     origin: Origin,
     sections: Vec<Chosen>,
     tags: Vec<String>,
+    past: Option<PastInput>,
 ) -> CommandResult<SavedView> {
     if sections.iter().any(|section| section.title.trim().is_empty()) {
         return Err(CommandError::invalid("every section to save needs a title"));
     }
     let mut store = state.store()?;
-    let saved = plenary_import::save(&mut store, &origin, &sections, &tags, &state.author, today()?)?;
+    let past = match past {
+        Some(past) => {
+            if past.title.trim().is_empty() {
+                return Err(CommandError::invalid("the past statement needs a title"));
+            }
+            Some(PastStatement {
+                title: past.title.trim().to_owned(),
+                event: non_empty(&past.event).map(|event| super::event_id(&store, event)).transpose()?,
+                date: optional_date("date", &past.date)?,
+                lang: Language::parse("language", &past.lang)?,
+            })
+        }
+        None => None,
+    };
+    let saved =
+        plenary_import::save(&mut store, &origin, &sections, &tags, past.as_ref(), &state.author, today()?)?;
     Ok(SavedView {
         added: saved.added.iter().map(ToString::to_string).collect(),
         updated: saved.updated.len(),
         skipped: saved.skipped,
+        statement: saved.statement.map(|id| id.to_string()),
     })
 }

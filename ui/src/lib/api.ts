@@ -300,6 +300,18 @@ export interface ChosenSection {
   kind: string;
   lang: string;
   choice: ImportChoice;
+  /** The library section it already is, when skipped for that reason. */
+  same_as?: string | null;
+}
+
+/** Keep the imported document as a past (submitted) statement. */
+export interface PastStatementInput {
+  title: string;
+  /** An event id, or "". */
+  event: string;
+  /** YYYY-MM-DD, or "". */
+  date: string;
+  lang: string;
 }
 
 export const api = {
@@ -361,8 +373,13 @@ export const api = {
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
   proposeImportFile: () => invoke<ImportView | null>("propose_import_file"),
   proposeImportText: (text: string) => invoke<ImportView>("propose_import_text", { text }),
-  saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[]) =>
-    invoke<{ added: string[]; updated: number; skipped: number }>("save_import", { origin, sections, tags }),
+  saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[], past: PastStatementInput | null) =>
+    invoke<{ added: string[]; updated: number; skipped: number; statement: string | null }>("save_import", {
+      origin,
+      sections,
+      tags,
+      past,
+    }),
   shareLibrary: (tags: string[]) => invoke<SharedBundle | null>("share_library", { tags }),
   importBundle: () => invoke<MergeResult | null>("import_bundle"),
   resolveDivergence: (id: string, keep: number) => invoke<number>("resolve_divergence", { id, keep }),

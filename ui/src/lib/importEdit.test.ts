@@ -37,8 +37,15 @@ describe("editing a proposed split", () => {
     expect(splitAt(list, 0, 1000)).toBe(list);
   });
 
-  it("sends the shell each section's choice without its match", () => {
-    const sent = chosen(drafts([proposed("One", "A.", true)]));
-    expect(sent).toEqual([{ title: "One", body: "A.", kind: "other", lang: "en", choice: { action: "skip" } }]);
+  it("sends the shell each section's choice without its match, naming the section a skipped one already is", () => {
+    const sent = chosen(drafts([proposed("One", "A.", true), proposed("Two", "B.")]));
+    expect(sent).toEqual([
+      { title: "One", body: "A.", kind: "other", lang: "en", choice: { action: "skip" }, same_as: "s1" },
+      { title: "Two", body: "B.", kind: "other", lang: "en", choice: { action: "new" }, same_as: null },
+    ]);
+    // Saved anyway as new, it is no longer "the same as" the library's.
+    const list = drafts([proposed("One", "A.", true)]);
+    list[0]!.choice = { action: "new" };
+    expect(chosen(list)[0]?.same_as).toBeNull();
   });
 });

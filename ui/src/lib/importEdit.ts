@@ -52,7 +52,15 @@ export function splitAt(list: Draft[], index: number, caret: number): Draft[] {
   return [...list.slice(0, index), first, second, ...list.slice(index + 1)];
 }
 
-/** What the shell saves: each section without its match. */
+/** What the shell saves: each section without its match, but naming the library section a
+ * skipped one already is (a past statement links to it). */
 export function chosen(list: Draft[]): ChosenSection[] {
-  return list.map(({ title, body, kind, lang, choice }) => ({ title, body, kind, lang, choice }));
+  return list.map(({ title, body, kind, lang, choice, match }) => ({
+    title,
+    body,
+    kind,
+    lang,
+    choice,
+    same_as: choice.action === "skip" && match?.same ? match.section : null,
+  }));
 }

@@ -245,6 +245,12 @@ export const en = {
   "import.saved": "Saved: {added} new sections, {updated} new versions, {skipped} skipped",
   "import.nothing": "Paste some text or choose a file first.",
   "import.startOver": "Start over",
+  "import.asStatement": "Also keep this document as a past statement (submitted), built from these sections",
+  "import.statementTitleField": "Statement title",
+  "import.event": "Event",
+  "import.noEvent": "No event",
+  "import.date": "Date",
+  "import.pastSaved": "Kept “{title}” as a past statement",
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -491,6 +497,12 @@ export const es: Record<StringKey, string> = {
   "import.saved": "Guardado: {added} secciones nuevas, {updated} versiones nuevas, {skipped} omitidas",
   "import.nothing": "Primero pegue un texto o elija un archivo.",
   "import.startOver": "Empezar de nuevo",
+  "import.asStatement": "Conservar también este documento como declaración anterior (presentada), hecha con estas secciones",
+  "import.statementTitleField": "Título de la declaración",
+  "import.event": "Evento",
+  "import.noEvent": "Sin evento",
+  "import.date": "Fecha",
+  "import.pastSaved": "Se conservó «{title}» como declaración anterior",
 };
 
 export const tables: Record<UiLanguage, Record<StringKey, string>> = { en, es };

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use plenary_import::{Choice, Proposal, Source};
+use plenary_import::{Choice, PastStatement, Proposal, Source};
 
 use crate::args::ImportArgs;
 use crate::input;
@@ -16,7 +16,9 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
     let kind = args.kind.as_deref().map(input::kind).transpose()?;
     let source = plenary_import::read_file(&args.file)?;
     let today = input::today()?;
+    let date = input::date("--date", args.date.as_deref())?;
     let mut store = input::open(path)?;
+    let event = args.event.as_deref().map(|event| store.resolve_event(event)).transpose()?;
     let library = plenary_import::library_texts(&store)?;
     let proposal = plenary_import::propose(&source, lang.as_ref(), &library);
     if !args.save {
@@ -34,9 +36,31 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
             chosen
         })
         .collect();
-    let saved = plenary_import::save(&mut store, &source.origin(), &chosen, &args.tags, author, today)?;
+    let past = args.as_statement.then(|| PastStatement {
+        title: args
+            .statement_title
+            .clone()
+            .or_else(|| proposal.title.clone())
+            .unwrap_or_else(|| source.file_name.clone()),
+        event,
+        date,
+        lang: lang
+            .clone()
+            .or_else(|| proposal.sections.first().map(|s| s.lang.clone()))
+            .unwrap_or_else(plenary_core::language::Language::english),
+    });
+    let saved = plenary_import::save(
+        &mut store,
+        &source.origin(),
+        &chosen,
+        &args.tags,
+        past.as_ref(),
+        author,
+        today,
+    )?;
     let (new, skipped): (Vec<_>, Vec<_>) =
         proposal.sections.iter().zip(&chosen).partition(|(_, chosen)| chosen.choice != Choice::Skip);
+    let statement = saved.statement.map(|id| id.to_string());
     if args.json.json {
         let saved: Vec<_> = saved
             .added
@@ -48,10 +72,15 @@ pub(super) fn run(path: &Path, author: &str, args: ImportArgs) -> Result<()> {
             .iter()
             .map(|(section, _)| serde_json::json!({ "title": section.title, "match": section.library_match }))
             .collect();
-        return output::json(&serde_json::json!({ "saved": saved, "skipped": skipped }));
+        return output::json(
+            &serde_json::json!({ "saved": saved, "skipped": skipped, "statement": statement }),
+        );
     }
     for id in &saved.added {
         outln!("{id}");
+    }
+    if let Some(statement) = statement {
+        outln!("past statement {statement}");
     }
     for (section, _) in skipped {
         if let Some(found) = &section.library_match {
