@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
 
-use crate::blocks::{Block, collapse_spaces};
+use crate::blocks::{self, Block, collapse_spaces};
 use crate::text;
 
 /// The most any one stream (a page's content, a font's character map) may unpack to.
@@ -36,12 +36,13 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Option<String>, Vec<Block>), String>
     }
     let mut lines = Vec::new();
     let mut runs = 0;
+    let mut targets = Vec::new();
     for (number, page) in pages.values().enumerate() {
-        let page_lines = page_lines(&document, *page, &mut runs)
+        let page_lines = page_lines(&document, *page, &mut runs, &mut targets)
             .map_err(|error| format!("page {} cannot be read: {error}", number + 1))?;
         lines.extend(drop_page_numbers(page_lines, number));
     }
-    Ok((title(&document), blocks(&lines)))
+    Ok((title(&document), blocks(&lines, &targets)))
 }
 
 /// The title in the document information, if it has a useful one.
@@ -78,7 +79,18 @@ struct Font<'a> {
     widths: BTreeMap<u32, f32>,
     default_width: f32,
     bold: bool,
+    italic: bool,
 }
+
+/// What a font the page does not define is read as.
+const UNKNOWN_FONT: Font<'static> = Font {
+    encoding: None,
+    two_byte: false,
+    widths: BTreeMap::new(),
+    default_width: 500.0,
+    bold: false,
+    italic: false,
+};
 
 /// A run of text shown by one operator, where it starts and (roughly) ends.
 struct Run {
@@ -88,10 +100,16 @@ struct Run {
     y: f32,
     size: f32,
     bold: bool,
+    italic: bool,
 }
 
 /// Reads one page's text into lines, in the order the page draws them.
-fn page_lines(document: &Document, page: lopdf::ObjectId, runs: &mut usize) -> Result<Vec<Line>, String> {
+fn page_lines(
+    document: &Document,
+    page: lopdf::ObjectId,
+    runs: &mut usize,
+    targets: &mut Vec<String>,
+) -> Result<Vec<Line>, String> {
     let fonts: BTreeMap<Vec<u8>, Font<'_>> = document
         .get_page_fonts(page)
         .map_err(|error| error.to_string())?
@@ -101,7 +119,9 @@ fn page_lines(document: &Document, page: lopdf::ObjectId, runs: &mut usize) -> R
     let content =
         document.get_page_content_with_limit(page, MAX_STREAM_BYTES).map_err(|error| error.to_string())?;
     let content = Content::decode(&content).map_err(|error| error.to_string())?;
+    let links = links(document, page, targets);
 
+    let unknown = UNKNOWN_FONT;
     let mut state = TextState::default();
     let mut shown: Vec<Run> = Vec::new();
     for operation in &content.operations {
@@ -144,7 +164,8 @@ fn page_lines(document: &Document, page: lopdf::ObjectId, runs: &mut usize) -> R
                 if *runs > MAX_RUNS {
                     return Err("it shows more text than any statement holds".to_owned());
                 }
-                let Some(font) = state.font.as_ref().and_then(|name| fonts.get(name)) else { continue };
+                // A font the page does not define still shows its text: read as single bytes.
+                let font = state.font.as_ref().and_then(|name| fonts.get(name)).unwrap_or(&unknown);
                 let strings: Vec<&Object> = match operation.operator.as_str() {
                     "TJ" => operands
                         .first()
@@ -161,7 +182,103 @@ fn page_lines(document: &Document, page: lopdf::ObjectId, runs: &mut usize) -> R
             _ => {}
         }
     }
-    Ok(lines_of(shown))
+    Ok(lines_of(shown, &links))
+}
+
+/// A web link on the page: the area it covers and which of the document's targets it goes to.
+struct Link {
+    area: [f32; 4],
+    target: usize,
+}
+
+/// The page's link annotations to http(s) and mailto addresses; their targets (as the end of a
+/// Markdown link, `](…)`) are added to `targets`.
+fn links(document: &Document, page: lopdf::ObjectId, targets: &mut Vec<String>) -> Vec<Link> {
+    let Ok(annotations) = document.get_page_annotations(page) else { return Vec::new() };
+    annotations
+        .into_iter()
+        .take(1_000)
+        .filter_map(|annotation| {
+            let action =
+                annotation.get(b"A").ok().and_then(|a| document.dereference(a).ok())?.1.as_dict().ok()?;
+            let uri = action.get(b"URI").ok()?.as_str().ok()?;
+            let target = String::from_utf8_lossy(uri).trim().to_owned();
+            let corners: Vec<f32> = annotation
+                .get(b"Rect")
+                .ok()?
+                .as_array()
+                .ok()?
+                .iter()
+                .filter_map(|n| n.as_float().ok())
+                .collect();
+            let [x1, y1, x2, y2] = corners[..] else { return None };
+            if !blocks::is_kept_link(&target) || targets.len() >= MAX_LINKS {
+                return None;
+            }
+            targets.push(blocks::link_target(&target));
+            Some(Link { area: [x1.min(x2), y1.min(y2), x1.max(x2), y1.max(y2)], target: targets.len() - 1 })
+        })
+        .collect()
+}
+
+// Markup decided while lines are built, written as private-use characters that Markdown
+// escaping leaves alone and turned into Markdown once the paragraph is escaped.
+const BOLD: char = '\u{E000}';
+const ITALIC: char = '\u{E001}';
+const LINK_OPEN: char = '\u{E002}';
+/// Ends a link; the next character names its target (see [`target_mark`]).
+const LINK_CLOSE: char = '\u{E003}';
+/// Links kept per document (their targets are numbered by characters of plane 15).
+const MAX_LINKS: usize = 60_000;
+
+/// The character after [`LINK_CLOSE`] that names target `index`.
+fn target_mark(index: usize) -> char {
+    u32::try_from(index).ok().and_then(|index| char::from_u32(0xF0000 + index)).unwrap_or('\u{F0000}')
+}
+
+/// Turns the markers of [`lines_of`] into Markdown (bold, italic, links) after escaping.
+fn markup(text: &str, targets: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            BOLD => out.push_str("**"),
+            ITALIC => out.push('_'),
+            LINK_OPEN => out.push('['),
+            LINK_CLOSE => {
+                let index = chars.next().map_or(usize::MAX, |mark| (u32::from(mark) - 0xF0000) as usize);
+                out.push_str(targets.get(index).map_or("]()", String::as_str));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The line's words without markers (headings are plain text).
+fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            LINK_CLOSE => {
+                chars.next();
+            }
+            BOLD | ITALIC | LINK_OPEN => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `text` wrapped in `marker` around its words (Markdown emphasis may not start inside spaces).
+fn wrap(text: &str, open: &str, close: &str) -> String {
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    if start >= end {
+        return text.to_owned();
+    }
+    format!("{}{open}{}{close}{}", &text[..start], &text[start..end], &text[end..])
 }
 
 const IDENTITY: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
@@ -224,10 +341,11 @@ impl TextState {
         for part in parts {
             match part {
                 Object::String(bytes, _) => {
-                    if let Some(encoding) = &font.encoding
-                        && let Ok(decoded) = Document::decode_text(encoding, bytes)
-                    {
-                        text.push_str(&decoded);
+                    match font.encoding.as_ref().map(|encoding| Document::decode_text(encoding, bytes)) {
+                        Some(Ok(decoded)) => text.push_str(&decoded),
+                        // No usable encoding: the bytes as Latin-1, so that words are not lost.
+                        _ if !font.two_byte => text.extend(bytes.iter().map(|&byte| char::from(byte))),
+                        _ => {}
                     }
                     let advance = self.advance(font, bytes);
                     self.tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], self.tm);
@@ -254,6 +372,7 @@ impl TextState {
             y: start[5],
             size,
             bold: font.bold,
+            italic: font.italic,
         })
     }
 
@@ -331,12 +450,14 @@ fn font<'a>(document: &'a Document, dictionary: &'a Dictionary) -> Font<'a> {
         .unwrap_or(400.0);
     let bold = weight >= 600.0
         || ["bold", "black", "heavy", "semibold", "demi"].iter().any(|word| base.contains(word));
+    let italic = base.contains("italic") || base.contains("oblique");
     Font {
         encoding: dictionary.get_font_encoding_with_limit(document, MAX_STREAM_BYTES).ok(),
         two_byte,
         widths,
         default_width,
         bold,
+        italic,
     }
 }
 
@@ -382,35 +503,86 @@ fn cid_widths<'a>(
 
 /// Runs on the same baseline (in the order drawn) become one line; a gap between two runs wider
 /// than an eighth of the type size (a word space shrunk in a justified line is still wider) is a
-/// space.
-fn lines_of(runs: Vec<Run>) -> Vec<Line> {
-    let mut lines: Vec<(Line, f32)> = Vec::new();
+/// space. Bold and italic runs inside lighter text, and runs under a link, are marked for
+/// [`markup`].
+fn lines_of(runs: Vec<Run>, links: &[Link]) -> Vec<Line> {
+    struct Building {
+        line: Line,
+        end_x: f32,
+        /// The link the last run was under.
+        link: Option<usize>,
+    }
+    let link_at = |run: &Run| {
+        let (x, y) = ((run.x + run.end_x) / 2.0, run.y + run.size * 0.3);
+        links
+            .iter()
+            .position(|link| x >= link.area[0] && x <= link.area[2] && y >= link.area[1] && y <= link.area[3])
+    };
+    let close = |building: &mut Building| {
+        if let Some(link) = building.link.take() {
+            building.line.text.push(LINK_CLOSE);
+            building.line.text.push(target_mark(links[link].target));
+        }
+    };
+    let mut lines: Vec<Building> = Vec::new();
     for run in runs {
-        if let Some((line, end_x)) = lines.last_mut()
-            && (line.y - run.y).abs() < run.size.max(line.size) * 0.4
+        let link = link_at(&run);
+        let mut text = run.text.clone();
+        if run.italic {
+            text = wrap(&text, &ITALIC.to_string(), &ITALIC.to_string());
+        }
+        if run.bold {
+            text = wrap(&text, &BOLD.to_string(), &BOLD.to_string());
+        }
+        if let Some(building) = lines.last_mut()
+            && (building.line.y - run.y).abs() < run.size.max(building.line.size) * 0.4
         {
-            let gap = run.x - *end_x;
-            if gap > run.size * 0.12 && !line.text.ends_with(' ') && !run.text.starts_with(' ') {
-                line.text.push(' ');
+            let gap = run.x - building.end_x;
+            let space =
+                gap > run.size * 0.12 && !building.line.text.ends_with(' ') && !run.text.starts_with(' ');
+            if building.link != link {
+                close(building);
             }
-            line.text.push_str(&run.text);
-            line.size = line.size.max(run.size);
-            line.bold &= run.bold;
-            *end_x = run.end_x;
+            if space {
+                building.line.text.push(' ');
+            }
+            if link.is_some() && building.link != link {
+                building.line.text.push(LINK_OPEN);
+            }
+            building.link = link;
+            building.line.text.push_str(&text);
+            building.line.size = building.line.size.max(run.size);
+            building.line.bold &= run.bold;
+            building.end_x = run.end_x;
             continue;
         }
-        let line = Line { text: run.text, size: run.size, bold: run.bold, page: 0, y: run.y };
-        lines.push((line, run.end_x));
+        if let Some(previous) = lines.last_mut() {
+            close(previous);
+        }
+        let opening = if link.is_some() { LINK_OPEN.to_string() } else { String::new() };
+        let line =
+            Line { text: format!("{opening}{text}"), size: run.size, bold: run.bold, page: 0, y: run.y };
+        lines.push(Building { line, end_x: run.end_x, link });
+    }
+    if let Some(last) = lines.last_mut() {
+        close(last);
     }
     lines
         .into_iter()
-        .map(|(mut line, _)| {
-            line.text = collapse_spaces(&line.text);
+        .map(|building| {
+            let mut line = building.line;
+            // A line all in bold is marked by its weight, not by asterisks.
+            if line.bold {
+                line.text = line.text.replace(BOLD, "");
+            }
+            line.text = collapse_spaces(&line.text)
+                .replace(&format!("{BOLD}{BOLD}"), "")
+                .replace(&format!("{ITALIC}{ITALIC}"), "");
             // Page space grows upwards; reading order downwards.
             line.y = -line.y;
             line
         })
-        .filter(|line| !line.text.is_empty())
+        .filter(|line| !plain(&line.text).trim().is_empty())
         .collect()
 }
 
@@ -422,7 +594,8 @@ fn drop_page_numbers(lines: Vec<Line>, page: usize) -> Vec<Line> {
         .enumerate()
         .filter(|(index, line)| {
             let at_edge = *index == 0 || *index + 1 == count;
-            let number = line.text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+            let text = plain(&line.text);
+            let number = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
             let page_number =
                 !number.is_empty() && number.len() <= 4 && number.chars().all(|c| c.is_ascii_digit())
                     || number.to_lowercase().starts_with("page ") && number.split_whitespace().count() <= 4;
@@ -438,7 +611,7 @@ fn drop_page_numbers(lines: Vec<Line>, page: usize) -> Vec<Line> {
 /// Lines into blocks: larger type is a heading (the largest sizes the highest levels), as is a
 /// short bold line over lighter text; a wider gap than between a paragraph's lines starts a new
 /// paragraph, whose lines go through the plain-text reader (hyphenation, bullets, numbering).
-fn blocks(lines: &[Line]) -> Vec<Block> {
+fn blocks(lines: &[Line], targets: &[String]) -> Vec<Block> {
     let Some(body) = body_size(lines) else { return Vec::new() };
     let mut heading_sizes: Vec<f32> =
         lines.iter().map(|line| line.size).filter(|&size| size > body * 1.12).collect();
@@ -450,7 +623,13 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
     let mut paragraph: Vec<&str> = Vec::new();
     let flush = |paragraph: &mut Vec<&str>, out: &mut Vec<Block>| {
         if !paragraph.is_empty() {
+            let from = out.len();
             text::paragraph_blocks(paragraph, out);
+            for block in &mut out[from..] {
+                if let Block::Paragraph(text) | Block::Quote(text) | Block::Item { text, .. } = block {
+                    *text = markup(text, targets);
+                }
+            }
             paragraph.clear();
         }
     };
@@ -470,10 +649,10 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                 && line.y - lines[index - 1].y < line.size * 1.6
             {
                 text.push(' ');
-                text.push_str(&line.text);
+                text.push_str(&plain(&line.text));
                 continue;
             }
-            out.push(Block::Heading { level, text: line.text.clone() });
+            out.push(Block::Heading { level, text: plain(&line.text) });
             continue;
         }
         let new_paragraph = index > 0 && {
@@ -493,7 +672,7 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
 fn body_size(lines: &[Line]) -> Option<f32> {
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
     for line in lines {
-        *counts.entry((line.size * 2.0).round() as i32).or_default() += line.text.chars().count();
+        *counts.entry((line.size * 2.0).round() as i32).or_default() += plain(&line.text).chars().count();
     }
     counts.into_iter().max_by_key(|(_, count)| *count).map(|(size, _)| size as f32 / 2.0)
 }

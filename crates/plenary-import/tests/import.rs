@@ -502,8 +502,8 @@ fn a_pdf_statement_splits_at_its_larger_bold_headings() {
 }
 
 /// A PDF made here with a standard font (one-byte codes, widths from the font dictionary), a
-/// title over a heading over a paragraph wrapped with a hyphen, words spaced by `TJ` moves, a
-/// bold run-in heading and a page number.
+/// title over a heading over a paragraph wrapped with a hyphen, words spaced by `TJ` moves, an
+/// italic link, a bold run-in heading and a page number.
 #[test]
 fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
     use lopdf::content::{Content, Operation};
@@ -520,8 +520,13 @@ fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold",
         "Encoding" => "WinAnsiEncoding", "FirstChar" => 32, "Widths" => widths,
     });
-    let resources =
-        document.add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold } });
+    let italic = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Oblique",
+        "Encoding" => "WinAnsiEncoding", "FirstChar" => 32,
+        "Widths" => (32..=126).map(|_| Object::Integer(500)).collect::<Vec<_>>(),
+    });
+    let resources = document
+        .add_object(dictionary! { "Font" => dictionary! { "F1" => regular, "F2" => bold, "F3" => italic } });
     let line = |font: &str, size: i64, y: i64, text: &str| {
         vec![
             Operation::new("BT", vec![]),
@@ -555,14 +560,33 @@ fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
         ),
         Operation::new("ET", vec![]),
     ]);
+    // An italic run under a link annotation, inside a line of regular text.
+    operations.extend(vec![
+        Operation::new("BT", vec![]),
+        Operation::new("Tf", vec!["F1".into(), 11.into()]),
+        Operation::new("Td", vec![72.into(), 658.into()]),
+        Operation::new("Tj", vec![Object::string_literal("Read ")]),
+        Operation::new("Tf", vec!["F3".into(), 11.into()]),
+        Operation::new("Tj", vec![Object::string_literal("our report")]),
+        Operation::new("Tf", vec!["F1".into(), 11.into()]),
+        Operation::new("Tj", vec![Object::string_literal(".")]),
+        Operation::new("ET", vec![]),
+    ]);
     operations.extend(line("F2", 11, 640, "Our asks"));
     operations.extend(line("F1", 11, 626, "- safe pathways;"));
     operations.extend(line("F1", 11, 612, "- an end to detention."));
+    // A font the page does not define: its words are kept all the same.
+    operations.extend(line("F9", 11, 580, "Thank you."));
     operations.extend(line("F1", 9, 40, "1"));
     let content = Content { operations }.encode().expect("content");
     let content_id = document.add_object(Stream::new(dictionary! {}, content));
+    let link = document.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => "Link",
+        "Rect" => vec![99.into(), 655.into(), 155.into(), 668.into()],
+        "A" => dictionary! { "S" => "URI", "URI" => Object::string_literal("https://example.org/report") },
+    });
     let page = document.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id, "Annots" => vec![link.into()],
         "Resources" => resources, "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
     document.objects.insert(
@@ -580,6 +604,6 @@ fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
     assert_eq!(titles(&proposal), ["Who we are"]);
     assert_eq!(
         section(&proposal, "Who we are").body,
-        "We are a network of forty-five organisations of migrants. Founded in 2009.\n\n### Our asks\n\n- safe pathways;\n- an end to detention."
+        "We are a network of forty-five organisations of migrants. Founded in 2009. Read [_our report_](https://example.org/report).\n\n### Our asks\n\n- safe pathways;\n- an end to detention.\n\nThank you."
     );
 }

@@ -691,6 +691,31 @@ async fn pasted_text_is_split_reviewed_and_saved_as_draft_sections() {
         "const n = document.querySelector('[data-notice]'); return n && n.textContent.includes('2 new sections');",
     )
     .await;
+    // The same review in Spanish: every label of the screen changes, the document's words do not.
+    select(&app, "[data-testid=ui-language]", "es").await;
+    assert_eq!(app.eval(&paste).await, serde_json::json!(statement.encode_utf16().count()));
+    app.click("[data-testid=import-split]").await;
+    app.wait_until(
+        "the review in Spanish",
+        "const h = [...document.querySelectorAll('h2')].map(e => e.textContent); \
+         return h.includes('Secciones propuestas') && h.includes('El documento') \
+           && document.querySelectorAll('[data-import-section]').length === 4;",
+    )
+    .await;
+    let actions = app
+        .eval("return [...document.querySelectorAll('[data-testid=import-action] option:checked')].map(o => o.textContent.trim());")
+        .await;
+    let actions: Vec<&str> = actions.as_array().expect("actions").iter().filter_map(|a| a.as_str()).collect();
+    assert!(
+        actions
+            .iter()
+            .all(|a| ["Sección nueva (borrador)", "Omitir"].contains(a) || a.starts_with("Nueva versión de")),
+        "{actions:?}"
+    );
+    // "Global Activism" was saved word for word a moment ago: the library already holds it.
+    assert_eq!(actions.last(), Some(&"Omitir"));
+    app.screenshot("11-import-es").await;
+    select(&app, "[data-testid=ui-language]", "en").await;
     app.stop().await;
 
     let store = Store::open(&db).expect("library");
