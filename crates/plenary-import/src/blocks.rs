@@ -41,6 +41,11 @@ impl Block {
 pub(crate) fn to_markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous_was_item = false;
+    // Depths as written: a list starts at the margin and goes at most one level deeper per item,
+    // whatever depth the reader gave (an indent of four spaces or more would make a code block,
+    // in which escapes show as backslashes).
+    let mut base = 0_u8;
+    let mut written: u8 = 0;
     for block in blocks {
         let is_item = matches!(block, Block::Item { .. });
         if !out.is_empty() {
@@ -57,7 +62,14 @@ pub(crate) fn to_markdown(blocks: &[Block]) -> String {
                 out.push_str(text);
             }
             Block::Item { ordered, depth, text } => {
-                out.push_str(&"   ".repeat(usize::from(*depth)));
+                if !previous_was_item {
+                    base = *depth;
+                    written = 0;
+                } else {
+                    base = base.min(*depth);
+                    written = (depth - base).min(written + 1);
+                }
+                out.push_str(&"   ".repeat(usize::from(written)));
                 out.push_str(if *ordered { "1. " } else { "- " });
                 out.push_str(text);
             }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use plenary_import::{ImportError, Proposal, ProposedSection, propose, read_file};
+use plenary_import::{Format, ImportError, Proposal, ProposedSection, propose, read_file};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -606,4 +606,20 @@ fn a_pdf_with_a_standard_font_splits_by_size_and_weight() {
         section(&proposal, "Who we are").body,
         "We are a network of forty-five organisations of migrants. Founded in 2009. Read [_our report_](https://example.org/report).\n\n### Our asks\n\n- safe pathways;\n- an end to detention.\n\nThank you."
     );
+}
+
+/// Inputs the fuzzer found that once lost or changed a word, read as every format.
+#[test]
+fn inputs_the_fuzzer_found_keep_every_word() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzzed");
+    for entry in std::fs::read_dir(&folder).expect("fuzzed inputs") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        for format in [Format::Text, Format::Markdown, Format::Html, Format::Docx, Format::Pdf] {
+            if let Ok(source) = plenary_import::read_bytes("fuzzed", &bytes, format) {
+                let proposal = propose(&source, None, &[]);
+                assert_eq!(proposal.words(), source.words(), "{} as {format:?}", path.display());
+            }
+        }
+    }
 }
