@@ -544,3 +544,21 @@ fn a_bundle_that_cannot_be_written_leaves_no_file_behind() {
         "{left:?}"
     );
 }
+
+/// A bundle whose section says "draft" over a vetted current version (an older Plenary, a hand
+/// edit): the status is raised on arrival, so a second merge finds nothing to change.
+#[test]
+fn a_status_behind_its_vetting_is_raised_once_on_arrival() {
+    let folder = tempfile::tempdir().expect("folder");
+    let mut ours = library(&folder, "ours.sqlite3");
+    let id = add(&mut ours, "Who we are", "Text.");
+    vet(&mut ours, id, "Marta");
+    let mut shared = everything(&ours);
+    shared.sections[0].status = SectionStatus::Draft;
+    let mut theirs = library(&folder, "theirs.sqlite3");
+    let first = theirs.write(|w| w.merge_shared(&shared, "test")).expect("first");
+    assert_eq!(first.added, 1);
+    assert_eq!(theirs.section(id).expect("section").status, SectionStatus::Vetted);
+    let second = theirs.write(|w| w.merge_shared(&shared, "test")).expect("second");
+    assert!(second.changed_nothing(), "{second:?}");
+}

@@ -128,7 +128,11 @@ impl crate::Write<'_> {
             .query_row([theirs.id.to_string()], |row| row.get::<_, i64>(0))
             .optional()?
         else {
-            add_shared_section(conn, theirs, via)?;
+            let seq = add_shared_section(conn, theirs, via)?;
+            // As for any merge, so that merging the same bundle again finds nothing to change.
+            if promote_if_vetted(conn, seq)? {
+                index(conn, seq)?;
+            }
             report.added += 1;
             return Ok(());
         };
@@ -305,7 +309,8 @@ impl crate::Write<'_> {
     }
 }
 
-fn add_shared_section(conn: &Connection, section: &SharedSection, via: &str) -> StoreResult<()> {
+/// Inserts a section the library did not have, as it arrived; returns its row.
+fn add_shared_section(conn: &Connection, section: &SharedSection, via: &str) -> StoreResult<i64> {
     conn.prepare_cached(
         "INSERT INTO sections (id, kind, lang, status, owner, review_due, translation_group,
             current_version, diverged_with, created_at, updated_at)
@@ -329,7 +334,8 @@ fn add_shared_section(conn: &Connection, section: &SharedSection, via: &str) -> 
         insert_shared_version(conn, seq, version.number, version, via)?;
     }
     replace_tags(conn, seq, &section.clean_tags())?;
-    index(conn, seq)
+    index(conn, seq)?;
+    Ok(seq)
 }
 
 /// Writes a version as it arrived (author, time, note and vetting kept) under `number`.
