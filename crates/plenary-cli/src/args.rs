@@ -71,6 +71,9 @@ pub(crate) enum Command {
     /// Split a past statement (.txt, .md, .html, .docx, .pdf) into proposed sections; `--save` stores
     /// them as drafts.
     Import(ImportArgs),
+    /// What was exported: an export's text, versions and facts, or its file again.
+    #[command(subcommand)]
+    Exports(ExportsCommand),
     /// Share the library with colleagues: write a bundle file, or merge one in.
     #[command(subcommand)]
     Bundle(BundleCommand),
@@ -99,6 +102,24 @@ pub(crate) enum Command {
     /// Measure Plenary on a generated library and print the figures.
     #[command(subcommand)]
     Bench(BenchCommand),
+}
+
+/// `plenary exports`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExportsCommand {
+    /// What an export contained: its text, the versions and fact values that went in, its file's
+    /// SHA-256 (ids from `statement exports`).
+    Show {
+        id: String,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Write the exported file again, byte for byte (the same SHA-256), whatever changed since.
+    Copy {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 /// `plenary bundle`.

@@ -527,3 +527,15 @@ impl StatementSummaryView {
         );
     }
 }
+
+/// An export record as `statement exports` and `exports show` print it in JSON.
+pub(crate) fn export_json(record: &plenary_store::ExportRecord) -> serde_json::Value {
+    let r = &record.export;
+    serde_json::json!({
+        "id": record.id, "statement": r.statement.to_string(), "format": r.format, "template": r.template,
+        "file": r.file, "sha256": r.sha256, "bytes": r.bytes, "word_count": r.word_count,
+        "versions": serde_json::from_str::<serde_json::Value>(&r.versions_json).unwrap_or_default(),
+        "facts": serde_json::from_str::<serde_json::Value>(&r.facts_json).unwrap_or_default(),
+        "created_at": record.created_at,
+    })
+}

@@ -1093,3 +1093,34 @@ fn an_imported_document_is_kept_as_a_submitted_statement_pinned_to_what_it_broug
     assert_eq!(ids(&shown), ids(&library.json(&["statement", "show", &statement])));
     assert_eq!(library.section_count(), 4);
 }
+
+#[test]
+fn an_export_is_given_back_byte_for_byte_whatever_changed_since() {
+    let library = Library::new();
+    library.ok(&["fact", "set", "displaced", "21 million people"]);
+    let about = library.add_section("Who we are", "about", "We speak for {{fact.displaced}}.");
+    let statement = library.ok(&["statement", "new", "--title", "GFMD 2027"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &about]);
+    library.ok(&["statement", "text", &statement, "--title", "Closing", "--body", "Thank you, chair."]);
+    let pdf = library.folder.path().join("sent.pdf");
+    let sent = library.json(&["export", &statement, "--format", "pdf", "--out", pdf.to_str().expect("path")]);
+    let id = sent["id"].as_str().expect("export id").to_owned();
+    let original = std::fs::read(&pdf).expect("exported file");
+
+    // Everything that went in changes or disappears, and the file itself is overwritten.
+    library.ok(&["fact", "set", "displaced", "23 million people"]);
+    library.ok(&["statement", "remove", &statement, "2"]);
+    std::fs::write(&pdf, b"overwritten").expect("overwrite");
+
+    let shown = library.json(&["exports", "show", &id[..8]]);
+    assert_eq!(shown["sha256"], sent["sha256"]);
+    let text = shown["text"].as_str().expect("text");
+    assert!(text.contains("We speak for 21 million people.") && text.contains("Thank you, chair."), "{text}");
+    assert_eq!(shown["facts"]["displaced"], "21 million people");
+    let copy = library.folder.path().join("copy.pdf");
+    let printed = library.ok(&["exports", "copy", &id, "--out", copy.to_str().expect("path")]);
+    assert!(printed.contains(sent["sha256"].as_str().expect("sha")), "{printed}");
+    assert_eq!(std::fs::read(&copy).expect("copy"), original);
+    let error = library.fails(&["exports", "show", "00000000"], 1);
+    assert!(error.contains("no export with id '00000000'"), "{error}");
+}

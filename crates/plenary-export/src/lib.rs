@@ -166,11 +166,12 @@ pub fn export_statement(
         word_count: assembled.word_count,
         versions_json: serde_json::Value::Array(versions).to_string(),
         facts_json: serde_json::to_value(&assembled.facts_used).map(|v| v.to_string()).unwrap_or_default(),
+        text: Some(render_text(&document)),
     };
     let mut staged = StagedFile::write(out, &bytes).map_err(|error| write_error(error.to_string()))?;
     let mut not_placed = None;
     let recorded = store.write(|w| {
-        let id = w.record_export(record)?;
+        let id = w.record_export(record, &bytes)?;
         staged.put_in_place().map_err(|error| {
             not_placed = Some(why_not_replaced(&error));
             StoreError::Rejected("the export file could not be put in place".to_owned())

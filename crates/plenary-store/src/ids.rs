@@ -14,6 +14,7 @@ pub(crate) struct Table {
 pub(crate) const SECTIONS: Table = Table { name: "sections", what: "section" };
 pub(crate) const EVENTS: Table = Table { name: "events", what: "event" };
 pub(crate) const STATEMENTS: Table = Table { name: "statements", what: "statement" };
+pub(crate) const EXPORTS: Table = Table { name: "exports", what: "export" };
 
 /// The shortest prefix accepted.
 pub(crate) const MIN_PREFIX: usize = 8;

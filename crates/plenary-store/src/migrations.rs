@@ -21,6 +21,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/002_exports.sql"),
     include_str!("../migrations/003_drafts.sql"),
     include_str!("../migrations/004_sharing.sql"),
+    include_str!("../migrations/005_export_content.sql"),
 ];
 
 /// The schema version this build writes.

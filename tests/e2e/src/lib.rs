@@ -63,6 +63,9 @@ pub struct App {
     /// The WebDriver session on the app's webview.
     pub driver: WebDriver,
     processes: DriverProcesses,
+    /// The app's own data folder (`$XDG_DATA_HOME`: WebKit's local storage, such as the chosen
+    /// interface language), new for each app, so that no test inherits another's settings.
+    _data: tempfile::TempDir,
 }
 
 impl Drop for App {
@@ -94,15 +97,20 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run under Xvfb (scripts/test starts it)"
         );
-        let mut env =
-            vec![("PLENARY_DB", db), ("PLENARY_EXPORT_DIR", exports), ("PLENARY_AUTHOR", Path::new("e2e"))];
+        let data = tempfile::tempdir().expect("a data folder for the app");
+        let mut env = vec![
+            ("PLENARY_DB", db),
+            ("PLENARY_EXPORT_DIR", exports),
+            ("PLENARY_AUTHOR", Path::new("e2e")),
+            ("XDG_DATA_HOME", data.path()),
+        ];
         env.extend(open_file.map(|file| ("PLENARY_OPEN_FILE", file)));
         let deadline = Instant::now() + START_TIMEOUT;
         let mut pause = Duration::from_millis(500);
         let mut failures = Vec::new();
         loop {
             match start_session(&binary, &env, deadline).await {
-                Ok((driver, processes)) => return App { driver, processes },
+                Ok((driver, processes)) => return App { driver, processes, _data: data },
                 Err(error) => failures.push(error),
             }
             if Instant::now() + pause >= deadline {

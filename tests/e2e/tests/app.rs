@@ -715,7 +715,6 @@ async fn pasted_text_is_split_reviewed_and_saved_as_draft_sections() {
     // "Global Activism" was saved word for word a moment ago: the library already holds it.
     assert_eq!(actions.last(), Some(&"Omitir"));
     app.screenshot("11-import-es").await;
-    select(&app, "[data-testid=ui-language]", "en").await;
     app.stop().await;
 
     let store = Store::open(&db).expect("library");

@@ -6,7 +6,7 @@ use anyhow::Result;
 use plenary_export::{Format, export_statement};
 use plenary_render::TemplateSet;
 
-use crate::args::{ExportFormat, TemplateCommand};
+use crate::args::{ExportFormat, ExportsCommand, TemplateCommand};
 use crate::input;
 use crate::output;
 
@@ -68,6 +68,68 @@ pub(super) fn template(templates: Option<&Path>, command: TemplateCommand) -> Re
             for file in TemplateSet::export_builtin(&dir)? {
                 outln!("{}", file.display());
             }
+            Ok(())
+        }
+    }
+}
+
+/// `plenary exports show` and `exports copy`: what an export contained, and its file again.
+pub(super) fn exports(path: &Path, command: ExportsCommand) -> Result<()> {
+    let store = input::open(path)?;
+    match command {
+        ExportsCommand::Show { id, json } => {
+            let record = store.export_record(&id)?;
+            let text = record.export.text.clone();
+            if json.json {
+                let mut shown = output::export_json(&record);
+                shown["text"] = text.map_or(serde_json::Value::Null, serde_json::Value::String);
+                return output::json(&shown);
+            }
+            let r = &record.export;
+            outln!(
+                "{} {} export of {}, {}",
+                record.created_at.strftime("%Y-%m-%d %H:%M"),
+                r.format,
+                r.statement,
+                r.file
+            );
+            outln!(
+                "sha256 {}  ·  {} bytes  ·  {} words  ·  template {}",
+                r.sha256,
+                r.bytes,
+                r.word_count,
+                r.template
+            );
+            outln!("versions: {}", r.versions_json);
+            outln!("facts: {}", r.facts_json);
+            outln!();
+            match text {
+                Some(text) => outln!("{text}"),
+                None => outln!("(this export was made before Plenary kept the text of what it exported)"),
+            }
+            Ok(())
+        }
+        ExportsCommand::Copy { id, out } => {
+            let record = store.export_record(&id)?;
+            let Some(content) = store.export_content(&record.id)? else {
+                anyhow::bail!(
+                    "export {} was made before Plenary kept exported files; its file cannot be written again",
+                    record.id
+                );
+            };
+            let sha256: String =
+                sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(&content))
+                    .iter()
+                    .map(|byte| format!("{byte:02x}"))
+                    .collect();
+            if sha256 != record.export.sha256 {
+                anyhow::bail!(
+                    "export {}: the kept file does not match its recorded SHA-256; the library may be damaged (run `plenary check`)",
+                    record.id
+                );
+            }
+            std::fs::write(&out, &content).map_err(|error| anyhow::anyhow!("{}: {error}", out.display()))?;
+            outln!("{}  sha256 {sha256}", out.display());
             Ok(())
         }
     }

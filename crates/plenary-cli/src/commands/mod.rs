@@ -49,6 +49,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         }
         Command::Import(args) => import::run(&path, &author, args),
         Command::Bundle(command) => bundle::run(&path, command),
+        Command::Exports(command) => export::exports(&path, command),
         Command::Template(command) => export::template(templates.as_deref(), command),
         Command::Backup { command: Some(BackupCommand::List { json }), .. } => {
             library::backup_list(&path, json.json)

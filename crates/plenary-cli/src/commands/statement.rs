@@ -77,19 +77,7 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
             let id = store.resolve_statement(&statement)?;
             let records = store.exports(id)?;
             if json.json {
-                let rows: Vec<serde_json::Value> = records
-                    .iter()
-                    .map(|record| {
-                        let r = &record.export;
-                        serde_json::json!({
-                            "id": record.id, "format": r.format, "template": r.template, "file": r.file,
-                            "sha256": r.sha256, "bytes": r.bytes, "word_count": r.word_count,
-                            "versions": serde_json::from_str::<serde_json::Value>(&r.versions_json).unwrap_or_default(),
-                            "facts": serde_json::from_str::<serde_json::Value>(&r.facts_json).unwrap_or_default(),
-                            "created_at": record.created_at,
-                        })
-                    })
-                    .collect();
+                let rows: Vec<serde_json::Value> = records.iter().map(output::export_json).collect();
                 return output::json(&rows);
             }
             for record in records {
