@@ -19,6 +19,8 @@ const MAX_BUNDLE_BYTES: u64 = 512 * 1024 * 1024;
 const MAX_LIBRARY_BYTES: u64 = 1024 * 1024 * 1024;
 /// The most the manifest may unpack to.
 const MAX_MANIFEST_BYTES: u64 = 64 * 1024;
+/// The most files a bundle may hold (the manifest, the library, a logo, and room to grow).
+const MAX_ENTRIES: usize = 16;
 /// The files a bundle may hold besides its manifest.
 const KNOWN_FILES: [&str; 3] = [LIBRARY_FILE, "logo.png", "logo.svg"];
 
@@ -51,6 +53,12 @@ fn read_archive<R: Read + Seek>(path: &Path, file: R, size: u64) -> Result<Bundl
     }
     let mut archive = zip::ZipArchive::new(file)
         .map_err(|error| invalid(format!("not a Plenary bundle (a bundle is a ZIP archive): {error}")))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(invalid(format!(
+            "it holds {} files; a bundle holds at most {MAX_ENTRIES}",
+            archive.len()
+        )));
+    }
 
     let manifest_bytes = entry(&mut archive, path, MANIFEST_FILE, MAX_MANIFEST_BYTES)?
         .ok_or_else(|| invalid("not a Plenary bundle: it has no manifest.json".to_owned()))?;

@@ -231,6 +231,11 @@ const LINK_CLOSE: char = '\u{E003}';
 /// Links kept per document (their targets are numbered by characters of plane 15).
 const MAX_LINKS: usize = 60_000;
 
+/// Whether `c` is one of the characters [`lines_of`] marks up with.
+fn is_markup(c: char) -> bool {
+    matches!(c, BOLD | ITALIC | LINK_OPEN | LINK_CLOSE) || ('\u{F0000}'..='\u{FFFFF}').contains(&c)
+}
+
 /// The character after [`LINK_CLOSE`] that names target `index`.
 fn target_mark(index: usize) -> char {
     u32::try_from(index).ok().and_then(|index| char::from_u32(0xF0000 + index)).unwrap_or('\u{F0000}')
@@ -246,7 +251,10 @@ fn markup(text: &str, targets: &[String]) -> String {
             ITALIC => out.push('_'),
             LINK_OPEN => out.push('['),
             LINK_CLOSE => {
-                let index = chars.next().map_or(usize::MAX, |mark| (u32::from(mark) - 0xF0000) as usize);
+                let index = chars
+                    .next()
+                    .and_then(|mark| u32::from(mark).checked_sub(0xF0000))
+                    .map_or(usize::MAX, |i| i as usize);
                 out.push_str(targets.get(index).map_or("]()", String::as_str));
             }
             other => out.push(other),
@@ -364,7 +372,9 @@ impl TextState {
             }
         }
         let end = multiply(self.tm, self.ctm);
-        let text: String = text.chars().filter(|c| !c.is_control() || *c == ' ').collect();
+        // Control characters go, and so do the characters this reader marks up with, should the
+        // PDF itself contain them.
+        let text: String = text.chars().filter(|&c| (!c.is_control() || c == ' ') && !is_markup(c)).collect();
         (!text.trim().is_empty() && size > 0.0).then_some(Run {
             text,
             x: start[4],
@@ -691,4 +701,20 @@ fn usual_gap(lines: &[Line], body: f32) -> f32 {
         .collect();
     gaps.sort_by(f32::total_cmp);
     gaps.get(gaps.len() / 4).copied().unwrap_or(body * 1.2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_becomes_markdown_and_a_stray_marker_is_harmless() {
+        let targets = vec![blocks::link_target("https://example.org/a b")];
+        let marked = format!("Read {LINK_OPEN}{ITALIC}our report{ITALIC}{LINK_CLOSE}{}, {BOLD}now{BOLD}.", target_mark(0));
+        assert_eq!(markup(&marked, &targets), "Read [_our report_](https://example.org/a%20b), **now**.");
+        assert_eq!(plain(&marked), "Read our report, now.");
+        // A marker with no target after it (never made by the reader) does not panic.
+        assert_eq!(markup(&format!("a{LINK_CLOSE}b"), &targets), "a]()");
+        assert!(is_markup(BOLD) && is_markup(target_mark(5)) && !is_markup('é'));
+    }
 }
