@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 49] = [
+const COMMANDS: [&str; 50] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -53,6 +53,7 @@ const COMMANDS: [&str; 49] = [
     "export_statement",
     "list_exports",
     "open_export",
+    "export_text",
     "propose_import_file",
     "propose_import_text",
     "save_import",

@@ -71,6 +71,7 @@ pub fn run() {
             commands::export::export_statement,
             commands::export::list_exports,
             commands::export::open_export,
+            commands::export::export_text,
             commands::import::propose_import_file,
             commands::import::propose_import_text,
             commands::import::save_import,

@@ -710,7 +710,10 @@ mod tests {
     #[test]
     fn markup_becomes_markdown_and_a_stray_marker_is_harmless() {
         let targets = vec![blocks::link_target("https://example.org/a b")];
-        let marked = format!("Read {LINK_OPEN}{ITALIC}our report{ITALIC}{LINK_CLOSE}{}, {BOLD}now{BOLD}.", target_mark(0));
+        let marked = format!(
+            "Read {LINK_OPEN}{ITALIC}our report{ITALIC}{LINK_CLOSE}{}, {BOLD}now{BOLD}.",
+            target_mark(0)
+        );
         assert_eq!(markup(&marked, &targets), "Read [_our report_](https://example.org/a%20b), **now**.");
         assert_eq!(plain(&marked), "Read our report, now.");
         // A marker with no target after it (never made by the reader) does not panic.

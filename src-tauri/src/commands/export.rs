@@ -110,17 +110,69 @@ pub(crate) async fn open_export(
     id: String,
     export: String,
 ) -> CommandResult<()> {
-    let file = {
+    let (record, content) = {
         let store = state.store()?;
         let statement = statement_id(&store, &id)?;
-        store.exports(statement)?.into_iter().find(|e| e.id == export).map(|e| PathBuf::from(e.export.file))
+        let record = store.export_record(&export)?;
+        if record.export.statement != statement {
+            return Err(CommandError::new(
+                Code::NotFound,
+                format!("no export with id '{export}' of this statement"),
+            ));
+        }
+        let content = store.export_content(&record.id)?;
+        (record, content)
     };
-    let file =
-        file.ok_or_else(|| CommandError::new(Code::NotFound, format!("no export with id '{export}'")))?;
-    if !file.exists() {
-        return Err(CommandError::new(Code::File, format!("{} was moved or deleted", file.display())));
+    let original = PathBuf::from(&record.export.file);
+    // What was sent, as it was: the kept copy (the file at its old place may have changed since),
+    // written under a name that says which export it is.
+    let Some(content) = content else {
+        if !original.exists() {
+            return Err(CommandError::new(
+                Code::File,
+                format!("{} was moved or deleted", original.display()),
+            ));
+        }
+        return open_in_viewer(&app, &original);
+    };
+    let stem =
+        original.file_stem().map_or_else(|| "export".into(), |stem| stem.to_string_lossy().into_owned());
+    let extension = original
+        .extension()
+        .map_or_else(|| record.export.format.clone(), |e| e.to_string_lossy().into_owned());
+    let name = format!("{stem} (sent {}).{extension}", record.created_at.strftime("%Y-%m-%d %H%M"));
+    let folder = match &state.export_dir {
+        Some(folder) => folder.clone(),
+        None => std::env::temp_dir().join("plenary-exports"),
+    };
+    let copy = folder.join(name);
+    std::fs::create_dir_all(&folder)
+        .and_then(|()| std::fs::write(&copy, &content))
+        .map_err(|error| CommandError::new(Code::File, format!("{}: {error}", copy.display())))?;
+    if state.export_dir.is_none() {
+        open_in_viewer(&app, &copy)?;
     }
-    open_in_viewer(&app, &file)
+    Ok(())
+}
+
+/// The statement's text as an export wrote it, for comparing two exports; `None` for exports
+/// made before Plenary kept it.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn export_text(
+    state: State<'_, AppState>,
+    id: String,
+    export: String,
+) -> CommandResult<Option<String>> {
+    let store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    let record = store.export_record(&export)?;
+    if record.export.statement != statement {
+        return Err(CommandError::new(
+            Code::NotFound,
+            format!("no export with id '{export}' of this statement"),
+        ));
+    }
+    Ok(record.export.text)
 }
 
 fn open_in_viewer(app: &tauri::AppHandle, file: &std::path::Path) -> CommandResult<()> {

@@ -254,6 +254,64 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         assert!(from_app == from_cli, "the app's and the command's {format} exports differ");
     }
 
+    // The text changes and is exported again over the same file; the log compares the two text
+    // exports word by word and gives back the first as it was sent.
+    let txt = wait_for_export(&exports, "txt");
+    let first_txt = std::fs::read(&txt).expect("the first text export");
+    // At the end of the text: focus it, move to its end, then type there.
+    app.click(text_body).await;
+    app.press(&["ctrl+End"]).await;
+    app.find(text_body).await.send_keys(" Added later.").await.expect("type at the end");
+    app.wait_until(
+        "the new words in the preview",
+        "return document.querySelector('[data-testid=preview]').srcdoc.includes('Added later.');",
+    )
+    .await;
+    select(&app, "[data-testid=export-format]", "txt").await;
+    app.click("[data-testid=export]").await;
+    // Five from the window, five from the command above, and this one.
+    app.wait_until(
+        "eleven exports in the log",
+        "return document.querySelectorAll('.exports li').length === 11",
+    )
+    .await;
+    assert_ne!(std::fs::read(&txt).expect("the second text export"), first_txt, "the file was overwritten");
+    let text_rows = "[...document.querySelectorAll('[data-testid=export-log] li')]\
+        .filter(li => li.querySelector('[data-testid=open-export]').textContent === 'TXT')";
+    let ticked = app
+        .eval(&format!(
+            "const rows = {text_rows}; [rows[0], rows[rows.length - 1]].forEach(r => r.querySelector('[data-testid=compare-export]').click()); return rows.length;"
+        ))
+        .await;
+    // This one, the command's and the window's first.
+    assert_eq!(ticked, serde_json::json!(3));
+    let added = app
+        .wait_until(
+            "the word diff of the two text exports",
+            "const d = document.querySelector('[data-testid=export-diff]'); \
+             return d && [...d.querySelectorAll('.added')].map(s => s.textContent).join('');",
+        )
+        .await;
+    assert!(added.as_str().is_some_and(|added| added.contains("Added later.")), "{added}");
+    app.eval(&format!(
+        "const rows = {text_rows}; rows[rows.length - 1].querySelector('[data-testid=open-export]').click(); return true;"
+    ))
+    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let sent = loop {
+        let copy = std::fs::read_dir(&exports)
+            .expect("exports folder")
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .find(|path| path.to_string_lossy().contains("(sent "));
+        if let Some(copy) = copy {
+            break copy;
+        }
+        assert!(std::time::Instant::now() < deadline, "the first export was not given back");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(std::fs::read(&sent).expect("the copy"), first_txt, "the export as it was sent");
+
     // Other screens, for the record.
     for (view, loaded) in [
         ("events", "return document.querySelectorAll('tbody tr').length === 1"),
@@ -312,7 +370,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
              return b && p && p.srcdoc.includes('Written for the summit in Bogotá.') && (b.value ?? b.textContent).trim();",
         )
         .await;
-    assert_eq!(kept, serde_json::json!("Written for the summit in Bogotá."));
+    assert_eq!(kept, serde_json::json!("Written for the summit in Bogotá. Added later."));
     app.stop().await;
 }
 

@@ -371,6 +371,7 @@ export const api = {
     invoke<ExportOutcome | null>("export_statement", { id, format, template }),
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
+  exportText: (id: string, exportId: string) => invoke<string | null>("export_text", { id, export: exportId }),
   proposeImportFile: () => invoke<ImportView | null>("propose_import_file"),
   proposeImportText: (text: string) => invoke<ImportView>("propose_import_text", { text }),
   saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[], past: PastStatementInput | null) =>
