@@ -299,13 +299,7 @@ impl Write<'_> {
             }
             let version = current.vetted_version.unwrap_or(current.current_version);
             let section_seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
-            let id = ItemId::new_random();
-            conn.prepare_cached(
-                "INSERT INTO items (id, statement_seq, position, section_seq, version)
-                 VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
-            )?
-            .execute(params![id.to_string(), statement_seq, section_seq, version])?;
-            added.push(id);
+            added.push(append_linked(conn, statement_seq, section_seq, version)?);
         }
         self.touch(statement_seq)?;
         Ok(added)
@@ -323,12 +317,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         sections::version(conn, section, version)?;
         let section_seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
-        let id = ItemId::new_random();
-        conn.prepare_cached(
-            "INSERT INTO items (id, statement_seq, position, section_seq, version)
-             VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
-        )?
-        .execute(params![id.to_string(), statement_seq, section_seq, version])?;
+        let id = append_linked(conn, statement_seq, section_seq, version)?;
         self.touch(statement_seq)?;
         Ok(id)
     }
@@ -607,4 +596,20 @@ impl Write<'_> {
         )?;
         Ok(())
     }
+}
+
+/// Appends a linked item showing `version` of a section at the end of a statement.
+fn append_linked(
+    conn: &Connection,
+    statement_seq: i64,
+    section_seq: i64,
+    version: u32,
+) -> StoreResult<ItemId> {
+    let id = ItemId::new_random();
+    conn.prepare_cached(
+        "INSERT INTO items (id, statement_seq, position, section_seq, version)
+         VALUES (?1, ?2, (SELECT count(*) + 1 FROM items WHERE statement_seq = ?2), ?3, ?4)",
+    )?
+    .execute(params![id.to_string(), statement_seq, section_seq, version])?;
+    Ok(id)
 }
