@@ -5,6 +5,7 @@ use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
 use plenary_core::event::Event;
 use plenary_core::fact::Fact;
+use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
@@ -329,6 +330,10 @@ pub(crate) struct StatementDetail {
     word_count_by_lang: std::collections::BTreeMap<String, usize>,
     word_limit: Option<u32>,
     warnings: Vec<Warning>,
+    /// The day a final statement was frozen; its exports show the library as it was then.
+    frozen_on: Option<Date>,
+    /// Every status change, oldest first (reopening keeps its reason here).
+    status_changes: Vec<StatusChange>,
 }
 
 /// One item of the composer.
@@ -355,7 +360,12 @@ struct ItemView {
 
 impl StatementDetail {
     /// Joins the statement's items with their assembled form, by position.
-    pub(crate) fn new(statement: Statement, assembled: AssembledStatement) -> Self {
+    pub(crate) fn new(
+        statement: Statement,
+        assembled: AssembledStatement,
+        frozen: Option<Frozen>,
+        status_changes: Vec<StatusChange>,
+    ) -> Self {
         let items = statement
             .items
             .into_iter()
@@ -407,6 +417,8 @@ impl StatementDetail {
             word_count_by_lang: assembled.word_count_by_lang,
             word_limit,
             warnings: assembled.warnings,
+            frozen_on: frozen.map(|frozen| frozen.on),
+            status_changes,
         }
     }
 }

@@ -553,11 +553,15 @@ pub(crate) enum StatementCommand {
         #[arg(long)]
         role: Option<String>,
     },
-    /// Move a statement to draft, final or submitted.
+    /// Move a statement to draft, final or submitted. Final freezes what its exports are made
+    /// of (facts, event, organisation profile, template) until it is reopened as a draft.
     Status {
         statement: String,
         #[arg(value_enum)]
         status: StatementStatusArg,
+        /// Why (kept in the statement's history; say why when reopening).
+        #[arg(long)]
+        note: Option<String>,
     },
     /// Show a statement: items in order, word count, warnings.
     Show {

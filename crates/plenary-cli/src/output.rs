@@ -5,6 +5,7 @@ use anyhow::Result;
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, Timestamp};
 use plenary_core::event::Event;
+use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, Version};
 use plenary_core::statement::{ItemContent, Signatory, Statement};
@@ -369,6 +370,17 @@ pub(crate) struct StatementView {
     word_count: usize,
     word_count_by_lang: std::collections::BTreeMap<String, usize>,
     warnings: Vec<WarningView>,
+    /// When a final statement was frozen, and the template kept with it.
+    frozen: Option<FrozenView>,
+    /// Every status change, oldest first.
+    status_changes: Vec<StatusChange>,
+}
+
+#[derive(Serialize)]
+struct FrozenView {
+    at: Timestamp,
+    on: Date,
+    template: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -400,7 +412,12 @@ struct WarningView {
 }
 
 impl StatementView {
-    pub(crate) fn new(statement: Statement, assembled: AssembledStatement) -> Self {
+    pub(crate) fn new(
+        statement: Statement,
+        assembled: AssembledStatement,
+        frozen: Option<Frozen>,
+        status_changes: Vec<StatusChange>,
+    ) -> Self {
         let items = statement
             .items
             .iter()
@@ -449,6 +466,12 @@ impl StatementView {
                 .into_iter()
                 .map(|warning| WarningView { message: warning.message(), warning })
                 .collect(),
+            frozen: frozen.map(|frozen| FrozenView {
+                at: frozen.at,
+                on: frozen.on,
+                template: frozen.template.map(|template| template.name),
+            }),
+            status_changes,
         }
     }
 
@@ -466,6 +489,9 @@ impl StatementView {
         let limit =
             self.event.as_ref().and_then(|e| e.word_limit).map(|l| format!(" of {l}")).unwrap_or_default();
         outln!("words: {}{}", self.word_count, limit);
+        if let Some(frozen) = &self.frozen {
+            outln!("frozen on {}: exports show the library as it was then", frozen.on);
+        }
         outln!();
         for item in &self.items {
             let source = match (&item.section_id, item.version) {
@@ -484,6 +510,13 @@ impl StatementView {
             outln!();
             for warning in &self.warnings {
                 outln!("warning: {}", warning.message);
+            }
+        }
+        if !self.status_changes.is_empty() {
+            outln!();
+            for change in &self.status_changes {
+                let note = change.note.as_ref().map(|note| format!(": {note}")).unwrap_or_default();
+                outln!("{}  {} → {}{note}", change.at.strftime("%Y-%m-%d %H:%M"), change.from, change.to);
             }
         }
     }

@@ -1124,3 +1124,82 @@ fn an_export_is_given_back_byte_for_byte_whatever_changed_since() {
     let error = library.fails(&["exports", "show", "00000000"], 1);
     assert!(error.contains("no export with id '00000000'"), "{error}");
 }
+
+/// A final statement exports the same file whatever changes in the library (facts, profile,
+/// template folder, the date) until it is reopened; reopening is recorded with its reason.
+#[test]
+fn a_final_statement_exports_the_same_file_until_it_is_reopened() {
+    let library = Library::new();
+    library.ok(&["fact", "set", "displaced", "21 million people"]);
+    library.ok(&["org", "set", "--name", "Red Regional"]);
+    let about = library.add_section("Who we are", "about", "We speak for {{fact.displaced}}.");
+    let statement = library.ok(&["statement", "new", "--title", "GFMD 2027"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &about]);
+    let folder = library.folder.path();
+    let templates = folder.join("templates");
+    library.ok(&["template", "export", templates.to_str().expect("path")]);
+    let export = |name: &str, format: &str, today: &str| -> (Value, String) {
+        let out = folder.join(name);
+        let output = library
+            .command(&[
+                "--templates",
+                templates.to_str().expect("path"),
+                "export",
+                &statement,
+                "--format",
+                format,
+                "--out",
+                out.to_str().expect("path"),
+                "--json",
+            ])
+            .env("PLENARY_TODAY", today)
+            .output()
+            .expect("run plenary");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let outcome: Value = serde_json::from_slice(&output.stdout).expect("json");
+        (outcome, std::fs::read_to_string(folder.join(name)).unwrap_or_default())
+    };
+
+    let output = library.run(&["statement", "status", &statement, "final"]);
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("before final: item 1: version 1 of this section is not vetted"), "{said}");
+    let (approved, _) = export("approved.pdf", "pdf", "2026-11-26");
+    let (_, html) = export("approved.html", "html", "2026-11-26");
+    assert!(html.contains("21 million people") && html.contains("Red Regional"), "{html}");
+
+    // The library moves on: a new figure, a new name, a restyled template, a later day.
+    library.ok(&["fact", "set", "displaced", "23 million people"]);
+    library.ok(&["org", "set", "--name", "Renamed Network"]);
+    let css = templates.join("letterhead/style.css");
+    let restyled = std::fs::read_to_string(&css).expect("css") + "\nh1 { color: #ff0000; }\n";
+    std::fs::write(&css, restyled).expect("restyle");
+    let (again, _) = export("again.pdf", "pdf", "2027-03-01");
+    assert_eq!(again["sha256"], approved["sha256"], "a final statement exports the same file");
+    let (_, html) = export("again.html", "html", "2027-03-01");
+    assert!(html.contains("21 million people") && html.contains("Red Regional"), "{html}");
+    assert!(!html.contains("#ff0000"), "the template kept with the statement is used");
+    let shown = library.json(&["statement", "show", &statement]);
+    assert_eq!(shown["items"][0]["body"], "We speak for 21 million people.");
+    assert_eq!(shown["frozen"]["on"], "2026-11-26");
+    assert_eq!(shown["frozen"]["template"], "letterhead");
+
+    let refused = library.fails(
+        &["export", &statement, "--format", "pdf", "--template", "plain", "--out", "/tmp/never.pdf"],
+        1,
+    );
+    assert!(refused.contains("approved with ('letterhead')") && refused.contains("reopen"), "{refused}");
+    assert!(!std::path::Path::new("/tmp/never.pdf").exists());
+
+    // Reopened (with a reason), it follows the library again.
+    library.ok(&["statement", "status", &statement, "draft", "--note", "new UNHCR figure"]);
+    let (_, html) = export("reopened.html", "html", "2027-03-01");
+    assert!(html.contains("23 million people") && html.contains("Renamed Network"), "{html}");
+    assert!(html.contains("#ff0000"), "the template folder applies again");
+    let shown = library.json(&["statement", "show", &statement]);
+    assert!(shown["frozen"].is_null());
+    let changes = shown["status_changes"].as_array().expect("changes");
+    assert_eq!(changes.len(), 2);
+    assert_eq!((&changes[1]["from"], &changes[1]["to"]), (&"final".into(), &"draft".into()));
+    assert_eq!(changes[1]["note"], "new UNHCR figure");
+}

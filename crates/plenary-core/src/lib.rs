@@ -9,6 +9,7 @@ pub mod date;
 pub mod error;
 pub mod event;
 pub mod fact;
+pub mod freeze;
 pub mod id;
 pub mod kind;
 pub mod language;

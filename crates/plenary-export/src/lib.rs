@@ -6,12 +6,17 @@
 mod file_name;
 mod staged;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::Date;
+use plenary_core::freeze::freezes;
 use plenary_core::id::StatementId;
+use plenary_core::organisation::Organisation;
+use plenary_core::status::StatementStatus;
 use plenary_render::{
     Document, RenderError, TemplateSet, render_docx, render_html, render_markdown, render_pdf, render_text,
 };
@@ -128,9 +133,8 @@ pub fn export_statement(
     out: &Path,
     today: Date,
 ) -> Result<ExportOutcome, ExportError> {
-    let assembled = store.assemble(statement, today)?;
-    let organisation = store.organisation()?;
-    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    let Basis { assembled, organisation, templates, template_name } =
+        basis(store, templates, statement, template, today)?;
     let document = Document { statement: &assembled, organisation: &organisation };
     let bytes = match format {
         Format::Html => render_html(&templates.get(&template_name)?, &document)?.into_bytes(),
@@ -204,11 +208,69 @@ pub fn preview_html(
     template: Option<&str>,
     today: Date,
 ) -> Result<String, ExportError> {
-    let assembled = store.assemble(statement, today)?;
-    let organisation = store.organisation()?;
-    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    let Basis { assembled, organisation, templates, template_name } =
+        basis(store, templates, statement, template, today)?;
     let document = Document { statement: &assembled, organisation: &organisation };
     Ok(render_html(&templates.get(&template_name)?, &document)?)
+}
+
+/// What an export or a preview renders.
+struct Basis<'t> {
+    assembled: AssembledStatement,
+    organisation: Organisation,
+    templates: Cow<'t, TemplateSet>,
+    template_name: String,
+}
+
+/// The statement assembled, the organisation profile and the templates to render it with: for a
+/// final statement, those kept when it was frozen (another template is then refused, since the
+/// statement would no longer look as it was approved).
+fn basis<'t>(
+    store: &Store,
+    templates: &'t TemplateSet,
+    statement: StatementId,
+    template: Option<&str>,
+    today: Date,
+) -> Result<Basis<'t>, ExportError> {
+    let assembled = store.assemble(statement, today)?;
+    let organisation = store.organisation_for(statement)?;
+    let kept = store.frozen(statement)?.and_then(|frozen| frozen.template);
+    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    let templates = match kept {
+        Some(kept) if kept.name == template_name => Cow::Owned(TemplateSet::frozen(&kept)),
+        Some(kept) => {
+            return Err(StoreError::Rejected(format!(
+                "statement {statement} is {}: it is exported through the template it was approved with ('{}'); \
+                 reopen it as a draft to use '{template_name}'",
+                assembled.status, kept.name
+            ))
+            .into());
+        }
+        None => Cow::Borrowed(templates),
+    };
+    Ok(Basis { assembled, organisation, templates, template_name })
+}
+
+/// Moves a statement through its workflow (see [`plenary_store::Write::set_statement_status`]); marking it final
+/// also keeps the files of its template, so that its exports stay as they were approved.
+pub fn set_status(
+    store: &mut Store,
+    templates: &TemplateSet,
+    statement: StatementId,
+    next: StatementStatus,
+    note: Option<&str>,
+    today: Date,
+) -> Result<(), ExportError> {
+    let current = store.statement(statement)?;
+    let kept = if freezes(current.status, next) { Some(templates.files(&current.template)?) } else { None };
+    store.write(|w| {
+        w.set_statement_status(statement, next, note, today)?;
+        match kept {
+            Some(template) => w.freeze_template(statement, template),
+            None => Ok(()),
+        }
+    })?;
+    Ok(())
 }
 
 /// Why the finished file could not take the target's place, in words that say what to do. On

@@ -162,8 +162,9 @@ pub fn save(
             for (section, version) in items {
                 w.add_section_at_version(statement, section, version)?;
             }
-            w.set_statement_status(statement, StatementStatus::Final)?;
-            w.set_statement_status(statement, StatementStatus::Submitted)?;
+            let why = Some("imported as a past statement");
+            w.set_statement_status(statement, StatementStatus::Final, why, today)?;
+            w.set_statement_status(statement, StatementStatus::Submitted, why, today)?;
             saved.statement = Some(statement);
         }
         Ok(saved)

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use handlebars::Handlebars;
+use plenary_core::freeze::FrozenTemplate;
 
 use crate::RenderError;
 use crate::bounds::{self, Entry};
@@ -147,6 +148,35 @@ impl TemplateSet {
         Ok(set)
     }
 
+    /// A set holding only the template a final statement was frozen with; errors name its
+    /// files as `NAME/FILE (kept with the final statement)`.
+    pub fn frozen(template: &FrozenTemplate) -> TemplateSet {
+        let mut files = BTreeMap::new();
+        for file in FILES {
+            if let Some(text) = template.files.get(file) {
+                let label = format!("{}/{file} (kept with the final statement)", template.name);
+                files.insert(file, SourceFile { label, text: text.clone(), from_user: false });
+            }
+        }
+        TemplateSet { templates: BTreeMap::from([(template.name.clone(), files)]) }
+    }
+
+    /// The source files of one template, to keep with a statement being frozen.
+    pub fn files(&self, name: &str) -> Result<FrozenTemplate, RenderError> {
+        let files = self.templates.get(name).ok_or_else(|| self.unknown(name))?;
+        Ok(FrozenTemplate {
+            name: name.to_owned(),
+            files: files.iter().map(|(file, source)| ((*file).to_owned(), source.text.clone())).collect(),
+        })
+    }
+
+    fn unknown(&self, name: &str) -> RenderError {
+        RenderError::UnknownTemplate {
+            name: name.to_owned(),
+            known: self.templates.keys().cloned().collect::<Vec<_>>().join(", "),
+        }
+    }
+
     /// Every template, by name.
     pub fn list(&self) -> Vec<TemplateInfo> {
         let builtin = TemplateSet::builtin();
@@ -166,10 +196,7 @@ impl TemplateSet {
 
     /// Compiles one template.
     pub fn get(&self, name: &str) -> Result<Template, RenderError> {
-        let files = self.templates.get(name).ok_or_else(|| RenderError::UnknownTemplate {
-            name: name.to_owned(),
-            known: self.templates.keys().cloned().collect::<Vec<_>>().join(", "),
-        })?;
+        let files = self.templates.get(name).ok_or_else(|| self.unknown(name))?;
         let file = |wanted: &str| {
             files.get(wanted).ok_or_else(|| RenderError::Template {
                 file: format!("{name}/{wanted}"),

@@ -12,6 +12,7 @@ mod error;
 mod events;
 mod exports;
 mod facts;
+mod freeze;
 mod ids;
 mod kinds;
 mod migrations;

@@ -22,7 +22,11 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/003_drafts.sql"),
     include_str!("../migrations/004_sharing.sql"),
     include_str!("../migrations/005_export_content.sql"),
+    include_str!("../migrations/006_frozen_statements.sql"),
 ];
+
+/// The step that added frozen statements (`006_frozen_statements.sql`).
+pub(crate) const FREEZING_STEP: usize = 6;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = STEPS.len();
@@ -52,6 +56,11 @@ pub(crate) fn to_latest(conn: &mut Connection, path: &Path, steps: &[&str]) -> S
             step: index + 1,
             detail: error.to_string(),
         })?;
+    }
+    // Statements already final before freezing existed are frozen as the library stands now.
+    if found < FREEZING_STEP && steps.len() >= FREEZING_STEP {
+        let now = jiff::ZonedDateTime::now();
+        crate::freeze::freeze_unfrozen(&tx, now.timestamp(), now.date())?;
     }
     if found < steps.len() {
         let version = i64::try_from(steps.len()).unwrap_or(i64::MAX);

@@ -342,4 +342,33 @@ mod tests {
             );
         }
     }
+
+    /// A statement already final before freezing existed is frozen by the upgrade as the
+    /// library stands then, so that later changes no longer reach its exports.
+    #[test]
+    fn upgrading_freezes_statements_that_were_already_final() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        let before_freezing = &migrations::STEPS[..migrations::FREEZING_STEP - 1];
+        let mut old = open_with(&path, before_freezing, Create::Yes).expect("old format");
+        let key = plenary_core::fact::FactKey::parse("members").expect("key");
+        let statement = old
+            .write(|w| {
+                w.set_fact(&key, "45", None, None)?;
+                let statement =
+                    w.new_statement(crate::NewStatement { title: "Sent".into(), ..Default::default() })?;
+                w.add_text(statement, "Who we are", "We are {{fact.members}} organisations.")?;
+                w.conn().execute("UPDATE statements SET status = 'submitted'", [])?;
+                Ok(statement)
+            })
+            .expect("write");
+        drop(old);
+
+        let mut upgraded = open(&path).expect("upgrade");
+        assert!(upgraded.frozen(statement).expect("frozen").is_some());
+        upgraded.write(|w| w.set_fact(&key, "50", None, None)).expect("new figure");
+        let today = "2026-12-01".parse().expect("date");
+        let body = upgraded.assemble(statement, today).expect("assemble").items[0].body.clone();
+        assert_eq!(body, "We are 45 organisations.");
+    }
 }

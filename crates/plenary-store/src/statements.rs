@@ -4,6 +4,7 @@ use plenary_core::assembly::{AssembledStatement, AssemblyInput, LinkState, Resol
 use plenary_core::date::{Date, Timestamp};
 use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
 use plenary_core::language::Language;
+use plenary_core::organisation::Organisation;
 use plenary_core::section::VersionRef;
 use plenary_core::statement::{Item, ItemContent, Signatory, Statement};
 use plenary_core::status::{SectionStatus, StatementStatus};
@@ -13,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, EVENTS, SECTIONS, STATEMENTS};
 use crate::rows::{non_blank, parsed, parsed_opt};
-use crate::{Store, Write, events, facts, sections};
+use crate::{Store, Write, events, facts, freeze, sections};
 
 /// The template a statement uses unless told otherwise.
 const DEFAULT_TEMPLATE: &str = "letterhead";
@@ -86,7 +87,7 @@ fn statement_row(row: &Row<'_>) -> rusqlite::Result<(i64, Statement)> {
     ))
 }
 
-fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> {
+pub(crate) fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> {
     let (seq, mut statement) = conn
         .prepare_cached(
             "SELECT st.seq, st.id, st.title, e.id, st.lang, st.date, st.template, st.status, st.created_at, st.updated_at
@@ -210,10 +211,20 @@ impl Store {
     /// counted, warnings raised.
     pub fn assemble(&self, id: StatementId, today: Date) -> StoreResult<AssembledStatement> {
         let statement = get(&self.conn, id)?;
-        let event = statement.event.map(|event| events::get(&self.conn, event)).transpose()?;
-        let facts = facts::all(&self.conn)?;
+        let frozen = freeze::get(&self.conn, ids::seq_of(&self.conn, STATEMENTS, &id.to_string())?)?;
+        // A final statement is assembled from what was kept when it was frozen, so its exports
+        // do not follow later changes to facts, the event or the sections' languages.
+        let (event, facts) = match &frozen {
+            Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
+            None => (
+                statement.event.map(|event| events::get(&self.conn, event)).transpose()?,
+                facts::all(&self.conn)?,
+            ),
+        };
+        let frozen_langs = frozen.as_ref().map(|frozen| frozen.item_langs.as_slice()).unwrap_or_default();
         let mut items = Vec::with_capacity(statement.items.len());
-        for item in &statement.items {
+        for (index, item) in statement.items.iter().enumerate() {
+            let frozen_lang = frozen_langs.get(index).cloned();
             items.push(match &item.content {
                 ItemContent::Linked { section, version } => {
                     let current = sections::get(&self.conn, *section)?;
@@ -222,7 +233,7 @@ impl Store {
                         id: item.id,
                         title: pinned.title,
                         body: pinned.body,
-                        lang: current.lang,
+                        lang: frozen_lang.unwrap_or(current.lang),
                         link: Some(LinkState {
                             section: *section,
                             pinned: *version,
@@ -237,18 +248,32 @@ impl Store {
                     id: item.id,
                     title: title.clone(),
                     body: body.clone(),
-                    lang: statement.lang.clone(),
+                    lang: frozen_lang.unwrap_or_else(|| statement.lang.clone()),
                     link: None,
                 },
             });
         }
-        Ok(assemble(AssemblyInput {
+        let mut assembled = assemble(AssemblyInput {
             statement: &statement,
             event: event.as_ref(),
             items,
             facts: &facts,
             today,
-        }))
+        });
+        if let Some(frozen) = frozen {
+            assembled.assembled_on = frozen.on;
+        }
+        Ok(assembled)
+    }
+
+    /// The organisation profile a statement's exports print: the one kept when it was frozen,
+    /// else the library's.
+    pub fn organisation_for(&self, id: StatementId) -> StoreResult<Organisation> {
+        let seq = ids::seq_of(&self.conn, STATEMENTS, &id.to_string())?;
+        match freeze::get(&self.conn, seq)? {
+            Some(frozen) => Ok(frozen.organisation),
+            None => self.organisation(),
+        }
     }
 }
 
@@ -520,13 +545,29 @@ impl Write<'_> {
         self.touch(statement_seq)
     }
 
-    /// Moves a statement through its workflow.
-    pub fn set_statement_status(&mut self, statement: StatementId, next: StatementStatus) -> StoreResult<()> {
-        let current = get(self.conn(), statement)?;
+    /// Moves a statement through its workflow and records the move with `note` (why it was
+    /// reopened, say). Marking a draft final freezes what its exports are made of, as of `today`;
+    /// reopening it as a draft lets it follow the library again.
+    pub fn set_statement_status(
+        &mut self,
+        statement: StatementId,
+        next: StatementStatus,
+        note: Option<&str>,
+        today: Date,
+    ) -> StoreResult<()> {
+        let conn = self.conn();
+        let current = get(conn, statement)?;
         current.status.transition(next)?;
-        self.conn().execute(
-            "UPDATE statements SET status = ?2, updated_at = ?3 WHERE id = ?1",
-            params![statement.to_string(), next.as_str(), self.now().to_string()],
+        let seq = ids::seq_of(conn, STATEMENTS, &statement.to_string())?;
+        if plenary_core::freeze::freezes(current.status, next) {
+            freeze::take(conn, seq, &current, self.now(), today)?;
+        } else if plenary_core::freeze::thaws(next) {
+            freeze::thaw(conn, seq)?;
+        }
+        freeze::record_change(conn, seq, self.now(), current.status, next, note)?;
+        conn.execute(
+            "UPDATE statements SET status = ?2, updated_at = ?3 WHERE seq = ?1",
+            params![seq, next.as_str(), self.now().to_string()],
         )?;
         Ok(())
     }

@@ -9,7 +9,7 @@ use plenary_core::id::SectionId;
 use plenary_core::statement::ItemContent;
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
-use plenary_store::{NewEvent, NewStatement, SectionEdit, StatementDetails, Store};
+use plenary_store::{NewEvent, NewStatement, OrganisationUpdate, SectionEdit, StatementDetails, Store};
 
 fn today() -> plenary_core::date::Date {
     "2026-11-26".parse().expect("date")
@@ -198,11 +198,15 @@ fn final_and_submitted_statements_are_protected_and_can_be_copied() {
         .expect("new");
     store.write(|w| w.add_sections(statement, &[id])).expect("add");
     store.write(|w| w.add_signatory(statement, "Red Regional", Some("Coordinación".into()))).expect("sign");
-    store.write(|w| w.set_statement_status(statement, StatementStatus::Final)).expect("final");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final, None, today())).expect("final");
     let error = store.write(|w| w.add_text(statement, "x", "y")).expect_err("final is frozen");
     assert!(error.to_string().contains("reopen"), "{error}");
-    store.write(|w| w.set_statement_status(statement, StatementStatus::Submitted)).expect("submitted");
-    assert!(store.write(|w| w.set_statement_status(statement, StatementStatus::Draft)).is_err());
+    store
+        .write(|w| w.set_statement_status(statement, StatementStatus::Submitted, None, today()))
+        .expect("submitted");
+    assert!(
+        store.write(|w| w.set_statement_status(statement, StatementStatus::Draft, None, today())).is_err()
+    );
 
     let copy = store.write(|w| w.copy_statement(statement, None)).expect("copy");
     let copied = store.statement(copy).expect("read copy");
@@ -255,7 +259,7 @@ fn a_draft_statements_details_change_and_a_final_ones_do_not() {
 
     let blank = StatementDetails { title: "  ".into(), ..details.clone() };
     assert!(store.write(|w| w.update_statement(statement, blank)).is_err(), "a title is required");
-    store.write(|w| w.set_statement_status(statement, StatementStatus::Final)).expect("final");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final, None, today())).expect("final");
     let error = store.write(|w| w.update_statement(statement, details)).expect_err("final is read-only");
     assert!(error.to_string().contains("final"), "{error}");
 
@@ -294,4 +298,98 @@ fn a_used_version_cannot_disappear_or_change() {
     assert_eq!(titles(&store, statement), before);
     let assembled = store.assemble(statement, today()).expect("assemble");
     assert_eq!(assembled.items[0].body, "We are 45 organisations.");
+}
+
+/// Marking a statement final keeps the facts, event, organisation profile and item languages it
+/// was approved with; reopening it (recorded, with the reason) lets it follow the library again.
+#[test]
+fn a_final_statement_keeps_what_it_was_approved_with_until_reopened() {
+    let (_folder, mut store) = library();
+    let key = FactKey::parse("displaced").expect("key");
+    store.write(|w| w.set_fact(&key, "21 million people", None, None)).expect("fact");
+    store
+        .write(|w| {
+            w.update_organisation(OrganisationUpdate {
+                name: Some("Red Regional".into()),
+                ..Default::default()
+            })
+        })
+        .expect("org");
+    let event = store
+        .write(|w| w.add_event(NewEvent { name: "GFMD".into(), word_limit: Some(500), ..Default::default() }))
+        .expect("event");
+    let section = vetted(&mut store, "Displacement", "Some {{fact.displaced}} are displaced.");
+    let statement = store
+        .write(|w| {
+            w.new_statement(NewStatement { title: "S".into(), event: Some(event), ..Default::default() })
+        })
+        .expect("statement");
+    store.write(|w| w.add_sections(statement, &[section])).expect("add");
+    assert!(store.frozen(statement).expect("frozen").is_none(), "a draft follows the library");
+
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final, None, today())).expect("final");
+    let body = |store: &Store| store.assemble(statement, today()).expect("assemble").items[0].body.clone();
+    assert_eq!(body(&store), "Some 21 million people are displaced.");
+
+    // The library moves on.
+    store.write(|w| w.set_fact(&key, "23 million people", None, None)).expect("new figure");
+    store
+        .write(|w| {
+            w.update_organisation(OrganisationUpdate { name: Some("Renamed".into()), ..Default::default() })
+        })
+        .expect("renamed");
+    let renamed = NewEvent { name: "GFMD 2027".into(), word_limit: Some(10), ..Default::default() };
+    store.write(|w| w.update_event(event, renamed)).expect("event changed");
+    let spanish = SectionEdit { lang: Some(lang("es")), author: "ana".into(), ..Default::default() };
+    store.write(|w| w.edit_section(section, spanish)).expect("language changed");
+
+    let later: plenary_core::date::Date = "2027-02-01".parse().expect("date");
+    let frozen = store.assemble(statement, later).expect("assemble later");
+    assert_eq!(frozen.items[0].body, "Some 21 million people are displaced.");
+    assert_eq!(frozen.items[0].lang.as_str(), "en");
+    assert_eq!(frozen.event.as_ref().map(|e| e.name.as_str()), Some("GFMD"));
+    assert_eq!(frozen.assembled_on, today(), "exports carry the day it was frozen");
+    assert_eq!(store.organisation_for(statement).expect("org").name, "Red Regional");
+    assert_eq!(store.organisation().expect("org").name, "Renamed");
+
+    // Submitting keeps the freeze; a submitted statement cannot be reopened.
+    store
+        .write(|w| w.set_statement_status(statement, StatementStatus::Submitted, None, today()))
+        .expect("sent");
+    assert_eq!(body(&store), "Some 21 million people are displaced.");
+    let error = store
+        .write(|w| w.set_statement_status(statement, StatementStatus::Draft, None, today()))
+        .expect_err("a record");
+    assert!(error.to_string().contains("copy it"), "{error}");
+
+    // A final one can be reopened: recorded with its reason, then it follows the library.
+    let other = store
+        .write(|w| {
+            w.new_statement(NewStatement { title: "T".into(), event: Some(event), ..Default::default() })
+        })
+        .expect("statement");
+    store.write(|w| w.add_sections(other, &[section])).expect("add");
+    store.write(|w| w.set_statement_status(other, StatementStatus::Final, None, today())).expect("final");
+    store.write(|w| w.set_fact(&key, "25 million people", None, None)).expect("newer figure");
+    store
+        .write(|w| w.set_statement_status(other, StatementStatus::Draft, Some("new UNHCR figure"), today()))
+        .expect("reopen");
+    assert!(store.frozen(other).expect("frozen").is_none());
+    assert_eq!(
+        store.assemble(other, today()).expect("assemble").items[0].body,
+        "Some 25 million people are displaced."
+    );
+    let changes: Vec<(StatementStatus, StatementStatus, Option<String>)> = store
+        .status_changes(other)
+        .expect("changes")
+        .into_iter()
+        .map(|change| (change.from, change.to, change.note))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (StatementStatus::Draft, StatementStatus::Final, None),
+            (StatementStatus::Final, StatementStatus::Draft, Some("new UNHCR figure".to_owned())),
+        ]
+    );
 }

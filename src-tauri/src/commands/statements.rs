@@ -2,6 +2,7 @@
 
 use plenary_core::language::Language;
 use plenary_core::status::StatementStatus;
+use plenary_export::set_status;
 use plenary_store::{NewStatement, StatementDetails};
 use tauri::State;
 
@@ -54,7 +55,12 @@ pub(crate) async fn open_statement(state: State<'_, AppState>, id: String) -> Co
 
 fn detail(store: &plenary_store::Store, id: &str) -> CommandResult<StatementDetail> {
     let id = statement_id(store, id)?;
-    Ok(StatementDetail::new(store.statement(id)?, store.assemble(id, today()?)?))
+    Ok(StatementDetail::new(
+        store.statement(id)?,
+        store.assemble(id, today()?)?,
+        store.frozen(id)?,
+        store.status_changes(id)?,
+    ))
 }
 
 /// Runs one change to a statement and returns the composer's fresh view of it.
@@ -175,8 +181,13 @@ pub(crate) async fn set_statement_status(
     state: State<'_, AppState>,
     id: String,
     status: StatementStatus,
+    note: String,
 ) -> CommandResult<StatementDetail> {
-    change(&state, &id, |w, statement| w.set_statement_status(statement, status))
+    let templates = state.templates()?;
+    let mut store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    set_status(&mut store, &templates, statement, status, non_empty(&note), today()?)?;
+    detail(&store, &id)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -371,6 +371,44 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         )
         .await;
     assert_eq!(kept, serde_json::json!("Written for the summit in Bogotá. Added later."));
+
+    // Marking it final lists what is still to check and asks; once final, a new figure set by
+    // the command no longer reaches it, until it is reopened with a reason.
+    app.click("[data-testid=mark-final]").await;
+    let problems = app
+        .wait_until(
+            "the checklist before final",
+            "const l = document.querySelector('[data-testid=status-problems]'); return l && l.textContent;",
+        )
+        .await;
+    assert!(
+        problems.as_str().is_some_and(|p| p.contains("“Climate displacement” v2 is not vetted")),
+        "{problems}"
+    );
+    app.screenshot("14-mark-final").await;
+    app.click("[data-testid=status-confirm]").await;
+    app.wait_until(
+        "the statement final and frozen",
+        "const s = document.querySelector('[data-testid=statement-status]'); \
+         return s.textContent === 'Final' && document.querySelector('[data-testid=frozen-on]') !== null;",
+    )
+    .await;
+    cli(&db, &["fact", "set", "member_orgs", "46"]);
+    let shown: serde_json::Value =
+        serde_json::from_slice(&cli(&db, &["statement", "show", &id, "--json"])).expect("statement JSON");
+    let who = shown["items"][1]["body"].as_str().unwrap_or_default().to_owned();
+    assert!(who.contains("a network of 45 "), "the final statement keeps its figure: {who}");
+    app.click("[data-testid=reopen]").await;
+    app.type_into("[data-testid=status-note]", "New membership figure").await;
+    app.click("[data-testid=status-confirm]").await;
+    app.wait_until(
+        "reopened, following the library again",
+        "const s = document.querySelector('[data-testid=statement-status]'); \
+         const h = document.querySelector('[data-testid=status-history]'); \
+         return s.textContent === 'Draft' && h && h.textContent.includes('New membership figure') \
+           && document.querySelector('[data-testid=preview]').srcdoc.includes('a network of 46 ');",
+    )
+    .await;
     app.stop().await;
 }
 

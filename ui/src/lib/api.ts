@@ -223,6 +223,17 @@ export interface StatementDetail {
   word_count_by_lang: Record<string, number>;
   word_limit: number | null;
   warnings: Warning[];
+  /** The day a final statement was frozen. */
+  frozen_on: string | null;
+  status_changes: StatusChange[];
+}
+
+/** One recorded change of a statement's status. */
+export interface StatusChange {
+  at: string;
+  from: StatementStatus;
+  to: StatementStatus;
+  note: string | null;
 }
 
 export interface ExportOutcome {
@@ -363,8 +374,8 @@ export const api = {
   removeItem: (id: string, position: number) => invoke<StatementDetail>("remove_statement_item", { id, position }),
   updateItem: (id: string, position: number) => invoke<StatementDetail>("update_statement_item", { id, position }),
   forkItem: (id: string, position: number) => invoke<StatementDetail>("fork_statement_item", { id, position }),
-  setStatementStatus: (id: string, status: StatementStatus) =>
-    invoke<StatementDetail>("set_statement_status", { id, status }),
+  setStatementStatus: (id: string, status: StatementStatus, note = "") =>
+    invoke<StatementDetail>("set_statement_status", { id, status, note }),
   addSignatory: (id: string, name: string, role: string) => invoke<StatementDetail>("add_signatory", { id, name, role }),
   preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
   exportStatement: (id: string, format: ExportFormat, template: string) =>

@@ -10,7 +10,8 @@ use crate::args::{ExportFormat, ExportsCommand, TemplateCommand};
 use crate::input;
 use crate::output;
 
-fn template_set(folder: Option<&Path>) -> Result<TemplateSet> {
+/// The built-in templates, overlaid by the user's template folder if there is one.
+pub(super) fn template_set(folder: Option<&Path>) -> Result<TemplateSet> {
     Ok(match folder {
         Some(folder) => TemplateSet::with_user_folder(folder)?,
         None => TemplateSet::builtin(),

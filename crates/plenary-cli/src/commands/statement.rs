@@ -3,13 +3,16 @@
 use std::path::Path;
 
 use anyhow::Result;
+use plenary_core::freeze::freezes;
+use plenary_export::set_status;
 use plenary_store::NewStatement;
 
 use crate::args::StatementCommand;
+use crate::commands::export::template_set;
 use crate::input;
 use crate::output::{self, StatementSummaryView, StatementView};
 
-pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
+pub(super) fn run(path: &Path, templates: Option<&Path>, command: StatementCommand) -> Result<()> {
     match command {
         StatementCommand::New { title, event, lang, template, date, json } => {
             let lang = lang.as_deref().map(|tag| input::language("--lang", tag)).transpose()?;
@@ -57,15 +60,32 @@ pub(super) fn run(path: &Path, command: StatementCommand) -> Result<()> {
         StatementCommand::Sign { statement, name, role } => {
             change(path, &statement, |w, id| w.add_signatory(id, &name, role))
         }
-        StatementCommand::Status { statement, status } => {
+        StatementCommand::Status { statement, status, note } => {
             let next = input::statement_status(status);
-            change(path, &statement, |w, id| w.set_statement_status(id, next))
+            let today = input::today()?;
+            let mut store = input::open(path)?;
+            let id = store.resolve_statement(&statement)?;
+            let before = store.statement(id)?.status;
+            if freezes(before, next) {
+                // What the app lists before asking for confirmation; a script is told, not asked.
+                for warning in store.assemble(id, today)?.warnings {
+                    eprintln!("before final: {}", warning.message());
+                }
+            }
+            let templates = template_set(templates)?;
+            set_status(&mut store, &templates, id, next, note.as_deref(), today)?;
+            Ok(())
         }
         StatementCommand::Show { statement, json } => {
             let today = input::today()?;
             let store = input::open(path)?;
             let id = store.resolve_statement(&statement)?;
-            let view = StatementView::new(store.statement(id)?, store.assemble(id, today)?);
+            let view = StatementView::new(
+                store.statement(id)?,
+                store.assemble(id, today)?,
+                store.frozen(id)?,
+                store.status_changes(id)?,
+            );
             if json.json {
                 return output::json(&view);
             }
