@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 50] = [
+const COMMANDS: [&str; 53] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -60,6 +60,9 @@ const COMMANDS: [&str; 50] = [
     "share_library",
     "import_bundle",
     "resolve_divergence",
+    "link_translation",
+    "unlink_translation",
+    "mark_translation_updated",
     "set_menu_language",
     "window_ready",
 ];

@@ -9,7 +9,7 @@ use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
-use plenary_core::section::{Section, Version};
+use plenary_core::section::{Section, TranslationSource, Version};
 use plenary_core::statement::{ItemContent, Signatory, Statement};
 use plenary_core::status::SectionStatus;
 use plenary_core::warning::Warning;
@@ -67,6 +67,7 @@ pub(crate) struct SectionRow {
     review_due: Option<Date>,
     current_version: u32,
     has_draft: bool,
+    translation_out_of_date: bool,
     updated_at: Timestamp,
 }
 
@@ -82,6 +83,7 @@ impl From<SectionSummary> for SectionRow {
             review_due: s.review_due,
             current_version: s.current_version,
             has_draft: s.has_draft,
+            translation_out_of_date: s.translation_out_of_date,
             updated_at: s.updated_at,
         }
     }
@@ -93,6 +95,7 @@ pub(crate) struct HitRow {
     id: String,
     title: String,
     kind: String,
+    lang: String,
     status: SectionStatus,
     snippet: String,
 }
@@ -103,6 +106,7 @@ impl From<SearchHit> for HitRow {
             id: hit.id.to_string(),
             title: hit.title,
             kind: hit.kind.to_string(),
+            lang: hit.lang.to_string(),
             status: hit.status,
             snippet: hit.snippet,
         }
@@ -118,6 +122,8 @@ pub(crate) struct SectionDetail {
     draft: Option<DraftView>,
     used_in: Vec<UsageView>,
     translations: Vec<TranslationView>,
+    /// What this section was translated from; with the source's text then and now while out of date.
+    translation_of: Option<TranslationOfView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -142,6 +148,39 @@ struct TranslationView {
     id: String,
     lang: String,
     title: String,
+    out_of_date: bool,
+}
+
+/// A translation's source, and what changed in it since the translation was made.
+#[derive(Debug, Serialize)]
+pub(crate) struct TranslationOfView {
+    id: String,
+    lang: String,
+    title: String,
+    made_from_version: u32,
+    source_version: u32,
+    out_of_date: bool,
+    /// The source's text (title and body) at `made_from_version`, while out of date.
+    then: Option<String>,
+    /// The source's text now, while out of date.
+    now: Option<String>,
+}
+
+impl TranslationOfView {
+    /// The view of `source`, with `then` and `now` (the source's versions) when it has moved on.
+    pub(crate) fn new(source: TranslationSource, then: Option<Version>, now: Option<Version>) -> Self {
+        let text = |version: Version| format!("{}\n\n{}", version.title, version.body);
+        Self {
+            id: source.source.to_string(),
+            lang: source.lang.to_string(),
+            out_of_date: source.out_of_date(),
+            title: source.title,
+            made_from_version: source.made_from,
+            source_version: source.source_version,
+            then: then.map(text),
+            now: now.map(text),
+        }
+    }
 }
 
 impl SectionDetail {
@@ -151,6 +190,7 @@ impl SectionDetail {
         draft: Option<Draft>,
         used_in: Vec<Usage>,
         translations: Vec<Translation>,
+        translation_of: Option<TranslationOfView>,
     ) -> Self {
         Self {
             section,
@@ -176,8 +216,10 @@ impl SectionDetail {
                     id: t.section.to_string(),
                     lang: t.lang.to_string(),
                     title: t.title,
+                    out_of_date: t.out_of_date,
                 })
                 .collect(),
+            translation_of,
         }
     }
 }

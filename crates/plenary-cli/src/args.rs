@@ -385,8 +385,13 @@ pub(crate) enum SectionCommand {
     Retire { id: String },
     /// Bring a retired section back as a draft.
     Reinstate { id: String },
-    /// Link two sections as translations of each other.
+    /// Link a translation to the section it was translated from (ID is the source, OTHER the
+    /// translation, made from the source's current version).
     Link { id: String, other: String },
+    /// Take a section out of its translation group.
+    Unlink { id: String },
+    /// Record that a translation now says what its source's current version says.
+    TranslationUpdated { id: String },
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use plenary_core::date::{Date, Timestamp};
 use plenary_core::event::Event;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
-use plenary_core::section::{Section, Version};
+use plenary_core::section::{Section, TranslationSource, Version};
 use plenary_core::statement::{ItemContent, Signatory, Statement};
 use plenary_core::warning::Warning;
 use plenary_store::{SearchHit, StatementSummary, Translation, Usage};
@@ -54,6 +54,8 @@ pub(crate) struct SectionView {
     created_at: Timestamp,
     updated_at: Timestamp,
     translations: Vec<TranslationView>,
+    /// What this section was translated from, if it is a translation.
+    translation_of: Option<TranslationOfView>,
     used_in: Vec<UsageView>,
 }
 
@@ -62,6 +64,18 @@ struct TranslationView {
     id: String,
     lang: String,
     title: String,
+    /// It is a translation whose source has changed since it was made.
+    out_of_date: bool,
+}
+
+#[derive(Serialize)]
+struct TranslationOfView {
+    id: String,
+    lang: String,
+    title: String,
+    made_from_version: u32,
+    source_version: u32,
+    out_of_date: bool,
 }
 
 #[derive(Serialize)]
@@ -74,7 +88,12 @@ struct UsageView {
 }
 
 impl SectionView {
-    pub(crate) fn new(section: Section, translations: Vec<Translation>, used_in: Vec<Usage>) -> Self {
+    pub(crate) fn new(
+        section: Section,
+        translations: Vec<Translation>,
+        translation_of: Option<TranslationSource>,
+        used_in: Vec<Usage>,
+    ) -> Self {
         Self {
             id: section.id.to_string(),
             title: section.title,
@@ -97,8 +116,17 @@ impl SectionView {
                     id: t.section.to_string(),
                     lang: t.lang.to_string(),
                     title: t.title,
+                    out_of_date: t.out_of_date,
                 })
                 .collect(),
+            translation_of: translation_of.map(|source| TranslationOfView {
+                id: source.source.to_string(),
+                lang: source.lang.to_string(),
+                out_of_date: source.out_of_date(),
+                title: source.title,
+                made_from_version: source.made_from,
+                source_version: source.source_version,
+            }),
             used_in: used_in
                 .into_iter()
                 .map(|u| UsageView {
@@ -138,8 +166,25 @@ impl SectionView {
         if let Some(due) = self.review_due {
             outln!("review due: {due}");
         }
+        if let Some(source) = &self.translation_of {
+            let state = if source.out_of_date {
+                format!(
+                    "OUT OF DATE: made from v{}, the source is now at v{}",
+                    source.made_from_version, source.source_version
+                )
+            } else {
+                format!("up to date with v{}", source.source_version)
+            };
+            outln!("translated from ({}): {}  {}  ({state})", source.lang, short(&source.id), source.title);
+        }
         for translation in &self.translations {
-            outln!("translation ({}): {}  {}", translation.lang, short(&translation.id), translation.title);
+            let flag = if translation.out_of_date { "  (out of date)" } else { "" };
+            outln!(
+                "translation ({}): {}  {}{flag}",
+                translation.lang,
+                short(&translation.id),
+                translation.title
+            );
         }
         for usage in &self.used_in {
             outln!(

@@ -1203,3 +1203,51 @@ fn a_final_statement_exports_the_same_file_until_it_is_reopened() {
     assert_eq!((&changes[1]["from"], &changes[1]["to"]), (&"final".into(), &"draft".into()));
     assert_eq!(changes[1]["note"], "new UNHCR figure");
 }
+
+/// `section show --json` says which translations are out of date; `translation-updated` and
+/// `unlink` change that.
+#[test]
+fn translations_are_flagged_out_of_date_when_their_source_changes() {
+    let library = Library::new();
+    let english = library.add_section("Who we are", "about", "We are 45 organisations.");
+    let spanish = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Quiénes somos",
+            "--kind",
+            "about",
+            "--lang",
+            "es",
+            "--body",
+            "Somos 45.",
+        ])
+        .trim()
+        .to_owned();
+    library.ok(&["section", "link", &english, &spanish]);
+    let shown = library.json(&["section", "show", &english]);
+    assert_eq!(shown["translations"][0]["id"], spanish.as_str());
+    assert_eq!(shown["translations"][0]["lang"], "es");
+    assert_eq!(shown["translations"][0]["out_of_date"], false);
+
+    library.ok(&["section", "edit", &english, "--body", "We are 50 organisations."]);
+    let shown = library.json(&["section", "show", &english]);
+    assert_eq!(shown["translations"][0]["out_of_date"], true);
+    let translation = library.json(&["section", "show", &spanish]);
+    assert_eq!(translation["translation_of"]["id"], english.as_str());
+    assert_eq!(translation["translation_of"]["made_from_version"], 1);
+    assert_eq!(translation["translation_of"]["source_version"], 2);
+    assert_eq!(translation["translation_of"]["out_of_date"], true);
+    let said = library.ok(&["section", "show", &spanish]);
+    assert!(said.contains("OUT OF DATE: made from v1, the source is now at v2"), "{said}");
+
+    let printed = library.ok(&["section", "translation-updated", &spanish[..8]]);
+    assert!(printed.contains("version 2"), "{printed}");
+    assert_eq!(library.json(&["section", "show", &english])["translations"][0]["out_of_date"], false);
+    let error = library.fails(&["section", "translation-updated", &spanish], 1);
+    assert!(error.contains("already up to date"), "{error}");
+
+    library.ok(&["section", "unlink", &spanish]);
+    assert_eq!(library.json(&["section", "show", &english])["translations"], serde_json::json!([]));
+}

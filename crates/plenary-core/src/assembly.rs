@@ -10,7 +10,7 @@ use crate::event::Event;
 use crate::fact::{Fact, fact_references, substitute_facts};
 use crate::id::{ItemId, SectionId};
 use crate::language::Language;
-use crate::section::VersionRef;
+use crate::section::{TranslationSource, VersionRef};
 use crate::statement::{Signatory, Statement};
 use crate::status::{SectionStatus, StatementStatus};
 use crate::warning::Warning;
@@ -46,6 +46,8 @@ pub struct LinkState {
     pub latest_vetted: Option<u32>,
     /// When the section is due for review.
     pub review_due: Option<Date>,
+    /// What the section was translated from, if it is a translation.
+    pub translation_of: Option<TranslationSource>,
 }
 
 /// Everything assembly reads. `items` follow the statement's order.
@@ -213,6 +215,15 @@ fn link_warnings(item: u32, link: &LinkState, today: Date, warnings: &mut Vec<Wa
     }
     if let Some(due) = link.review_due.filter(|due| *due < today) {
         warnings.push(Warning::ReviewOverdue { item, section, due });
+    }
+    if let Some(source) = link.translation_of.as_ref().filter(|source| source.out_of_date()) {
+        warnings.push(Warning::TranslationOutOfDate {
+            item,
+            section,
+            source: source.source,
+            made_from: source.made_from,
+            source_version: source.source_version,
+        });
     }
 }
 

@@ -109,3 +109,25 @@ mod tests {
         assert_eq!(clean_tags([" gfmd", "GFMD", "", "detention ", "Detention"]), ["gfmd", "detention"]);
     }
 }
+
+/// What a translation was made from: its source section, and the source's version it matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationSource {
+    /// The section translated.
+    pub source: SectionId,
+    /// The source's language.
+    pub lang: Language,
+    /// The source's current title.
+    pub title: String,
+    /// The source's version the translation was made from (or last brought up to date with).
+    pub made_from: u32,
+    /// The source's current version.
+    pub source_version: u32,
+}
+
+impl TranslationSource {
+    /// Whether the source has changed since the translation was made from it.
+    pub fn out_of_date(&self) -> bool {
+        self.source_version > self.made_from
+    }
+}

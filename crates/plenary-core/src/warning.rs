@@ -49,6 +49,19 @@ pub enum Warning {
         /// When review was due.
         due: Date,
     },
+    /// A linked section is a translation whose source has changed since it was made.
+    TranslationOutOfDate {
+        /// Item position.
+        item: u32,
+        /// The translation.
+        section: SectionId,
+        /// The section it was translated from.
+        source: SectionId,
+        /// The source's version it matches.
+        made_from: u32,
+        /// The source's version now.
+        source_version: u32,
+    },
     /// A body cites a fact the library does not have.
     UnknownFact {
         /// Item position.
@@ -87,6 +100,7 @@ impl Warning {
             | Self::RetiredSection { item, .. }
             | Self::OutdatedVersion { item, .. }
             | Self::ReviewOverdue { item, .. }
+            | Self::TranslationOutOfDate { item, .. }
             | Self::UnknownFact { item, .. }
             | Self::StaleFact { item, .. } => Some(*item),
             Self::OverWordLimit { .. } | Self::PastDeadline { .. } => None,
@@ -110,6 +124,9 @@ impl Warning {
             Self::ReviewOverdue { item, due, .. } => {
                 format!("item {item}: this section was due for review on {due}")
             }
+            Self::TranslationOutOfDate { item, made_from, source_version, .. } => format!(
+                "item {item}: this translation was made from version {made_from} of its source, which is now at version {source_version}"
+            ),
             Self::UnknownFact { item, key } => format!("item {item}: unknown fact '{key}'"),
             Self::StaleFact { item, key, as_of } => {
                 format!("item {item}: fact '{key}' is as of {as_of}, more than a year ago")

@@ -89,6 +89,7 @@ fn link(
         status,
         latest_vetted,
         review_due: review_due.map(date),
+        translation_of: None,
     }
 }
 

@@ -25,6 +25,7 @@ mod search;
 mod sections;
 mod share;
 mod statements;
+mod translations;
 mod write;
 
 pub use backup::{BackupFile, BackupKind, backup_folder, default_backup_path, list_backups};

@@ -371,4 +371,42 @@ mod tests {
         let body = upgraded.assemble(statement, today).expect("assemble").items[0].body.clone();
         assert_eq!(body, "We are 45 organisations.");
     }
+
+    /// Translations linked before sources were recorded take the group's oldest section as
+    /// their source, at its version then, so later changes to it flag them.
+    #[test]
+    fn upgrading_gives_linked_translations_their_oldest_section_as_source() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        let mut old = open_with(&path, &migrations::STEPS[..6], Create::Yes).expect("old format");
+        let section = |title: &str, lang: &str| crate::NewSection {
+            title: title.into(),
+            body: "Text.".into(),
+            kind: plenary_core::kind::Kind::parse("about").expect("kind"),
+            lang: lang.parse().expect("language"),
+            tags: Vec::new(),
+            status: plenary_core::status::SectionStatus::Draft,
+            owner: None,
+            review_due: None,
+            author: "a".into(),
+            note: None,
+        };
+        let (english, spanish) = old
+            .write(|w| {
+                let english = w.add_section(section("Who we are", "en"))?;
+                let spanish = w.add_section(section("Quiénes somos", "es"))?;
+                w.conn().execute(
+                    "UPDATE sections SET translation_group = '8d1f3c1e-51a2-4c1b-9a55-0d8f4f6b2a10'",
+                    [],
+                )?;
+                Ok((english, spanish))
+            })
+            .expect("write");
+        drop(old);
+
+        let upgraded = open(&path).expect("upgrade");
+        let source = upgraded.translation_source(spanish).expect("source").expect("a translation");
+        assert_eq!((source.source, source.made_from), (english, 1));
+        assert!(upgraded.translation_source(english).expect("source").is_none());
+    }
 }

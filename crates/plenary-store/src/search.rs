@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use plenary_core::id::SectionId;
 use plenary_core::kind::Kind;
+use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params_from_iter};
@@ -46,6 +47,8 @@ pub struct SearchHit {
     pub title: String,
     /// Its kind.
     pub kind: Kind,
+    /// Its language.
+    pub lang: Language,
     /// Its status.
     pub status: SectionStatus,
     /// A short excerpt of the body around the matches (the title is shown apart), as
@@ -73,7 +76,7 @@ impl Store {
 
         let words = snippet::words(&terms);
         let mut load = self.conn.prepare_cached(
-            "SELECT s.id, f.title, s.kind, s.status, f.body FROM sections s
+            "SELECT s.id, f.title, s.kind, s.status, f.body, s.lang FROM sections s
              JOIN section_search f ON f.rowid = s.seq WHERE s.seq = ?1",
         )?;
         let mut hits = Vec::with_capacity(order.len());
@@ -84,6 +87,7 @@ impl Store {
                         id: parsed(row, 0)?,
                         title: row.get(1)?,
                         kind: parsed(row, 2)?,
+                        lang: parsed(row, 5)?,
                         status: parsed(row, 3)?,
                         snippet: snippet::marked(&row.get::<_, String>(4)?, &words, SNIPPET_WORDS),
                     })

@@ -2,7 +2,7 @@
 
 use plenary_core::ModelError;
 use plenary_core::date::{Date, Timestamp};
-use plenary_core::id::{SectionId, StatementId, TranslationGroupId};
+use plenary_core::id::{SectionId, StatementId};
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::section::{Section, Version, Vetting, clean_tags};
@@ -16,6 +16,7 @@ use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, SECTIONS};
 use crate::kinds;
 use crate::rows::{non_blank, parsed, parsed_opt};
+use crate::translations::OUT_OF_DATE_SQL;
 use crate::{Store, Write};
 
 /// A section to create; it starts at version 1.
@@ -103,6 +104,8 @@ pub struct SectionSummary {
     pub current_version: u32,
     /// Whether its editor left unsaved text (a draft).
     pub has_draft: bool,
+    /// Whether it is a translation whose source has changed since it was made.
+    pub translation_out_of_date: bool,
     /// When it last changed.
     pub updated_at: Timestamp,
 }
@@ -131,6 +134,8 @@ pub struct Translation {
     pub lang: Language,
     /// Its current title.
     pub title: String,
+    /// Whether it is a translation whose source has changed since it was made.
+    pub out_of_date: bool,
 }
 
 /// The columns [`section_from_row`] reads, current version joined in.
@@ -265,11 +270,11 @@ impl Store {
 
     /// Sections matching `filter` without their text, in the order of [`Store::sections`].
     pub fn section_list(&self, filter: &SectionFilter) -> StoreResult<Vec<SectionSummary>> {
-        let mut sql = String::from(
+        let mut sql = format!(
             "SELECT s.id, v.title, s.kind, s.lang, s.status,
                 (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM section_tags t WHERE t.section_seq = s.seq ORDER BY tag_key)),
                 s.review_due, s.current_version,
-                EXISTS (SELECT 1 FROM section_drafts d WHERE d.section_seq = s.seq), s.updated_at
+                EXISTS (SELECT 1 FROM section_drafts d WHERE d.section_seq = s.seq), s.updated_at, {OUT_OF_DATE_SQL}
              FROM sections s
              JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
              JOIN kinds k ON k.name = s.kind WHERE 1",
@@ -290,6 +295,7 @@ impl Store {
                 review_due: parsed_opt(row, 6)?,
                 current_version: row.get(7)?,
                 has_draft: row.get(8)?,
+                translation_out_of_date: row.get(10)?,
                 updated_at: parsed(row, 9)?,
             })
         })?;
@@ -346,23 +352,6 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         Ok(usages)
-    }
-
-    /// The other sections of a section's translation group.
-    pub fn translations(&self, id: SectionId) -> StoreResult<Vec<Translation>> {
-        let section = get(&self.conn, id)?;
-        let Some(group) = section.translation_group else { return Ok(Vec::new()) };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT s.id, s.lang, v.title FROM sections s
-             JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
-             WHERE s.translation_group = ?1 AND s.id <> ?2 ORDER BY s.lang",
-        )?;
-        let translations = statement
-            .query_map(params![group.to_string(), id.to_string()], |row| {
-                Ok(Translation { section: parsed(row, 0)?, lang: parsed(row, 1)?, title: row.get(2)? })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(translations)
     }
 }
 
@@ -493,33 +482,6 @@ impl Write<'_> {
         conn.prepare_cached("UPDATE sections SET status = ?2, updated_at = ?3 WHERE seq = ?1")?
             .execute(params![seq, next.as_str(), now])?;
         Ok(())
-    }
-
-    /// Puts two sections in one translation group (merging groups if both have one).
-    pub fn link_translations(&mut self, a: SectionId, b: SectionId) -> StoreResult<TranslationGroupId> {
-        let conn = self.conn();
-        let (first, second) = (get(conn, a)?, get(conn, b)?);
-        if a == b {
-            return Err(StoreError::Rejected("a section cannot be its own translation".to_owned()));
-        }
-        if first.lang == second.lang {
-            return Err(StoreError::Rejected(format!(
-                "both sections are in '{}'; translations link sections in different languages",
-                first.lang
-            )));
-        }
-        let group = first
-            .translation_group
-            .or(second.translation_group)
-            .unwrap_or_else(TranslationGroupId::new_random);
-        let now = self.now().to_string();
-        let mut update = conn.prepare_cached(
-            "UPDATE sections SET translation_group = ?1, updated_at = ?3
-             WHERE id = ?2 OR (translation_group IS NOT NULL AND translation_group = (SELECT translation_group FROM sections WHERE id = ?2))",
-        )?;
-        update.execute(params![group.to_string(), a.to_string(), now])?;
-        update.execute(params![group.to_string(), b.to_string(), now])?;
-        Ok(group)
     }
 }
 

@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, EVENTS, SECTIONS, STATEMENTS};
 use crate::rows::{non_blank, parsed, parsed_opt};
-use crate::{Store, Write, events, facts, freeze, sections};
+use crate::{Store, Write, events, facts, freeze, sections, translations};
 
 /// The template a statement uses unless told otherwise.
 const DEFAULT_TEMPLATE: &str = "letterhead";
@@ -241,6 +241,7 @@ impl Store {
                             status: current.status,
                             latest_vetted: current.vetted_version,
                             review_due: current.review_due,
+                            translation_of: translations::source_of(&self.conn, *section)?,
                         }),
                     }
                 }

@@ -8,6 +8,7 @@ pub(crate) mod library;
 pub(crate) mod sections;
 pub(crate) mod share;
 pub(crate) mod statements;
+pub(crate) mod translations;
 pub(crate) mod window;
 
 use std::path::PathBuf;

@@ -52,6 +52,7 @@ export interface SectionRow {
   review_due: string | null;
   current_version: number;
   has_draft: boolean;
+  translation_out_of_date: boolean;
   updated_at: string;
 }
 
@@ -59,6 +60,7 @@ export interface Hit {
   id: string;
   title: string;
   kind: string;
+  lang: string;
   status: SectionStatus;
   /** HTML-escaped; the only markup is `<mark>`. */
   snippet: string;
@@ -82,7 +84,20 @@ export interface SectionDetail {
   updated_at: string;
   draft: { title: string; body: string; base_version: number; saved_at: string } | null;
   used_in: { statement_id: string; title: string; status: string; position: number; version: number }[];
-  translations: { id: string; lang: string; title: string }[];
+  translations: { id: string; lang: string; title: string; out_of_date: boolean }[];
+  translation_of: TranslationOf | null;
+}
+
+/** The section a translation was made from; `then`/`now` hold its text while it has moved on. */
+export interface TranslationOf {
+  id: string;
+  lang: string;
+  title: string;
+  made_from_version: number;
+  source_version: number;
+  out_of_date: boolean;
+  then: string | null;
+  now: string | null;
 }
 
 export interface Version {
@@ -204,6 +219,7 @@ export type Warning =
   | { code: "retired_section"; item: number; section: string }
   | { code: "outdated_version"; item: number; section: string; pinned: number; latest_vetted: number }
   | { code: "review_overdue"; item: number; section: string; due: string }
+  | { code: "translation_out_of_date"; item: number; section: string; source: string; made_from: number; source_version: number }
   | { code: "unknown_fact"; item: number; key: string }
   | { code: "stale_fact"; item: number; key: string; as_of: string }
   | { code: "over_word_limit"; words: number; limit: number }
@@ -335,6 +351,9 @@ export const api = {
   searchSections: (text: string, filter: Filter, limit = 60) =>
     invoke<Hit[]>("search_sections", { text, filter, limit }),
   openSection: (id: string) => invoke<SectionDetail>("open_section", { id }),
+  linkTranslation: (source: string, translation: string) => invoke<void>("link_translation", { source, translation }),
+  unlinkTranslation: (id: string) => invoke<void>("unlink_translation", { id }),
+  markTranslationUpdated: (id: string) => invoke<number>("mark_translation_updated", { id }),
   createSection: (section: { title: string; body: string; kind: string; lang: string; tags: string[] }) =>
     invoke<string>("create_section", { section }),
   saveDraft: (id: string, title: string, body: string) => invoke<void>("save_section_draft", { id, title, body }),

@@ -35,6 +35,12 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
       };
     case "review_overdue":
       return { key, item: warning.item, params: { item: warning.item, title: title(warning.item), due: warning.due } };
+    case "translation_out_of_date":
+      return {
+        key,
+        item: warning.item,
+        params: { item: warning.item, title: title(warning.item), from: warning.made_from, now: warning.source_version },
+      };
     case "unknown_fact":
       return { key, item: warning.item, params: { item: warning.item, key: warning.key } };
     case "stale_fact":

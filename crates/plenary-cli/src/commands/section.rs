@@ -79,7 +79,12 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
         SectionCommand::Show { id, json } => {
             let store = input::open(path)?;
             let id = store.resolve_section(&id)?;
-            let view = SectionView::new(store.section(id)?, store.translations(id)?, store.used_in(id)?);
+            let view = SectionView::new(
+                store.section(id)?,
+                store.translations(id)?,
+                store.translation_source(id)?,
+                store.used_in(id)?,
+            );
             if json.json {
                 return output::json(&view);
             }
@@ -132,8 +137,21 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
         }
         SectionCommand::Link { id, other } => {
             let mut store = input::open(path)?;
-            let (a, b) = (store.resolve_section(&id)?, store.resolve_section(&other)?);
-            store.write(|w| w.link_translations(a, b))?;
+            let (source, translation) = (store.resolve_section(&id)?, store.resolve_section(&other)?);
+            store.write(|w| w.link_translations(source, translation))?;
+            Ok(())
+        }
+        SectionCommand::Unlink { id } => {
+            let mut store = input::open(path)?;
+            let id = store.resolve_section(&id)?;
+            store.write(|w| w.unlink_translation(id))?;
+            Ok(())
+        }
+        SectionCommand::TranslationUpdated { id } => {
+            let mut store = input::open(path)?;
+            let id = store.resolve_section(&id)?;
+            let version = store.write(|w| w.mark_translation_updated(id))?;
+            outln!("up to date with version {version} of its source");
             Ok(())
         }
     }

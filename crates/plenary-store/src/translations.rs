@@ -1,0 +1,179 @@
+//! Translations: sections in one translation group say the same in different languages; each
+//! translation remembers which section it was made from and up to which version of it, so that
+//! a change to the source flags the translation as out of date.
+
+use plenary_core::id::{SectionId, TranslationGroupId};
+use plenary_core::section::TranslationSource;
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{StoreError, StoreResult};
+use crate::ids::{self, SECTIONS};
+use crate::rows::parsed;
+use crate::sections::{Translation, get};
+use crate::{Store, Write};
+
+/// SQL true when the section `s` is a translation whose source has a newer version.
+pub(crate) const OUT_OF_DATE_SQL: &str = "EXISTS (SELECT 1 FROM translation_sources ts
+    JOIN sections src ON src.seq = ts.source_seq
+    WHERE ts.section_seq = s.seq AND src.current_version > ts.source_version)";
+
+/// What `section` was translated from, if it is a translation with a known source.
+pub(crate) fn source_of(conn: &Connection, section: SectionId) -> StoreResult<Option<TranslationSource>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT src.id, src.lang, v.title, ts.source_version, src.current_version
+             FROM translation_sources ts
+             JOIN sections s ON s.seq = ts.section_seq
+             JOIN sections src ON src.seq = ts.source_seq
+             JOIN versions v ON v.section_seq = src.seq AND v.number = src.current_version
+             WHERE s.id = ?1",
+        )?
+        .query_row([section.to_string()], |row| {
+            Ok(TranslationSource {
+                source: parsed(row, 0)?,
+                lang: parsed(row, 1)?,
+                title: row.get(2)?,
+                made_from: row.get(3)?,
+                source_version: row.get(4)?,
+            })
+        })
+        .optional()?)
+}
+
+impl Store {
+    /// The other sections of a section's translation group, by language.
+    pub fn translations(&self, id: SectionId) -> StoreResult<Vec<Translation>> {
+        let section = get(&self.conn, id)?;
+        let Some(group) = section.translation_group else { return Ok(Vec::new()) };
+        let sql = format!(
+            "SELECT s.id, s.lang, v.title, {OUT_OF_DATE_SQL} FROM sections s
+             JOIN versions v ON v.section_seq = s.seq AND v.number = s.current_version
+             WHERE s.translation_group = ?1 AND s.id <> ?2 ORDER BY s.lang"
+        );
+        let translations = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_map(params![group.to_string(), id.to_string()], |row| {
+                Ok(Translation {
+                    section: parsed(row, 0)?,
+                    lang: parsed(row, 1)?,
+                    title: row.get(2)?,
+                    out_of_date: row.get(3)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(translations)
+    }
+
+    /// What a section was translated from, with the version it matches and the source's now.
+    pub fn translation_source(&self, id: SectionId) -> StoreResult<Option<TranslationSource>> {
+        get(&self.conn, id)?;
+        source_of(&self.conn, id)
+    }
+}
+
+impl Write<'_> {
+    /// Records `translation` as made from `source`'s current version and puts both in one
+    /// translation group (merging groups if both have one).
+    pub fn link_translations(
+        &mut self,
+        source: SectionId,
+        translation: SectionId,
+    ) -> StoreResult<TranslationGroupId> {
+        let conn = self.conn();
+        let (from, to) = (get(conn, source)?, get(conn, translation)?);
+        if source == translation {
+            return Err(StoreError::Rejected("a section cannot be its own translation".to_owned()));
+        }
+        if from.lang == to.lang {
+            return Err(StoreError::Rejected(format!(
+                "both sections are in '{}'; translations link sections in different languages",
+                from.lang
+            )));
+        }
+        let (source_seq, translation_seq) = (
+            ids::seq_of(conn, SECTIONS, &source.to_string())?,
+            ids::seq_of(conn, SECTIONS, &translation.to_string())?,
+        );
+        // A source must not turn out to be made, through others, from its own translation.
+        let mut ancestor = Some(source_seq);
+        while let Some(seq) = ancestor {
+            if seq == translation_seq {
+                return Err(StoreError::Rejected(format!(
+                    "'{}' was itself translated from '{}'; unlink it first to swap which is the source",
+                    from.title, to.title
+                )));
+            }
+            ancestor = conn
+                .prepare_cached("SELECT source_seq FROM translation_sources WHERE section_seq = ?1")?
+                .query_row([seq], |row| row.get(0))
+                .optional()?;
+        }
+        let group =
+            from.translation_group.or(to.translation_group).unwrap_or_else(TranslationGroupId::new_random);
+        let now = self.now().to_string();
+        let mut update = conn.prepare_cached(
+            "UPDATE sections SET translation_group = ?1, updated_at = ?3
+             WHERE id = ?2 OR (translation_group IS NOT NULL AND translation_group = (SELECT translation_group FROM sections WHERE id = ?2))",
+        )?;
+        update.execute(params![group.to_string(), source.to_string(), now])?;
+        update.execute(params![group.to_string(), translation.to_string(), now])?;
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO translation_sources (section_seq, source_seq, source_version) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![translation_seq, source_seq, from.current_version])?;
+        Ok(group)
+    }
+
+    /// Takes a section out of its translation group; translations made from it keep their group
+    /// but no longer have a source.
+    pub fn unlink_translation(&mut self, id: SectionId) -> StoreResult<()> {
+        let conn = self.conn();
+        let section = get(conn, id)?;
+        if section.translation_group.is_none() {
+            return Err(StoreError::Rejected(format!(
+                "'{}' is not linked to any translation",
+                section.title
+            )));
+        }
+        let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
+        conn.execute("DELETE FROM translation_sources WHERE section_seq = ?1 OR source_seq = ?1", [seq])?;
+        conn.execute(
+            "UPDATE sections SET translation_group = NULL, updated_at = ?2 WHERE seq = ?1",
+            params![seq, self.now().to_string()],
+        )?;
+        // A group left with one section is no group.
+        if let Some(group) = section.translation_group {
+            conn.execute(
+                "UPDATE sections SET translation_group = NULL WHERE translation_group = ?1
+                 AND (SELECT count(*) FROM sections WHERE translation_group = ?1) = 1",
+                [group.to_string()],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Records that a translation now says what its source's current version says.
+    pub fn mark_translation_updated(&mut self, id: SectionId) -> StoreResult<u32> {
+        let conn = self.conn();
+        let section = get(conn, id)?;
+        let Some(source) = source_of(conn, id)? else {
+            return Err(StoreError::Rejected(format!(
+                "'{}' is not a translation of another section (link it to its source first)",
+                section.title
+            )));
+        };
+        if !source.out_of_date() {
+            return Err(StoreError::Rejected(format!(
+                "'{}' is already up to date with version {} of '{}'",
+                section.title, source.source_version, source.title
+            )));
+        }
+        conn.execute(
+            "UPDATE translation_sources SET source_version = ?2
+             WHERE section_seq = (SELECT seq FROM sections WHERE id = ?1)",
+            params![id.to_string(), source.source_version],
+        )?;
+        Ok(source.source_version)
+    }
+}

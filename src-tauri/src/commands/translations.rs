@@ -1,0 +1,34 @@
+//! Translations in the section editor: link a section to its source or its translation, unlink
+//! it, and record that an out-of-date translation has been brought up to date.
+
+use tauri::State;
+
+use super::section_id;
+use crate::error::CommandResult;
+use crate::state::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn link_translation(
+    state: State<'_, AppState>,
+    source: String,
+    translation: String,
+) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let (source, translation) = (section_id(&store, &source)?, section_id(&store, &translation)?);
+    store.write(|w| w.link_translations(source, translation))?;
+    Ok(())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let id = section_id(&store, &id)?;
+    Ok(store.write(|w| w.unlink_translation(id))?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn mark_translation_updated(state: State<'_, AppState>, id: String) -> CommandResult<u32> {
+    let mut store = state.store()?;
+    let id = section_id(&store, &id)?;
+    Ok(store.write(|w| w.mark_translation_updated(id))?)
+}
