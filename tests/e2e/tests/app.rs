@@ -922,3 +922,77 @@ async fn a_colleagues_bundle_is_merged_and_a_diverged_section_is_settled_in_the_
     let vetting = store.version(id, 4).expect("v4").vetted.expect("vetting carried");
     assert_eq!(vetting.by, "Luis");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_out_of_date_translation_is_flagged_shown_its_sources_changes_and_relinked() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[]);
+    let english = {
+        let store = Store::open(&db).expect("library");
+        let who = store.sections(&SectionFilter::default()).expect("sections");
+        who.into_iter().find(|s| s.title == "Who we are").expect("the demo's English section").id.to_string()
+    };
+    // A colleague changes the English text from the command line.
+    cli(&db, &["section", "edit", &english, "--body", "Alianza Puentes is a network of 50 migrant-led organisations."]);
+    let app = App::start(&db, dir.path()).await;
+    app.wait_until(
+        "the Spanish section flagged in the list",
+        "const row = [...document.querySelectorAll('.section-row')].find(r => r.querySelector('.title').textContent === 'Quiénes somos'); \
+         return row !== undefined && row.querySelector('[data-flag=translation]') !== null;",
+    )
+    .await;
+    let flagged = app.eval("return document.querySelectorAll('[data-flag=translation]').length;").await;
+    assert_eq!(flagged, serde_json::json!(1), "only the Spanish translation is out of date");
+    app.eval(
+        "[...document.querySelectorAll('.section-row')].find(r => r.querySelector('.title').textContent === 'Quiénes somos').click(); return true;",
+    )
+    .await;
+    let changes = app
+        .wait_until(
+            "the banner with the source's changes",
+            "const d = document.querySelector('[data-testid=source-changes]'); \
+             return d && [...d.querySelectorAll('.added')].map(s => s.textContent).join(' ');",
+        )
+        .await;
+    assert!(changes.as_str().is_some_and(|added| added.contains("50")), "{changes}");
+    app.screenshot("15-translation-out-of-date").await;
+    app.click("[data-testid=translation-updated]").await;
+    app.wait_until(
+        "the banner and the flag gone",
+        "return !document.querySelector('[data-testid=translation-out-of-date]') && !document.querySelector('[data-flag=translation]');",
+    )
+    .await;
+
+    // Unlinked, then linked again from the editor: it is the translation of the English text.
+    app.click("[data-testid=unlink-translation]").await;
+    app.wait_until(
+        "no translations left",
+        "const t = document.querySelector('[data-testid=translations]'); return t && t.querySelectorAll('li').length === 0;",
+    )
+    .await;
+    app.eval("document.querySelector('[data-testid=translations] details').open = true; return true;").await;
+    app.type_into("[data-testid=link-search]", "who we are").await;
+    let linked = format!(
+        "const hit = document.querySelector('[data-link-hit=\"{english}\"]'); if (!hit) return false; \
+         hit.querySelector('[data-testid=link-as-source]').click(); return true;"
+    );
+    app.wait_until("the English section offered", &linked).await;
+    app.wait_until(
+        "translated from the English section",
+        "const t = document.querySelector('[data-testid=translations]'); return t && t.textContent.includes('en: Who we are');",
+    )
+    .await;
+    app.stop().await;
+
+    let store = Store::open(&db).expect("library");
+    let spanish = store
+        .sections(&SectionFilter::default())
+        .expect("sections")
+        .into_iter()
+        .find(|s| s.title == "Quiénes somos")
+        .expect("the Spanish section")
+        .id;
+    let source = store.translation_source(spanish).expect("source").expect("linked again");
+    assert_eq!((source.source.to_string(), source.made_from, source.out_of_date()), (english, 2, false));
+}
