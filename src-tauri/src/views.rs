@@ -1,9 +1,10 @@
 //! The shapes the window receives (snake_case JSON, ids as strings, ISO dates) and the ones it
 //! sends, converted to model values here so that commands stay one call each.
 
+use plenary_core::ModelError;
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
-use plenary_core::event::Event;
+use plenary_core::event::{Event, parse_word_limit};
 use plenary_core::fact::Fact;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::kind::Kind;
@@ -273,6 +274,9 @@ pub(crate) struct EventInput {
     deadline: String,
     #[serde(default)]
     word_limit: Option<u32>,
+    /// Limits of single languages as typed: "es=900, fr=850".
+    #[serde(default)]
+    word_limits: String,
     #[serde(default)]
     languages: Vec<String>,
 }
@@ -298,6 +302,19 @@ impl EventInput {
             country: text(self.country),
             organiser: text(self.organiser),
             word_limit: self.word_limit,
+            word_limits: self
+                .word_limits
+                .split([',', ';'])
+                .filter_map(|entry| non_empty(entry))
+                .map(|entry| match parse_word_limit("limits per language", entry)? {
+                    (Some(lang), limit) => Ok((lang, limit)),
+                    (None, _) => Err(ModelError::invalid(
+                        "limits per language",
+                        entry,
+                        "give the language before the number, as es=900",
+                    )),
+                })
+                .collect::<Result<_, _>>()?,
         })
     }
 }
@@ -371,6 +388,8 @@ pub(crate) struct StatementDetail {
     word_count: usize,
     word_count_by_lang: std::collections::BTreeMap<String, usize>,
     word_limit: Option<u32>,
+    /// Words in the statement's own language, counted against `word_limit`.
+    words_in_lang: usize,
     warnings: Vec<Warning>,
     /// The day a final statement was frozen; its exports show the library as it was then.
     frozen_on: Option<Date>,
@@ -444,7 +463,10 @@ impl StatementDetail {
                 }
             })
             .collect();
-        let word_limit = assembled.event.as_ref().and_then(|e| e.word_limit);
+        // The budget shown is the statement's own language's: words in other languages count
+        // against their own limits (and are named in the warnings).
+        let word_limit = assembled.event.as_ref().and_then(|e| e.word_limit_for(&statement.lang));
+        let words_in_lang = assembled.word_count_by_lang.get(statement.lang.as_str()).copied().unwrap_or(0);
         Self {
             id: statement.id.to_string(),
             title: statement.title,
@@ -458,6 +480,7 @@ impl StatementDetail {
             word_count: assembled.word_count,
             word_count_by_lang: assembled.word_count_by_lang,
             word_limit,
+            words_in_lang,
             warnings: assembled.warnings,
             frozen_on: frozen.map(|frozen| frozen.on),
             status_changes,

@@ -482,8 +482,10 @@ pub(crate) enum EventCommand {
         ends: Option<String>,
         #[arg(long, value_name = "DATE")]
         deadline: Option<String>,
-        #[arg(long, value_name = "N")]
-        word_limit: Option<u32>,
+        /// Most words: N for every language, LANG=N for one (repeat: --word-limit 800
+        /// --word-limit es=900).
+        #[arg(long = "word-limit", value_name = "[LANG=]N")]
+        word_limits: Vec<String>,
         /// An accepted language (repeat for several).
         #[arg(long = "lang", value_name = "LANG")]
         langs: Vec<String>,

@@ -1,10 +1,12 @@
 //! Turning command-line text into model values, with errors that name the flag.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
 use plenary_core::date::{Date, parse_date};
+use plenary_core::event::parse_word_limit;
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::{SectionStatus, StatementStatus};
@@ -118,4 +120,20 @@ pub(crate) fn filter(args: FilterArgs) -> Result<SectionFilter> {
         lang: args.lang.as_deref().map(|text| language("--lang", text)).transpose()?,
         review_due_by: date("--review-due-by", args.review_due_by.as_deref())?,
     })
+}
+
+/// `--word-limit` values: the limit for every language (the last one given) and those of single
+/// languages.
+pub(crate) fn word_limits(given: &[String]) -> Result<(Option<u32>, BTreeMap<Language, u32>)> {
+    let mut every = None;
+    let mut per_language = BTreeMap::new();
+    for text in given {
+        match parse_word_limit("--word-limit", text)? {
+            (None, limit) => every = Some(limit),
+            (Some(lang), limit) => {
+                per_language.insert(lang, limit);
+            }
+        }
+    }
+    Ok((every, per_language))
 }

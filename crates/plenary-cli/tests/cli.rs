@@ -1251,3 +1251,80 @@ fn translations_are_flagged_out_of_date_when_their_source_changes() {
     library.ok(&["section", "unlink", &spanish]);
     assert_eq!(library.json(&["section", "show", &english])["translations"], serde_json::json!([]));
 }
+
+/// `--word-limit 800 --word-limit es=900`: each language is counted against its own limit, and
+/// the event's languages are checked against the statement's and the items'.
+#[test]
+fn word_limits_are_per_language_and_languages_are_checked() {
+    let library = Library::new();
+    let event = library.json(&[
+        "event",
+        "add",
+        "--name",
+        "Forum",
+        "--lang",
+        "en",
+        "--lang",
+        "es",
+        "--word-limit",
+        "6",
+        "--word-limit",
+        "es=8",
+    ])["id"]
+        .as_str()
+        .expect("event id")
+        .to_owned();
+    let listed = library.json(&["event", "list"]);
+    assert_eq!(listed[0]["word_limit"], 6);
+    assert_eq!(listed[0]["word_limits"]["es"], 8);
+    let english = library.add_section("One", "about", "Two three four five.");
+    let spanish = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Uno",
+            "--kind",
+            "about",
+            "--lang",
+            "es",
+            "--body",
+            "Dos tres cuatro cinco seis.",
+        ])
+        .trim()
+        .to_owned();
+    let statement = library.ok(&["statement", "new", "--title", "S", "--event", &event]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &english, &spanish]);
+    let shown = library.json(&["statement", "show", &statement]);
+    assert_eq!(shown["word_count_by_lang"], serde_json::json!({"en": 5, "es": 6}));
+    let codes: Vec<&str> =
+        shown["warnings"].as_array().expect("warnings").iter().filter_map(|w| w["code"].as_str()).collect();
+    assert!(codes.contains(&"item_language") && !codes.contains(&"over_word_limit"), "{codes:?}");
+
+    let more = library.add_section("More", "about", "Six seven.");
+    library.ok(&["statement", "add", &statement, &more]);
+    let shown = library.json(&["statement", "show", &statement]);
+    let over: Vec<&Value> = shown["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["code"] == "over_word_limit")
+        .collect();
+    assert_eq!(over.len(), 1, "{over:?}");
+    assert_eq!(
+        (&over[0]["lang"], &over[0]["words"], &over[0]["limit"]),
+        (&"en".into(), &8.into(), &6.into())
+    );
+
+    let french = library
+        .ok(&["statement", "new", "--title", "F", "--event", &event, "--lang", "fr"])
+        .trim()
+        .to_owned();
+    let shown = library.json(&["statement", "show", &french]);
+    assert_eq!(shown["warnings"][0]["code"], "language_not_accepted");
+    let said = library.ok(&["statement", "show", &french]);
+    assert!(said.contains("the event accepts statements in en, es only, not 'fr'"), "{said}");
+
+    let error = library.fails(&["event", "add", "--name", "Bad", "--word-limit", "es=0"], 1);
+    assert!(error.contains("--word-limit") && error.contains("es=0"), "{error}");
+}

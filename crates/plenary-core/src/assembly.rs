@@ -176,11 +176,20 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
     }
 
     let word_count = items.iter().map(|item| item.word_count).sum();
+    let statement = input.statement;
+    for item in &items {
+        if item.lang != statement.lang {
+            warnings.push(Warning::ItemLanguage {
+                item: item.position,
+                lang: item.lang.clone(),
+                statement_lang: statement.lang.clone(),
+            });
+        }
+    }
     if let Some(event) = input.event {
-        event_warnings(event, input.statement.status, word_count, input.today, &mut warnings);
+        event_warnings(event, statement, &word_count_by_lang, input.today, &mut warnings);
     }
 
-    let statement = input.statement;
     for reference in fact_references(&statement.title) {
         if let Some(fact) = facts.get(reference.key.as_str()) {
             facts_used.insert(fact.key.to_string(), fact.value.clone());
@@ -229,16 +238,27 @@ fn link_warnings(item: u32, link: &LinkState, today: Date, warnings: &mut Vec<Wa
 
 fn event_warnings(
     event: &Event,
-    status: StatementStatus,
-    words: usize,
+    statement: &Statement,
+    words_by_lang: &BTreeMap<String, usize>,
     today: Date,
     warnings: &mut Vec<Warning>,
 ) {
-    if let Some(limit) = event.word_limit.filter(|limit| words > *limit as usize) {
-        warnings.push(Warning::OverWordLimit { words, limit });
+    if !event.languages.is_empty() && !event.languages.contains(&statement.lang) {
+        warnings.push(Warning::LanguageNotAccepted {
+            lang: statement.lang.clone(),
+            accepted: event.languages.clone(),
+        });
+    }
+    // Each language's words against its own limit (or the event's general one): a Spanish
+    // paragraph in an English statement does not eat into the English limit.
+    for (lang, words) in words_by_lang {
+        let Ok(lang) = lang.parse::<Language>() else { continue };
+        if let Some(limit) = event.word_limit_for(&lang).filter(|limit| *words > *limit as usize) {
+            warnings.push(Warning::OverWordLimit { words: *words, limit, lang });
+        }
     }
     if let Some(deadline) = event.deadline.filter(|deadline| *deadline < today)
-        && status != StatementStatus::Submitted
+        && statement.status != StatementStatus::Submitted
     {
         warnings.push(Warning::PastDeadline { deadline });
     }

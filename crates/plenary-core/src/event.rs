@@ -1,5 +1,7 @@
 //! Events: the conferences statements are written for, and the rules they impose.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
@@ -30,8 +32,11 @@ pub struct Event {
     pub ends: Option<Date>,
     /// Last day to submit statements.
     pub deadline: Option<Date>,
-    /// Most words a statement may have.
+    /// Most words a statement may have, in any language without a limit of its own.
     pub word_limit: Option<u32>,
+    /// Most words a statement may have in one language.
+    #[serde(default)]
+    pub word_limits: BTreeMap<Language, u32>,
     /// Languages statements may be written in.
     pub languages: Vec<Language>,
 }
@@ -54,6 +59,11 @@ impl Event {
         Ok(())
     }
 
+    /// The word limit for statements (or the part of one) in `lang`.
+    pub fn word_limit_for(&self, lang: &Language) -> Option<u32> {
+        self.word_limits.get(lang).copied().or(self.word_limit)
+    }
+
     /// The name people use for it: short name and edition when there is one ("GFMD 2017").
     pub fn display_name(&self) -> String {
         let name = self.short_name.as_deref().unwrap_or(&self.name);
@@ -61,6 +71,23 @@ impl Event {
             Some(edition) if !name.contains(edition.as_str()) => format!("{name} {edition}"),
             _ => name.to_owned(),
         }
+    }
+}
+
+/// One word limit as typed: `800` for every language, `es=900` for one. `field` names it in
+/// errors (`--word-limit`).
+pub fn parse_word_limit(field: &str, text: &str) -> Result<(Option<Language>, u32), ModelError> {
+    let (lang, number) = match text.split_once('=') {
+        Some((lang, number)) => (Some(Language::parse(field, lang.trim())?), number),
+        None => (None, text),
+    };
+    match number.trim().parse::<u32>() {
+        Ok(limit) if limit > 0 => Ok((lang, limit)),
+        _ => Err(ModelError::invalid(
+            field,
+            text,
+            "expected a number of words above 0, for every language (800) or one (es=900)",
+        )),
     }
 }
 
@@ -81,6 +108,7 @@ mod tests {
             ends: None,
             deadline: None,
             word_limit: None,
+            word_limits: BTreeMap::new(),
             languages: vec![],
         }
     }
@@ -100,6 +128,17 @@ mod tests {
         let error = summit.validate().expect_err("ends first").to_string();
         assert!(error.contains("--ends") && error.contains("2027-01-26"), "{error}");
         assert!(event("  ", None, None).validate().expect_err("no name").to_string().contains("--name"));
+    }
+
+    #[test]
+    fn word_limits_are_read_for_every_language_or_one() {
+        assert_eq!(parse_word_limit("--word-limit", "800").expect("all"), (None, 800));
+        let (lang, limit) = parse_word_limit("--word-limit", " es = 900 ").expect("one");
+        assert_eq!((lang.map(|l| l.to_string()), limit), (Some("es".to_owned()), 900));
+        for bad in ["0", "es=0", "es=", "=900", "many", "es=-3", "e s=9"] {
+            let error = parse_word_limit("--word-limit", bad).expect_err(bad).to_string();
+            assert!(error.contains("--word-limit"), "{bad}: {error}");
+        }
     }
 
     #[test]

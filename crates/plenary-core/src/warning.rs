@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::date::{Date, PartialDate};
 use crate::id::SectionId;
+use crate::language::Language;
 use crate::status::SectionStatus;
 
 /// One thing that may be wrong with a statement. `item` is the 1-based position of the item it
@@ -78,12 +79,30 @@ pub enum Warning {
         /// When its figure was true.
         as_of: PartialDate,
     },
-    /// The statement has more words than the event allows.
+    /// The statement has more words in one language than the event allows in it.
     OverWordLimit {
-        /// Words in the statement.
+        /// Words in that language.
         words: usize,
-        /// The event's limit.
+        /// The event's limit for that language.
         limit: u32,
+        /// The language.
+        lang: Language,
+    },
+    /// The statement is written in a language the event does not accept.
+    LanguageNotAccepted {
+        /// The statement's language.
+        lang: Language,
+        /// The event's languages.
+        accepted: Vec<Language>,
+    },
+    /// An item's text is in another language than the statement.
+    ItemLanguage {
+        /// Item position.
+        item: u32,
+        /// The item's language.
+        lang: Language,
+        /// The statement's language.
+        statement_lang: Language,
     },
     /// The event's submission deadline has passed and the statement was not submitted.
     PastDeadline {
@@ -101,9 +120,10 @@ impl Warning {
             | Self::OutdatedVersion { item, .. }
             | Self::ReviewOverdue { item, .. }
             | Self::TranslationOutOfDate { item, .. }
+            | Self::ItemLanguage { item, .. }
             | Self::UnknownFact { item, .. }
             | Self::StaleFact { item, .. } => Some(*item),
-            Self::OverWordLimit { .. } | Self::PastDeadline { .. } => None,
+            Self::OverWordLimit { .. } | Self::LanguageNotAccepted { .. } | Self::PastDeadline { .. } => None,
         }
     }
 
@@ -131,11 +151,18 @@ impl Warning {
             Self::StaleFact { item, key, as_of } => {
                 format!("item {item}: fact '{key}' is as of {as_of}, more than a year ago")
             }
-            Self::OverWordLimit { words, limit } => {
+            Self::OverWordLimit { words, limit, lang } => {
                 format!(
-                    "{words} words is over the event's limit of {limit} by {}",
+                    "{words} words in '{lang}' is over the event's limit of {limit} by {}",
                     *words as u64 - u64::from(*limit)
                 )
+            }
+            Self::LanguageNotAccepted { lang, accepted } => {
+                let accepted: Vec<&str> = accepted.iter().map(Language::as_str).collect();
+                format!("the event accepts statements in {} only, not '{lang}'", accepted.join(", "))
+            }
+            Self::ItemLanguage { item, lang, statement_lang } => {
+                format!("item {item}: its text is in '{lang}', the statement in '{statement_lang}'")
             }
             Self::PastDeadline { deadline } => format!("the event's deadline ({deadline}) has passed"),
         }

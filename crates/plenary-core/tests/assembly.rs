@@ -47,6 +47,7 @@ fn event(word_limit: Option<u32>, deadline: Option<&str>) -> Event {
         ends: Some(date("2017-06-30")),
         deadline: deadline.map(date),
         word_limit,
+        word_limits: Default::default(),
         languages: vec![lang("en")],
     }
 }
@@ -129,7 +130,11 @@ fn items_keep_order_and_facts_are_substituted() {
     assert_eq!(assembled.word_count, 12);
     assert_eq!(assembled.word_count_by_lang.get("en"), Some(&7));
     assert_eq!(assembled.word_count_by_lang.get("es"), Some(&5));
-    assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
+    // The Spanish item in an English statement is named.
+    assert_eq!(
+        assembled.warnings,
+        [Warning::ItemLanguage { item: 2, lang: lang("es"), statement_lang: lang("en") }]
+    );
 }
 
 #[test]
@@ -241,8 +246,47 @@ fn word_limit_counts_the_substituted_plain_text() {
     let (warnings, words) = check(&statement(StatementStatus::Draft), Some(&event), over, &[]);
     // The plain text a form receives ends "six (https://example.org).": the address is a word.
     assert_eq!(words, 7);
-    assert_eq!(warnings, [Warning::OverWordLimit { words: 7, limit: 5 }]);
-    assert_eq!(warnings[0].message(), "7 words is over the event's limit of 5 by 2");
+    assert_eq!(warnings, [Warning::OverWordLimit { words: 7, limit: 5, lang: lang("en") }]);
+    assert_eq!(warnings[0].message(), "7 words in 'en' is over the event's limit of 5 by 2");
+}
+
+/// "108 of 60" was English and Spanish added together: each language is counted against its
+/// own limit, and text in another language than the statement's is named.
+#[test]
+fn words_are_counted_per_language_against_each_languages_limit() {
+    let mut bilingual = event(Some(6), None);
+    bilingual.languages = vec![lang("en"), lang("es")];
+    bilingual.word_limits.insert(lang("es"), 8);
+    let items = vec![
+        text_item("", "One two three four five six.", "en"),
+        text_item("", "Uno dos tres cuatro cinco seis siete.", "es"),
+    ];
+    let (warnings, words) = check(&statement(StatementStatus::Draft), Some(&bilingual), items.clone(), &[]);
+    assert_eq!(words, 13);
+    assert_eq!(
+        warnings,
+        [Warning::ItemLanguage { item: 2, lang: lang("es"), statement_lang: lang("en") }],
+        "6 English words of 6, 7 Spanish of 8: within both limits"
+    );
+    bilingual.word_limits.insert(lang("es"), 6);
+    let (warnings, _) = check(&statement(StatementStatus::Draft), Some(&bilingual), items, &[]);
+    assert!(
+        warnings.contains(&Warning::OverWordLimit { words: 7, limit: 6, lang: lang("es") }),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| matches!(w, Warning::OverWordLimit { lang, .. } if lang.as_str() == "en"))
+    );
+
+    // A French statement for an English and Spanish event.
+    let mut french = statement(StatementStatus::Draft);
+    french.lang = lang("fr");
+    let (warnings, _) = check(&french, Some(&bilingual), vec![], &[]);
+    assert_eq!(
+        warnings,
+        [Warning::LanguageNotAccepted { lang: lang("fr"), accepted: vec![lang("en"), lang("es")] }]
+    );
+    assert_eq!(warnings[0].message(), "the event accepts statements in en, es only, not 'fr'");
 }
 
 #[test]

@@ -210,6 +210,8 @@ impl Write<'_> {
             ends: Some(date("2027-01-28")?),
             deadline: Some(date("2027-01-12")?),
             word_limit: Some(800),
+            // Spanish says the same in more words.
+            word_limits: std::collections::BTreeMap::from([(spanish.clone(), 900)]),
             languages: vec![english.clone(), spanish],
         })?;
         let statement = self.new_statement(NewStatement {

@@ -1,5 +1,7 @@
 //! Events: the conferences statements are for.
 
+use std::collections::BTreeMap;
+
 use plenary_core::date::Date;
 use plenary_core::event::Event;
 use plenary_core::id::EventId;
@@ -32,8 +34,10 @@ pub struct NewEvent {
     pub ends: Option<Date>,
     /// Submission deadline.
     pub deadline: Option<Date>,
-    /// Word limit.
+    /// Word limit for every language without its own.
     pub word_limit: Option<u32>,
+    /// Word limits of single languages.
+    pub word_limits: BTreeMap<Language, u32>,
     /// Accepted languages.
     pub languages: Vec<Language>,
 }
@@ -64,6 +68,7 @@ fn event_from_row(row: &Row<'_>) -> rusqlite::Result<Event> {
         ends: parsed_opt(row, 8)?,
         deadline: parsed_opt(row, 9)?,
         word_limit: row.get(10)?,
+        word_limits: BTreeMap::new(),
         languages,
     })
 }
@@ -73,9 +78,21 @@ pub(crate) fn get(conn: &Connection, id: EventId) -> StoreResult<Event> {
     let mut statement = conn.prepare_cached(&sql)?;
     let mut rows = statement.query_map([id.to_string()], event_from_row)?;
     match rows.next() {
-        Some(event) => Ok(event?),
+        Some(event) => with_limits(conn, event?),
         None => Err(StoreError::NotFound { what: "event", id: id.to_string() }),
     }
+}
+
+/// Adds an event's per-language word limits.
+fn with_limits(conn: &Connection, mut event: Event) -> StoreResult<Event> {
+    event.word_limits = conn
+        .prepare_cached(
+            "SELECT l.lang, l.word_limit FROM event_word_limits l JOIN events e ON e.seq = l.event_seq
+             WHERE e.id = ?1",
+        )?
+        .query_map([event.id.to_string()], |row| Ok((parsed(row, 0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(event)
 }
 
 impl Store {
@@ -94,8 +111,8 @@ impl Store {
     pub fn events(&self) -> StoreResult<Vec<Event>> {
         let sql = format!("{EVENT_COLUMNS} ORDER BY starts IS NULL, starts, name");
         let mut statement = self.conn.prepare(&sql)?;
-        let events = statement.query_map([], event_from_row)?.collect::<Result<_, _>>()?;
-        Ok(events)
+        let events: Vec<Event> = statement.query_map([], event_from_row)?.collect::<Result<_, _>>()?;
+        events.into_iter().map(|event| with_limits(&self.conn, event)).collect()
     }
 }
 
@@ -140,6 +157,15 @@ impl Write<'_> {
                 languages.join(","),
                 self.now().to_string(),
             ])?;
+        let conn = self.conn();
+        let seq = ids::seq_of(conn, EVENTS, &event.id.to_string())?;
+        conn.execute("DELETE FROM event_word_limits WHERE event_seq = ?1", [seq])?;
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO event_word_limits (event_seq, lang, word_limit) VALUES (?1, ?2, ?3)",
+        )?;
+        for (lang, limit) in &event.word_limits {
+            insert.execute(params![seq, lang.as_str(), limit])?;
+        }
         Ok(())
     }
 }
@@ -158,11 +184,15 @@ fn checked(id: EventId, new: NewEvent) -> StoreResult<Event> {
         ends: new.ends,
         deadline: new.deadline,
         word_limit: new.word_limit,
+        word_limits: new.word_limits,
         languages: new.languages,
     };
     event.validate()?;
     if event.word_limit == Some(0) {
         return Err(StoreError::Rejected("--word-limit must be at least 1".to_owned()));
+    }
+    if let Some((lang, _)) = event.word_limits.iter().find(|(_, limit)| **limit == 0) {
+        return Err(StoreError::Rejected(format!("--word-limit {lang}=0: a limit must be at least 1")));
     }
     Ok(event)
 }

@@ -934,7 +934,16 @@ async fn an_out_of_date_translation_is_flagged_shown_its_sources_changes_and_rel
         who.into_iter().find(|s| s.title == "Who we are").expect("the demo's English section").id.to_string()
     };
     // A colleague changes the English text from the command line.
-    cli(&db, &["section", "edit", &english, "--body", "Alianza Puentes is a network of 50 migrant-led organisations."]);
+    cli(
+        &db,
+        &[
+            "section",
+            "edit",
+            &english,
+            "--body",
+            "Alianza Puentes is a network of 50 migrant-led organisations.",
+        ],
+    );
     let app = App::start(&db, dir.path()).await;
     app.wait_until(
         "the Spanish section flagged in the list",

@@ -159,6 +159,8 @@ export interface EventRecord {
   ends: string | null;
   deadline: string | null;
   word_limit: number | null;
+  /** Limits of single languages: language → words. */
+  word_limits: Record<string, number>;
   languages: string[];
 }
 
@@ -178,6 +180,8 @@ export interface EventInput {
   ends: string;
   deadline: string;
   word_limit: number | null;
+  /** Limits of single languages as typed: "es=900, fr=850". */
+  word_limits: string;
   languages: string[];
 }
 
@@ -222,7 +226,9 @@ export type Warning =
   | { code: "translation_out_of_date"; item: number; section: string; source: string; made_from: number; source_version: number }
   | { code: "unknown_fact"; item: number; key: string }
   | { code: "stale_fact"; item: number; key: string; as_of: string }
-  | { code: "over_word_limit"; words: number; limit: number }
+  | { code: "over_word_limit"; words: number; limit: number; lang: string }
+  | { code: "language_not_accepted"; lang: string; accepted: string[] }
+  | { code: "item_language"; item: number; lang: string; statement_lang: string }
   | { code: "past_deadline"; deadline: string };
 
 export interface StatementDetail {
@@ -238,6 +244,8 @@ export interface StatementDetail {
   word_count: number;
   word_count_by_lang: Record<string, number>;
   word_limit: number | null;
+  /** Words in the statement's own language, counted against `word_limit`. */
+  words_in_lang: number;
   warnings: Warning[];
   /** The day a final statement was frozen. */
   frozen_on: string | null;

@@ -32,9 +32,16 @@ describe("describeWarning", () => {
   });
 
   it("points nowhere for statement-wide warnings", () => {
-    const line = describeWarning({ code: "over_word_limit", words: 612, limit: 500 }, [], (s) => s);
+    const line = describeWarning({ code: "over_word_limit", words: 612, limit: 500, lang: "es" }, [], (s) => s);
     expect(line.item).toBeNull();
-    expect(line.params).toEqual({ words: 612, limit: 500 });
+    expect(line.params).toEqual({ words: 612, limit: 500, lang: "es" });
+  });
+
+  it("names the item in another language by its title", () => {
+    const items = [item(1, "Who we are"), item(2, "Quiénes somos")];
+    const line = describeWarning({ code: "item_language", item: 2, lang: "es", statement_lang: "en" }, items, (s) => s);
+    expect(line.item).toBe(2);
+    expect(line.params).toEqual({ item: 2, title: "Quiénes somos", lang: "es", statement: "en" });
   });
 });
 

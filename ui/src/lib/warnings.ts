@@ -46,7 +46,15 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
     case "stale_fact":
       return { key, item: warning.item, params: { item: warning.item, key: warning.key, as_of: warning.as_of } };
     case "over_word_limit":
-      return { key, item: null, params: { words: warning.words, limit: warning.limit } };
+      return { key, item: null, params: { words: warning.words, limit: warning.limit, lang: warning.lang } };
+    case "language_not_accepted":
+      return { key, item: null, params: { lang: warning.lang, accepted: warning.accepted.join(", ") } };
+    case "item_language":
+      return {
+        key,
+        item: warning.item,
+        params: { item: warning.item, title: title(warning.item), lang: warning.lang, statement: warning.statement_lang },
+      };
     case "past_deadline":
       return { key, item: null, params: { deadline: warning.deadline } };
   }

@@ -144,10 +144,11 @@ pub(super) fn event(path: &Path, command: EventCommand) -> Result<()> {
             starts,
             ends,
             deadline,
-            word_limit,
+            word_limits,
             langs,
             json,
         } => {
+            let (word_limit, word_limits) = input::word_limits(&word_limits)?;
             let new = NewEvent {
                 name,
                 short_name: short,
@@ -159,6 +160,7 @@ pub(super) fn event(path: &Path, command: EventCommand) -> Result<()> {
                 ends: input::date("--ends", ends.as_deref())?,
                 deadline: input::date("--deadline", deadline.as_deref())?,
                 word_limit,
+                word_limits,
                 languages: langs.iter().map(|tag| input::language("--lang", tag)).collect::<Result<_>>()?,
             };
             let id = store.write(|w| w.add_event(new))?;

@@ -57,6 +57,7 @@ pub fn statement(lang: &str, items: Vec<(&str, &str)>) -> AssembledStatement {
         ends: Some("2027-01-28".parse().expect("date")),
         deadline: None,
         word_limit: Some(800),
+        word_limits: Default::default(),
         languages: vec![lang.clone()],
     };
     let items = items
