@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 53] = [
+const COMMANDS: [&str; 54] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -30,6 +30,7 @@ const COMMANDS: [&str; 53] = [
     "set_section_status",
     "list_facts",
     "set_fact",
+    "delete_fact",
     "list_events",
     "save_event",
     "get_organisation",

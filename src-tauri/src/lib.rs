@@ -39,6 +39,7 @@ pub fn run() {
             commands::library::search_sections,
             commands::library::list_facts,
             commands::library::set_fact,
+            commands::library::delete_fact,
             commands::library::list_events,
             commands::library::save_event,
             commands::library::get_organisation,

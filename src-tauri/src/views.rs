@@ -250,7 +250,20 @@ pub(crate) struct SectionDetailsInput {
 pub(crate) type VersionView = Version;
 
 /// A fact as the register shows it.
-pub(crate) type FactView = Fact;
+#[derive(Debug, Serialize)]
+pub(crate) struct FactView {
+    #[serde(flatten)]
+    fact: Fact,
+    /// Its figure was true more than a year ago.
+    stale: bool,
+}
+
+impl FactView {
+    /// A fact with whether it is stale `today`.
+    pub(crate) fn new(fact: Fact, today: Date) -> Self {
+        Self { stale: fact.is_stale(today), fact }
+    }
+}
 
 /// An event as its form sends it.
 #[derive(Debug, Deserialize)]

@@ -307,12 +307,51 @@ fn a_fact_with_two_values_and_two_organisation_names_are_conflicts_and_ours_are_
     assert_eq!(
         report.conflicts,
         [
-            Conflict::Fact { key: key.clone(), ours: "45".into(), theirs: "47".into() },
+            Conflict::Fact { key: key.clone(), lang: None, ours: "45".into(), theirs: "47".into() },
             Conflict::Organisation { ours: "Red Puentes".into(), theirs: "Puentes Network".into() },
         ]
     );
     assert_eq!(ours.facts().expect("facts")[0].value, "45");
     assert_eq!(ours.organisation().expect("org").name, "Red Puentes");
+}
+
+/// A fact's values in single languages travel: missing ones are added, different ones are
+/// conflicts naming the language, and ours are kept.
+#[test]
+fn a_facts_values_per_language_are_added_or_reported() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (families, members) =
+        (FactKey::parse("families").expect("key"), FactKey::parse("members").expect("key"));
+    let (es, fr): (Language, Language) = ("es".parse().expect("es"), "fr".parse().expect("fr"));
+    let mut ours = library(&folder, "ours.sqlite3");
+    ours.write(|w| {
+        w.set_fact(&families, "100,000 families", None, None)?;
+        w.set_fact(&members, "45", None, None)?;
+        w.set_fact_value(&families, &es, "100.000 familias", None, None)
+    })
+    .expect("ours");
+    let mut theirs = library(&folder, "theirs.sqlite3");
+    theirs
+        .write(|w| {
+            w.set_fact(&families, "100,000 families", None, None)?;
+            w.set_fact(&members, "45", None, None)?;
+            w.set_fact_value(&families, &es, "cien mil familias", None, None)?;
+            w.set_fact_value(&members, &fr, "45 membres", None, None)
+        })
+        .expect("theirs");
+    let report = import_bundle(&mut ours, &share(&theirs, &folder, "theirs.plenary")).expect("merge").report;
+    assert_eq!(
+        report.conflicts,
+        [Conflict::Fact {
+            key: families.clone(),
+            lang: Some(es.clone()),
+            ours: "100.000 familias".into(),
+            theirs: "cien mil familias".into()
+        }]
+    );
+    let facts = ours.facts().expect("facts");
+    assert_eq!(facts[0].values.get(&es).map(String::as_str), Some("100.000 familias"), "ours kept");
+    assert_eq!(facts[1].values.get(&fr).map(String::as_str), Some("45 membres"), "theirs added");
 }
 
 /// Random edit histories on two libraries that start from a common one: merging each into the

@@ -429,12 +429,17 @@ pub(crate) enum FactCommand {
         as_of: Option<String>,
         #[arg(long)]
         source: Option<String>,
+        /// Set the value for text in this language only (the fact must exist).
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
     },
-    /// List the facts.
+    /// List the facts (stale ones, over a year old, are marked).
     List {
         #[command(flatten)]
         json: Json,
     },
+    /// Delete a fact that no final or submitted statement cites.
+    Remove { key: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ use anyhow::Result;
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, Timestamp};
 use plenary_core::event::Event;
+use plenary_core::fact::Fact;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
@@ -616,4 +617,29 @@ pub(crate) fn export_json(record: &plenary_store::ExportRecord) -> serde_json::V
         "facts": serde_json::from_str::<serde_json::Value>(&r.facts_json).unwrap_or_default(),
         "created_at": record.created_at,
     })
+}
+
+/// A fact as `fact list` shows it: with whether its figure is over a year old.
+#[derive(Serialize)]
+pub(crate) struct FactView {
+    #[serde(flatten)]
+    fact: Fact,
+    stale: bool,
+}
+
+impl FactView {
+    pub(crate) fn new(fact: Fact, today: Date) -> Self {
+        Self { stale: fact.is_stale(today), fact }
+    }
+
+    pub(crate) fn print(&self) {
+        let fact = &self.fact;
+        let as_of = fact.as_of.map(|d| format!("  (as of {d})")).unwrap_or_default();
+        let source = fact.source.as_ref().map(|s| format!("  — {s}")).unwrap_or_default();
+        let stale = if self.stale { "  [stale: over a year old]" } else { "" };
+        outln!("{} = {}{as_of}{source}{stale}", fact.key, fact.value);
+        for (lang, value) in &fact.values {
+            outln!("  {lang}: {value}");
+        }
+    }
 }

@@ -1328,3 +1328,61 @@ fn word_limits_are_per_language_and_languages_are_checked() {
     let error = library.fails(&["event", "add", "--name", "Bad", "--word-limit", "es=0"], 1);
     assert!(error.contains("--word-limit") && error.contains("es=0"), "{error}");
 }
+
+/// `fact set KEY VALUE --lang es` gives Spanish text its own figure; `fact remove` deletes a fact
+/// only while no final statement cites it; stale facts are marked.
+#[test]
+fn facts_have_values_per_language_and_are_removed_only_when_nothing_final_cites_them() {
+    let library = Library::new();
+    let error = library.fails(&["fact", "set", "families", "más de 100.000", "--lang", "es"], 1);
+    assert!(error.contains("there is no fact 'families' yet"), "{error}");
+    library.ok(&["fact", "set", "families", "more than 100,000 families", "--as-of", "2024"]);
+    library.ok(&["fact", "set", "families", "más de 100.000 familias", "--lang", "es"]);
+    let facts = library.json(&["fact", "list"]);
+    assert_eq!(facts[0]["values"]["es"], "más de 100.000 familias");
+    assert_eq!(facts[0]["stale"], true, "as of 2024 is over a year before 2026-11-26");
+    assert!(library.ok(&["fact", "list"]).contains("[stale: over a year old]"));
+
+    let english = library.add_section("Reach", "work", "We reach {{fact.families}}.");
+    let spanish = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Alcance",
+            "--kind",
+            "work",
+            "--lang",
+            "es",
+            "--body",
+            "Llegamos a {{fact.families}}.",
+        ])
+        .trim()
+        .to_owned();
+    let statement =
+        library.ok(&["statement", "new", "--title", "Declaración", "--lang", "es"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &spanish]);
+    let draft = library.ok(&["statement", "new", "--title", "Draft"]).trim().to_owned();
+    library.ok(&["statement", "add", &draft, &english]);
+    let shown = library.json(&["statement", "show", &statement]);
+    assert_eq!(shown["items"][0]["body"], "Llegamos a más de 100.000 familias.");
+    assert_eq!(
+        library.json(&["statement", "show", &draft])["items"][0]["body"],
+        "We reach more than 100,000 families."
+    );
+
+    library.ok(&["statement", "status", &statement, "final"]);
+    let error = library.fails(&["fact", "remove", "families"], 1);
+    assert!(error.contains("'Declaración' (final)") && error.contains("stays"), "{error}");
+    library.ok(&["statement", "status", &statement, "draft", "--note", "the figure goes"]);
+    let output = library.run(&["fact", "remove", "families"]);
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("'Declaración'") && said.contains("'Draft'"),
+        "the citing drafts are named: {said}"
+    );
+    assert_eq!(library.json(&["fact", "list"]), serde_json::json!([]));
+    let error = library.fails(&["fact", "remove", "families"], 1);
+    assert!(error.contains("no fact with id 'families'"), "{error}");
+}

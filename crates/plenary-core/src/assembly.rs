@@ -119,8 +119,6 @@ pub struct AssembledItem {
 /// Puts a statement together. Pure: the same input always gives the same output.
 pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
     let facts: HashMap<&str, &Fact> = input.facts.iter().map(|fact| (fact.key.as_str(), fact)).collect();
-    let lookup = |key: &str| facts.get(key).map(|fact| fact.value.as_str());
-    let stale_before = input.today.saturating_sub(jiff::Span::new().years(1));
 
     let mut warnings = Vec::new();
     let mut stale_reported: Vec<&str> = Vec::new();
@@ -142,9 +140,9 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
                     }
                 }
                 Some(fact) => {
-                    facts_used.insert(fact.key.to_string(), fact.value.clone());
-                    let stale = fact.as_of.filter(|as_of| as_of.last_day() < stale_before);
-                    if let Some(as_of) = stale
+                    facts_used
+                        .insert(used_key(fact, &resolved.lang), fact.value_in(&resolved.lang).to_owned());
+                    if let Some(as_of) = fact.as_of.filter(|_| fact.is_stale(input.today))
                         && !stale_reported.contains(&fact.key.as_str())
                     {
                         stale_reported.push(fact.key.as_str());
@@ -157,8 +155,8 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
                 }
             }
         }
-        let title = substitute_facts(&resolved.title, lookup);
-        let body = substitute_facts(&resolved.body, lookup);
+        let title = substitute_in(&resolved.title, &facts, &resolved.lang);
+        let body = substitute_in(&resolved.body, &facts, &resolved.lang);
         let word_count = count_words(&title) + count_words(&plain_text(&body));
         *word_count_by_lang.entry(resolved.lang.to_string()).or_default() += word_count;
         items.push(AssembledItem {
@@ -192,11 +190,11 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
 
     for reference in fact_references(&statement.title) {
         if let Some(fact) = facts.get(reference.key.as_str()) {
-            facts_used.insert(fact.key.to_string(), fact.value.clone());
+            facts_used.insert(used_key(fact, &statement.lang), fact.value_in(&statement.lang).to_owned());
         }
     }
     AssembledStatement {
-        title: substitute_facts(&statement.title, lookup),
+        title: substitute_in(&statement.title, &facts, &statement.lang),
         lang: statement.lang.clone(),
         date: statement.date,
         assembled_on: input.today,
@@ -210,6 +208,18 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
         facts_used,
         warnings,
     }
+}
+
+/// `text` with its facts substituted as text in `lang` shows them: the fact's value in that
+/// language when it has one.
+fn substitute_in(text: &str, facts: &HashMap<&str, &Fact>, lang: &Language) -> String {
+    substitute_facts(text, |key| facts.get(key).copied().map(|fact| fact.value_in(lang)))
+}
+
+/// How the export record names a fact's use: its key, or `key:lang` when text in `lang` used
+/// the fact's value in that language.
+fn used_key(fact: &Fact, lang: &Language) -> String {
+    if fact.values.contains_key(lang) { format!("{}:{lang}", fact.key) } else { fact.key.to_string() }
 }
 
 fn link_warnings(item: u32, link: &LinkState, today: Date, warnings: &mut Vec<Warning>) {

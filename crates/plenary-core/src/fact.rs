@@ -1,6 +1,7 @@
 //! Facts: named, dated figures ("45 organisational members") that bodies cite as
 //! `{{fact.member_orgs}}`, so that updating one updates every statement that uses it.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -8,7 +9,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::ModelError;
-use crate::date::{PartialDate, Timestamp};
+use crate::date::{Date, PartialDate, Timestamp};
+use crate::language::Language;
 
 /// A fact's name: lowercase ASCII letters, digits and `_`, starting with a letter.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -83,6 +85,23 @@ pub struct Fact {
     pub source: Option<String>,
     /// When it was last set.
     pub updated_at: Timestamp,
+    /// Its value in single languages ("más de 100.000 familias" for `es`), used by text in that
+    /// language instead of `value`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<Language, String>,
+}
+
+impl Fact {
+    /// The value text in `lang` shows: the fact's value in that language, else its value.
+    pub fn value_in(&self, lang: &Language) -> &str {
+        self.values.get(lang).map_or(self.value.as_str(), String::as_str)
+    }
+
+    /// Whether its figure was true more than a year before `today`: time to check it again.
+    pub fn is_stale(&self, today: Date) -> bool {
+        let a_year_before = today.saturating_sub(jiff::Span::new().years(1));
+        self.as_of.is_some_and(|as_of| as_of.last_day() < a_year_before)
+    }
 }
 
 /// A `{{fact.KEY}}` found in a text.

@@ -296,6 +296,9 @@ pub enum Conflict {
     Fact {
         /// The fact.
         key: FactKey,
+        /// The language of the two values, when they are the fact's values in one language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<Language>,
         /// The value here.
         ours: String,
         /// The value in the bundle.

@@ -59,6 +59,7 @@ fn fact(key: &str, value: &str, as_of: Option<&str>) -> Fact {
         as_of: as_of.map(|text| PartialDate::parse("as_of", text).expect("test as_of")),
         source: None,
         updated_at: Timestamp::UNIX_EPOCH,
+        values: Default::default(),
     }
 }
 
@@ -322,4 +323,29 @@ fn the_facts_used_are_listed_for_the_export_record() {
     let used: Vec<_> = assembled.facts_used.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     // The statement's title cites {{fact.forum}}.
     assert_eq!(used, [("forum", "GFMD"), ("member_orgs", "45")]);
+}
+
+/// A fact with a value in Spanish shows it in Spanish text and its value elsewhere; the export
+/// record names which was used.
+#[test]
+fn facts_show_their_value_in_the_texts_language() {
+    let mut families = fact("families", "more than 100,000 families", None);
+    families.values.insert(lang("es"), "más de 100.000 familias".to_owned());
+    let items = vec![
+        text_item("", "We reach {{fact.families}}.", "en"),
+        text_item("", "Llegamos a {{fact.families}}.", "es"),
+    ];
+    let mut spanish = statement(StatementStatus::Draft);
+    spanish.lang = lang("es");
+    let assembled = assemble(AssemblyInput {
+        statement: &spanish,
+        event: None,
+        items,
+        facts: &[families],
+        today: date("2026-11-26"),
+    });
+    assert_eq!(assembled.items[0].body, "We reach more than 100,000 families.");
+    assert_eq!(assembled.items[1].body, "Llegamos a más de 100.000 familias.");
+    assert_eq!(assembled.facts_used.get("families").map(String::as_str), Some("more than 100,000 families"));
+    assert_eq!(assembled.facts_used.get("families:es").map(String::as_str), Some("más de 100.000 familias"));
 }

@@ -52,7 +52,7 @@ const PAIRS: &[Pair] = &[
         spanish: (
             "Qué hacemos",
             "Nuestras organizaciones ofrecen asesoría legal, albergues y talleres sobre derechos, y acompañan a \
-             {{fact.families_reached_es}}. Documentamos abusos en las rutas migratorias y convertimos esa evidencia \
+             {{fact.families_reached}}. Documentamos abusos en las rutas migratorias y convertimos esa evidencia \
              en propuestas para:\n\n- vías seguras y regulares;\n- acceso a la justicia sin importar el estatus;\n- \
              trabajo decente y contratación equitativa.",
         ),
@@ -162,11 +162,13 @@ impl Write<'_> {
         let facts = [
             ("member_orgs", "45", "Membership register"),
             ("families_reached", "more than 100,000 families in 12 U.S. states", "2025 annual report"),
-            ("families_reached_es", "más de 100.000 familias en 12 estados de EE. UU.", "Informe anual 2025"),
         ];
         for (key, value, source) in facts {
             self.set_fact(&FactKey::parse(key)?, value, as_of, Some(source.to_owned()))?;
         }
+        // Spanish text shows the figure as Spanish writes it.
+        let families_es = "más de 100.000 familias en 12 estados de EE. UU.";
+        self.set_fact_value(&FactKey::parse("families_reached")?, &spanish, families_es, None, None)?;
 
         let mut english_ids: Vec<SectionId> = Vec::new();
         for pair in PAIRS {

@@ -34,6 +34,7 @@ pub use drafts::Draft;
 pub use error::{StoreError, StoreResult};
 pub use events::NewEvent;
 pub use exports::{ExportRecord, NewExport};
+pub use facts::Citation;
 pub use migrations::SCHEMA_VERSION;
 pub use organisation::OrganisationUpdate;
 pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path, default_templates_path};

@@ -223,10 +223,32 @@ impl crate::Write<'_> {
             }
             Some(ours) if ours != theirs.value.trim() => report.conflicts.push(Conflict::Fact {
                 key: theirs.key.clone(),
+                lang: None,
                 ours,
                 theirs: theirs.value.trim().to_owned(),
             }),
             Some(_) => {}
+        }
+        // Values in single languages: missing ones are added, different ones reported.
+        for (lang, value) in &theirs.values {
+            let value = value.trim();
+            let ours: Option<String> = conn
+                .prepare_cached("SELECT value FROM fact_values WHERE key = ?1 AND lang = ?2")?
+                .query_row(params![theirs.key.as_str(), lang.as_str()], |row| row.get(0))
+                .optional()?;
+            match ours {
+                None if !value.is_empty() => {
+                    conn.prepare_cached("INSERT INTO fact_values (key, lang, value) VALUES (?1, ?2, ?3)")?
+                        .execute(params![theirs.key.as_str(), lang.as_str(), value])?;
+                }
+                Some(ours) if ours != value => report.conflicts.push(Conflict::Fact {
+                    key: theirs.key.clone(),
+                    lang: Some(lang.clone()),
+                    ours,
+                    theirs: value.to_owned(),
+                }),
+                _ => {}
+            }
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! The library screen's lists and search, and the facts, events and organisation screens.
 
 use plenary_core::fact::FactKey;
+use plenary_core::language::Language;
 use plenary_core::organisation::Logo;
 use plenary_store::{OrganisationUpdate, SearchQuery};
 use serde::Serialize;
@@ -71,7 +72,8 @@ pub(crate) async fn search_sections(
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
-    Ok(state.store()?.facts()?)
+    let today = today()?;
+    Ok(state.store()?.facts()?.into_iter().map(|fact| FactView::new(fact, today)).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -81,11 +83,25 @@ pub(crate) async fn set_fact(
     value: String,
     as_of: String,
     source: String,
-) -> CommandResult<bool> {
+    lang: String,
+) -> CommandResult<()> {
     let key = FactKey::parse(&key)?;
     let as_of = optional_partial_date(&as_of)?;
     let source = non_empty(&source).map(str::to_owned);
-    Ok(state.store()?.write(|w| w.set_fact(&key, &value, as_of, source))?)
+    let lang = non_empty(&lang).map(|lang| Language::parse("language", lang)).transpose()?;
+    state.store()?.write(|w| match &lang {
+        Some(lang) => w.set_fact_value(&key, lang, &value, as_of, source),
+        None => w.set_fact(&key, &value, as_of, source).map(drop),
+    })?;
+    Ok(())
+}
+
+/// Deletes a fact no final statement cites; returns the titles of the drafts that cite it.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn delete_fact(state: State<'_, AppState>, key: String) -> CommandResult<Vec<String>> {
+    let key = FactKey::parse(&key)?;
+    let drafts = state.store()?.write(|w| w.delete_fact(&key))?;
+    Ok(drafts.into_iter().map(|citation| citation.title).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -315,7 +315,7 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
     // Other screens, for the record.
     for (view, loaded) in [
         ("events", "return document.querySelectorAll('tbody tr').length === 1"),
-        ("facts", "return document.querySelectorAll('[data-fact]').length === 3"),
+        ("facts", "return document.querySelectorAll('[data-fact]').length === 2"),
         (
             "organisation",
             "const n = document.querySelector('[data-testid=org-name]'); return n && n.value === 'Alianza Puentes'",
@@ -652,7 +652,7 @@ async fn items_are_reordered_and_added_by_dragging_and_the_menus_and_shortcuts_w
     // The menu bar by keyboard: F10 opens File, View is two menus to the right and opens with
     // nothing chosen; its fourth entry is Facts.
     app.press(&["F10", "Right", "Right", "Down", "Down", "Down", "Down", "Return"]).await;
-    app.wait_until("View → Facts", "return document.querySelectorAll('[data-fact]').length === 3").await;
+    app.wait_until("View → Facts", "return document.querySelectorAll('[data-fact]').length === 2").await;
 
     // The demo statement: drag its third item above the first by its handle.
     app.press(&["ctrl+2"]).await;

@@ -122,7 +122,7 @@ export interface SharedBundle {
 /** Something a bundle import could not decide alone. */
 export type MergeConflict =
   | { what: "section"; id: string; title: string; ours: number; theirs: number; newly: boolean }
-  | { what: "fact"; key: string; ours: string; theirs: string }
+  | { what: "fact"; key: string; lang?: string; ours: string; theirs: string }
   | { what: "organisation"; ours: string; theirs: string };
 
 /** What merging a colleague's bundle did. */
@@ -142,9 +142,13 @@ export interface MergeResult {
 export interface Fact {
   key: string;
   value: string;
+  /** Its value in single languages: language → text. */
+  values?: Record<string, string>;
   as_of: string | null;
   source: string | null;
   updated_at: string;
+  /** Its figure was true more than a year ago. */
+  stale: boolean;
 }
 
 export interface EventRecord {
@@ -375,8 +379,11 @@ export const api = {
   restoreVersion: (id: string, number: number) => invoke<number>("restore_section_version", { id, number }),
   setSectionStatus: (id: string, status: SectionStatus) => invoke<void>("set_section_status", { id, status }),
   listFacts: () => invoke<Fact[]>("list_facts"),
-  setFact: (key: string, value: string, as_of: string, source: string) =>
-    invoke<boolean>("set_fact", { key, value, as_of, source }),
+  /** Sets a fact's value; with `lang`, its value for text in that language only. */
+  setFact: (key: string, value: string, as_of: string, source: string, lang = "") =>
+    invoke<void>("set_fact", { key, value, as_of, source, lang }),
+  /** Deletes a fact no final statement cites; resolves to the drafts that cite it. */
+  deleteFact: (key: string) => invoke<string[]>("delete_fact", { key }),
   listEvents: () => invoke<EventRecord[]>("list_events"),
   saveEvent: (id: string | null, event: EventInput) => invoke<string>("save_event", { id, event }),
   organisation: () => invoke<Organisation>("get_organisation"),

@@ -62,7 +62,8 @@ fn print_report(report: &MergeReport) {
                 "diverged: {id} {title:?}: ours is v{ours}, theirs arrived as v{theirs}; \
                  choose with `plenary section resolve {id} --keep N`"
             ),
-            Conflict::Fact { key, ours, theirs } => {
+            Conflict::Fact { key, lang, ours, theirs } => {
+                let key = lang.as_ref().map_or_else(|| key.to_string(), |lang| format!("{key} ({lang})"));
                 outln!("fact {key}: kept {ours:?}; the bundle says {theirs:?}")
             }
             Conflict::Organisation { ours, theirs } => {

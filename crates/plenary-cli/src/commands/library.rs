@@ -86,20 +86,36 @@ pub(super) fn kind(path: &Path, command: KindCommand) -> Result<()> {
 pub(super) fn fact(path: &Path, command: FactCommand) -> Result<()> {
     let mut store = input::open(path)?;
     match command {
-        FactCommand::Set { key, value, as_of, source } => {
+        FactCommand::Set { key, value, as_of, source, lang } => {
             let key = FactKey::parse(&key)?;
             let as_of = as_of.map(|text| PartialDate::parse("--as-of", &text)).transpose()?;
-            store.write(|w| w.set_fact(&key, &value, as_of, source))?;
+            match lang {
+                Some(lang) => {
+                    let lang = input::language("--lang", &lang)?;
+                    store.write(|w| w.set_fact_value(&key, &lang, &value, as_of, source))?;
+                }
+                None => {
+                    store.write(|w| w.set_fact(&key, &value, as_of, source))?;
+                }
+            }
         }
         FactCommand::List { json } => {
-            let facts = store.facts()?;
+            let today = input::today()?;
+            let facts: Vec<output::FactView> =
+                store.facts()?.into_iter().map(|fact| output::FactView::new(fact, today)).collect();
             if json.json {
                 return output::json(&facts);
             }
-            for fact in facts {
-                let as_of = fact.as_of.map(|d| format!("  (as of {d})")).unwrap_or_default();
-                let source = fact.source.map(|s| format!("  — {s}")).unwrap_or_default();
-                outln!("{} = {}{as_of}{source}", fact.key, fact.value);
+            facts.iter().for_each(output::FactView::print);
+        }
+        FactCommand::Remove { key } => {
+            let key = FactKey::parse(&key)?;
+            let drafts = store.write(|w| w.delete_fact(&key))?;
+            for draft in drafts {
+                eprintln!(
+                    "note: the draft '{}' cites {{{{fact.{key}}}}}, which it will show as unknown",
+                    draft.title
+                );
             }
         }
     }
