@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 54] = [
+const COMMANDS: [&str; 57] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -50,6 +50,9 @@ const COMMANDS: [&str; 54] = [
     "fork_statement_item",
     "set_statement_status",
     "add_signatory",
+    "record_consent",
+    "remove_signatory",
+    "move_signatory",
     "preview_statement",
     "export_statement",
     "list_exports",

@@ -11,7 +11,7 @@ use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
-use plenary_core::statement::{ItemContent, Signatory, Statement};
+use plenary_core::statement::{ItemContent, SignerStanding, Statement};
 use plenary_core::status::SectionStatus;
 use plenary_core::warning::Warning;
 use plenary_store::{
@@ -396,7 +396,7 @@ pub(crate) struct StatementDetail {
     date: Option<Date>,
     template: String,
     status: String,
-    signatories: Vec<Signatory>,
+    signatories: Vec<SignerStanding>,
     items: Vec<ItemView>,
     word_count: usize,
     word_count_by_lang: std::collections::BTreeMap<String, usize>,
@@ -440,6 +440,7 @@ impl StatementDetail {
         frozen: Option<Frozen>,
         status_changes: Vec<StatusChange>,
     ) -> Self {
+        let signatories = SignerStanding::all(statement.signatories, &assembled.consent_text());
         let items = statement
             .items
             .into_iter()
@@ -488,7 +489,7 @@ impl StatementDetail {
             date: statement.date,
             template: statement.template,
             status: statement.status.to_string(),
-            signatories: statement.signatories,
+            signatories,
             items,
             word_count: assembled.word_count,
             word_count_by_lang: assembled.word_count_by_lang,

@@ -557,7 +557,7 @@ pub(crate) enum StatementCommand {
     Update { statement: String, position: u32 },
     /// Turn a linked item into text of this statement alone.
     Fork { statement: String, position: u32 },
-    /// Add a signatory.
+    /// Ask someone to sign (appended last; printed once they agree, see `consent`).
     Sign {
         statement: String,
         #[arg(long)]
@@ -565,6 +565,29 @@ pub(crate) enum StatementCommand {
         #[arg(long)]
         role: Option<String>,
     },
+    /// Record a signatory's answer: agreement keeps the text agreed to, and goes stale if the
+    /// text changes afterwards.
+    Consent {
+        statement: String,
+        /// The signatory's 1-based position.
+        position: u32,
+        /// They agreed to this text.
+        #[arg(long, conflicts_with = "declined", required_unless_present = "declined")]
+        agreed: bool,
+        /// They declined.
+        #[arg(long)]
+        declined: bool,
+        /// Who recorded (or gave) the agreement; default: --author.
+        #[arg(long)]
+        by: Option<String>,
+        /// Why they declined, or who said so.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a signatory.
+    Unsign { statement: String, position: u32 },
+    /// Move a signatory from one position to another (1-based).
+    MoveSignatory { statement: String, from: u32, to: u32 },
     /// Move a statement to draft, final or submitted. Final freezes what its exports are made
     /// of (facts, event, organisation profile, template) until it is reopened as a draft.
     Status {

@@ -9,7 +9,7 @@ use plenary_core::fact::Fact;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
-use plenary_core::statement::{ItemContent, Signatory, Statement};
+use plenary_core::statement::{ItemContent, SignerStanding, Standing, Statement};
 use plenary_core::warning::Warning;
 use plenary_store::{SearchHit, StatementSummary, Translation, Usage};
 use serde::Serialize;
@@ -411,7 +411,7 @@ pub(crate) struct StatementView {
     date: Option<Date>,
     template: String,
     status: String,
-    signatories: Vec<Signatory>,
+    signatories: Vec<SignerStanding>,
     items: Vec<ItemView>,
     word_count: usize,
     word_count_by_lang: std::collections::BTreeMap<String, usize>,
@@ -464,6 +464,7 @@ impl StatementView {
         frozen: Option<Frozen>,
         status_changes: Vec<StatusChange>,
     ) -> Self {
+        let signatories = SignerStanding::all(statement.signatories, &assembled.consent_text());
         let items = statement
             .items
             .iter()
@@ -503,7 +504,7 @@ impl StatementView {
             date: statement.date,
             template: statement.template,
             status: statement.status.to_string(),
-            signatories: statement.signatories,
+            signatories,
             items,
             word_count: assembled.word_count,
             word_count_by_lang: assembled.word_count_by_lang,
@@ -549,8 +550,15 @@ impl StatementView {
             outln!("{:>2}. {}  [{source}, {} words]", item.position, title, item.word_count);
         }
         for signatory in &self.signatories {
-            let role = signatory.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
-            outln!("signed: {}{role}", signatory.name);
+            let signer = &signatory.signer;
+            let role = signer.role.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+            let standing = match signatory.standing {
+                Standing::Agreed => "agreed",
+                Standing::Invited => "invited, no answer yet",
+                Standing::Stale => "agreed to an earlier text: ask again",
+                Standing::Declined => "declined",
+            };
+            outln!("signatory: {}{role}  ({standing})", signer.name);
         }
         if !self.warnings.is_empty() {
             outln!();

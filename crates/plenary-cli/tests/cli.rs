@@ -161,7 +161,11 @@ fn without_db_the_app_data_file_is_used() {
     );
     let codes: Vec<_> =
         shown["warnings"].as_array().expect("warnings").iter().map(|w| w["code"].clone()).collect();
-    assert_eq!(codes, ["unvetted_section"], "only the recommendations still in review");
+    assert_eq!(
+        codes,
+        ["unvetted_section", "consent_missing"],
+        "the recommendations still in review, the second signatory not yet agreed"
+    );
     let about =
         sections.as_array().expect("sections").iter().find(|s| s["title"] == "Who we are").expect("about");
     let about = demo.json(&["section", "show", about["id"].as_str().expect("id")]);
@@ -510,7 +514,11 @@ fn a_statement_is_composed_reordered_and_shown_with_warnings() {
         .iter()
         .map(|w| w["code"].as_str().unwrap_or_default())
         .collect();
-    assert_eq!(codes, ["unvetted_section", "unknown_fact", "stale_fact", "over_word_limit"]);
+    // The signatory was asked and has not answered yet.
+    assert_eq!(
+        codes,
+        ["unvetted_section", "unknown_fact", "stale_fact", "over_word_limit", "consent_missing"]
+    );
     assert_eq!(shown["warnings"][0]["item"], 1);
     assert!(shown["warnings"][3]["message"].as_str().unwrap_or_default().contains("20 words"));
 
@@ -1385,4 +1393,80 @@ fn facts_have_values_per_language_and_are_removed_only_when_nothing_final_cites_
     assert_eq!(library.json(&["fact", "list"]), serde_json::json!([]));
     let error = library.fails(&["fact", "remove", "families"], 1);
     assert!(error.contains("no fact with id 'families'"), "{error}");
+}
+
+/// Signatories are invited, agree (to this text) or decline, are reordered and removed; exports
+/// print only those who agreed to the text as it is; a change to the text makes consent stale.
+#[test]
+fn signatories_print_only_with_consent_to_the_text_as_it_is() {
+    let library = Library::new();
+    let about = library.add_section("Who we are", "about", "We are 45 organisations.");
+    let statement = library.ok(&["statement", "new", "--title", "Joint statement"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &about]);
+    for name in ["Red Regional", "Puentes", "Casa Migrante"] {
+        library.ok(&["statement", "sign", &statement, "--name", name]);
+    }
+    let error = library.fails(&["statement", "sign", &statement, "--name", "red regional"], 1);
+    assert!(error.contains("already a signatory"), "{error}");
+    library.ok(&["statement", "consent", &statement, "1", "--agreed", "--by", "Ana"]);
+    library.ok(&["statement", "consent", &statement, "3", "--declined", "--note", "board said no"]);
+    library.ok(&["statement", "move-signatory", &statement, "2", "1"]);
+
+    let shown = library.json(&["statement", "show", &statement]);
+    let standings: Vec<(String, String)> = shown["signatories"]
+        .as_array()
+        .expect("signatories")
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or_default().to_owned(),
+                s["standing"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        standings,
+        [
+            ("Puentes".into(), "invited".into()),
+            ("Red Regional".into(), "agreed".into()),
+            ("Casa Migrante".into(), "declined".into())
+        ]
+    );
+    assert_eq!(shown["signatories"][1]["consent"]["by"], "Ana");
+    assert_eq!(shown["signatories"][2]["consent"]["note"], "board said no");
+    let md = library.folder.path().join("s.md");
+    library.ok(&["export", &statement, "--format", "md", "--out", md.to_str().expect("path")]);
+    let text = std::fs::read_to_string(&md).expect("markdown");
+    assert!(
+        text.contains("Red Regional") && !text.contains("Puentes") && !text.contains("Casa Migrante"),
+        "{text}"
+    );
+
+    // The text changes: the agreement is stale and the name leaves the export.
+    library.ok(&["section", "edit", &about, "--body", "We are 50 organisations."]);
+    library.ok(&["section", "submit", &about]);
+    library.ok(&["section", "vet", &about, "--by", "Director"]);
+    library.ok(&["statement", "update", &statement, "1"]);
+    let shown = library.json(&["statement", "show", &statement]);
+    assert_eq!(shown["signatories"][1]["standing"], "stale");
+    let codes: Vec<&str> =
+        shown["warnings"].as_array().expect("warnings").iter().filter_map(|w| w["code"].as_str()).collect();
+    assert_eq!(codes, ["consent_missing", "consent_stale"]);
+    library.ok(&["export", &statement, "--format", "md", "--out", md.to_str().expect("path")]);
+    assert!(!std::fs::read_to_string(&md).expect("markdown").contains("Red Regional"));
+    let said = library.ok(&["statement", "show", &statement]);
+    assert!(said.contains("Red Regional  (agreed to an earlier text: ask again)"), "{said}");
+
+    library.ok(&["statement", "unsign", &statement, "1"]);
+    let names: Vec<&str> = shown["signatories"]
+        .as_array()
+        .expect("signatories")
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names.len(), 3);
+    let after = library.json(&["statement", "show", &statement]);
+    assert_eq!(after["signatories"][0]["name"], "Red Regional");
+    let error = library.fails(&["statement", "unsign", &statement, "7"], 1);
+    assert!(error.contains("no signatory at position 7: the statement has 2"), "{error}");
 }

@@ -11,7 +11,7 @@ use crate::fact::{Fact, fact_references, substitute_facts};
 use crate::id::{ItemId, SectionId};
 use crate::language::Language;
 use crate::section::{TranslationSource, VersionRef};
-use crate::statement::{Signatory, Statement};
+use crate::statement::{Signatory, Standing, Statement, consent_text};
 use crate::status::{SectionStatus, StatementStatus};
 use crate::warning::Warning;
 use crate::words::{count_words, plain_text};
@@ -83,7 +83,7 @@ pub struct AssembledStatement {
     pub template: String,
     /// Its event.
     pub event: Option<Event>,
-    /// Its signatories.
+    /// The signatories who agreed to this text, in order: what exports print.
     pub signatories: Vec<Signatory>,
     /// Its items, in order.
     pub items: Vec<AssembledItem>,
@@ -95,6 +95,13 @@ pub struct AssembledStatement {
     pub facts_used: BTreeMap<String, String>,
     /// What may be wrong.
     pub warnings: Vec<Warning>,
+}
+
+impl AssembledStatement {
+    /// The text signers agree to (see [`consent_text`]).
+    pub fn consent_text(&self) -> String {
+        consent_text(&self.title, self.items.iter().map(|item| (item.title.as_str(), item.body.as_str())))
+    }
 }
 
 /// One item, ready to render.
@@ -188,20 +195,32 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
         event_warnings(event, statement, &word_count_by_lang, input.today, &mut warnings);
     }
 
+    // Exports print only those who agreed to this very text; the others are warnings.
+    let title = substitute_in(&statement.title, &facts, &statement.lang);
+    let text_now = consent_text(&title, items.iter().map(|item| (item.title.as_str(), item.body.as_str())));
+    let mut signatories = Vec::new();
+    for signer in &statement.signatories {
+        match signer.standing(&text_now) {
+            Standing::Agreed => signatories.push(signer.printed()),
+            Standing::Invited => warnings.push(Warning::ConsentMissing { name: signer.name.clone() }),
+            Standing::Stale => warnings.push(Warning::ConsentStale { name: signer.name.clone() }),
+            Standing::Declined => {}
+        }
+    }
     for reference in fact_references(&statement.title) {
         if let Some(fact) = facts.get(reference.key.as_str()) {
             facts_used.insert(used_key(fact, &statement.lang), fact.value_in(&statement.lang).to_owned());
         }
     }
     AssembledStatement {
-        title: substitute_in(&statement.title, &facts, &statement.lang),
+        title,
         lang: statement.lang.clone(),
         date: statement.date,
         assembled_on: input.today,
         status: statement.status,
         template: statement.template.clone(),
         event: input.event.cloned(),
-        signatories: statement.signatories.clone(),
+        signatories,
         items,
         word_count,
         word_count_by_lang,

@@ -104,6 +104,16 @@ pub enum Warning {
         /// The statement's language.
         statement_lang: Language,
     },
+    /// A signer was asked and has not answered: not printed until they agree.
+    ConsentMissing {
+        /// The signer.
+        name: String,
+    },
+    /// A signer agreed to an earlier text: not printed until they agree to this one.
+    ConsentStale {
+        /// The signer.
+        name: String,
+    },
     /// The event's submission deadline has passed and the statement was not submitted.
     PastDeadline {
         /// The deadline.
@@ -123,7 +133,11 @@ impl Warning {
             | Self::ItemLanguage { item, .. }
             | Self::UnknownFact { item, .. }
             | Self::StaleFact { item, .. } => Some(*item),
-            Self::OverWordLimit { .. } | Self::LanguageNotAccepted { .. } | Self::PastDeadline { .. } => None,
+            Self::OverWordLimit { .. }
+            | Self::LanguageNotAccepted { .. }
+            | Self::ConsentMissing { .. }
+            | Self::ConsentStale { .. }
+            | Self::PastDeadline { .. } => None,
         }
     }
 
@@ -163,6 +177,12 @@ impl Warning {
             }
             Self::ItemLanguage { item, lang, statement_lang } => {
                 format!("item {item}: its text is in '{lang}', the statement in '{statement_lang}'")
+            }
+            Self::ConsentMissing { name } => {
+                format!("{name} has not agreed to sign yet; their name is left off until they do")
+            }
+            Self::ConsentStale { name } => {
+                format!("{name} agreed to an earlier text; ask again (their name is left off until then)")
             }
             Self::PastDeadline { deadline } => format!("the event's deadline ({deadline}) has passed"),
         }

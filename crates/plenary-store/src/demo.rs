@@ -10,6 +10,7 @@ use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
 
 use crate::error::StoreResult;
+use crate::statements::ConsentAnswer;
 use crate::{NewEvent, NewSection, NewStatement, OrganisationUpdate, Write};
 
 /// One demo section in both languages.
@@ -234,6 +235,10 @@ impl Write<'_> {
         )?;
         self.move_item(statement, 7, 6)?;
         self.add_signatory(statement, "Alianza Puentes", Some("Coordinación regional".to_owned()))?;
+        // The network agreed to this text; the second signatory has been asked.
+        let today = jiff::ZonedDateTime::now().date();
+        self.record_consent(statement, 1, ConsentAnswer::Agreed { by: author.to_owned() }, today)?;
+        self.add_signatory(statement, "Red Jesuita con Migrantes", Some("Equipo de incidencia".to_owned()))?;
         Ok(statement)
     }
 }

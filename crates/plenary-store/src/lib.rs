@@ -41,7 +41,7 @@ pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path, defau
 pub use restore::{Restored, restore};
 pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
 pub use sections::{NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
-pub use statements::{NewStatement, StatementDetails, StatementSummary};
+pub use statements::{ConsentAnswer, NewStatement, StatementDetails, StatementSummary};
 pub use write::Write;
 
 use std::path::{Path, PathBuf};

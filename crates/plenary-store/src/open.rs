@@ -358,6 +358,10 @@ mod tests {
                 let statement =
                     w.new_statement(crate::NewStatement { title: "Sent".into(), ..Default::default() })?;
                 w.add_text(statement, "Who we are", "We are {{fact.members}} organisations.")?;
+                w.conn().execute(
+                    "INSERT INTO signatories (statement_seq, position, name) SELECT seq, 1, 'Red Regional' FROM statements",
+                    [],
+                )?;
                 w.conn().execute("UPDATE statements SET status = 'submitted'", [])?;
                 Ok(statement)
             })
@@ -368,8 +372,12 @@ mod tests {
         assert!(upgraded.frozen(statement).expect("frozen").is_some());
         upgraded.write(|w| w.set_fact(&key, "50", None, None)).expect("new figure");
         let today = "2026-12-01".parse().expect("date");
-        let body = upgraded.assemble(statement, today).expect("assemble").items[0].body.clone();
-        assert_eq!(body, "We are 45 organisations.");
+        let assembled = upgraded.assemble(statement, today).expect("assemble");
+        assert_eq!(assembled.items[0].body, "We are 45 organisations.");
+        // Signatories from before consent was kept stay printed.
+        let names: Vec<&str> = assembled.signatories.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Red Regional"]);
+        assert!(assembled.warnings.is_empty(), "{:?}", assembled.warnings);
     }
 
     /// Translations linked before sources were recorded take the group's oldest section as

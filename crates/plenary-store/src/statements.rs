@@ -6,7 +6,7 @@ use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
 use plenary_core::section::VersionRef;
-use plenary_core::statement::{Item, ItemContent, Signatory, Statement};
+use plenary_core::statement::{Consent, Item, ItemContent, Signer, Statement};
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::text::normalize_newlines;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -47,6 +47,21 @@ pub struct StatementDetails {
     pub template: String,
     /// The date printed on it.
     pub date: Option<Date>,
+}
+
+/// A signatory's answer, to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConsentAnswer {
+    /// They agreed; `by` is who recorded it (or gave it).
+    Agreed {
+        /// Who.
+        by: String,
+    },
+    /// They declined.
+    Declined {
+        /// Why, or who said so.
+        note: Option<String>,
+    },
 }
 
 /// A line of the statement list.
@@ -97,8 +112,18 @@ pub(crate) fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> 
         .optional()?
         .ok_or_else(|| StoreError::NotFound { what: "statement", id: id.to_string() })?;
     statement.signatories = conn
-        .prepare_cached("SELECT name, role FROM signatories WHERE statement_seq = ?1 ORDER BY position")?
-        .query_map([seq], |row| Ok(Signatory { name: row.get(0)?, role: row.get(1)? }))?
+        .prepare_cached(
+            "SELECT name, role, consent, consent_by, consent_at, consent_text, consent_note
+             FROM signatories WHERE statement_seq = ?1 ORDER BY position",
+        )?
+        .query_map([seq], |row| {
+            let consent = match row.get::<_, String>(2)?.as_str() {
+                "invited" => Consent::Invited,
+                "declined" => Consent::Declined { at: parsed(row, 4)?, note: row.get(6)? },
+                _ => Consent::Agreed { by: row.get(3)?, at: parsed_opt(row, 4)?, text: row.get(5)? },
+            };
+            Ok(Signer { name: row.get(0)?, role: row.get(1)?, consent })
+        })?
         .collect::<Result<_, _>>()?;
     statement.items = conn
         .prepare_cached(
@@ -210,61 +235,7 @@ impl Store {
     /// Puts a statement together as of `today`: items resolved, facts substituted, words
     /// counted, warnings raised.
     pub fn assemble(&self, id: StatementId, today: Date) -> StoreResult<AssembledStatement> {
-        let statement = get(&self.conn, id)?;
-        let frozen = freeze::get(&self.conn, ids::seq_of(&self.conn, STATEMENTS, &id.to_string())?)?;
-        // A final statement is assembled from what was kept when it was frozen, so its exports
-        // do not follow later changes to facts, the event or the sections' languages.
-        let (event, facts) = match &frozen {
-            Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
-            None => (
-                statement.event.map(|event| events::get(&self.conn, event)).transpose()?,
-                facts::all(&self.conn)?,
-            ),
-        };
-        let frozen_langs = frozen.as_ref().map(|frozen| frozen.item_langs.as_slice()).unwrap_or_default();
-        let mut items = Vec::with_capacity(statement.items.len());
-        for (index, item) in statement.items.iter().enumerate() {
-            let frozen_lang = frozen_langs.get(index).cloned();
-            items.push(match &item.content {
-                ItemContent::Linked { section, version } => {
-                    let current = sections::get(&self.conn, *section)?;
-                    let pinned = sections::version(&self.conn, *section, *version)?;
-                    ResolvedItem {
-                        id: item.id,
-                        title: pinned.title,
-                        body: pinned.body,
-                        lang: frozen_lang.unwrap_or(current.lang),
-                        link: Some(LinkState {
-                            section: *section,
-                            pinned: *version,
-                            pinned_vetted: pinned.vetted.is_some(),
-                            status: current.status,
-                            latest_vetted: current.vetted_version,
-                            review_due: current.review_due,
-                            translation_of: translations::source_of(&self.conn, *section)?,
-                        }),
-                    }
-                }
-                ItemContent::Text { title, body, .. } => ResolvedItem {
-                    id: item.id,
-                    title: title.clone(),
-                    body: body.clone(),
-                    lang: frozen_lang.unwrap_or_else(|| statement.lang.clone()),
-                    link: None,
-                },
-            });
-        }
-        let mut assembled = assemble(AssemblyInput {
-            statement: &statement,
-            event: event.as_ref(),
-            items,
-            facts: &facts,
-            today,
-        });
-        if let Some(frozen) = frozen {
-            assembled.assembled_on = frozen.on;
-        }
-        Ok(assembled)
+        assemble_in(&self.conn, id, today)
     }
 
     /// The organisation profile a statement's exports print: the one kept when it was frozen,
@@ -526,7 +497,7 @@ impl Write<'_> {
         self.touch(statement_seq)
     }
 
-    /// Appends a signatory.
+    /// Invites a signatory (appended last); the same name twice is refused.
     pub fn add_signatory(
         &mut self,
         statement: StatementId,
@@ -535,13 +506,107 @@ impl Write<'_> {
     ) -> StoreResult<()> {
         let conn = self.conn();
         let statement_seq = editable(conn, statement)?;
-        if name.trim().is_empty() {
+        let name = name.trim();
+        if name.is_empty() {
             return Err(StoreError::Rejected("a signatory needs a name".to_owned()));
         }
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM signatories WHERE statement_seq = ?1 AND lower(name) = lower(?2))",
+            params![statement_seq, name],
+            |row| row.get(0),
+        )?;
+        if taken {
+            return Err(StoreError::Rejected(format!("'{name}' is already a signatory of this statement")));
+        }
         conn.execute(
-            "INSERT INTO signatories (statement_seq, position, name, role)
-             VALUES (?1, (SELECT count(*) + 1 FROM signatories WHERE statement_seq = ?1), ?2, ?3)",
-            params![statement_seq, name.trim(), non_blank(role)],
+            "INSERT INTO signatories (statement_seq, position, name, role, consent, consent_at)
+             VALUES (?1, (SELECT count(*) + 1 FROM signatories WHERE statement_seq = ?1), ?2, ?3, 'invited', ?4)",
+            params![statement_seq, name, non_blank(role), self.now().to_string()],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Records the answer of the signatory at 1-based `position`. Agreement keeps the
+    /// statement's text as of `today`, so that it goes stale if the text changes afterwards.
+    pub fn record_consent(
+        &mut self,
+        statement: StatementId,
+        position: u32,
+        answer: ConsentAnswer,
+        today: Date,
+    ) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let seq = signatory_at(conn, statement_seq, position)?;
+        let now = self.now().to_string();
+        match answer {
+            ConsentAnswer::Agreed { by } => {
+                let text = assemble_in(conn, statement, today)?.consent_text();
+                conn.execute(
+                    "UPDATE signatories SET consent = 'agreed', consent_by = ?3, consent_at = ?4,
+                        consent_text = ?5, consent_note = NULL WHERE statement_seq = ?1 AND position = ?2",
+                    params![statement_seq, seq, non_blank(Some(by)), now, text],
+                )?;
+            }
+            ConsentAnswer::Declined { note } => {
+                conn.execute(
+                    "UPDATE signatories SET consent = 'declined', consent_by = NULL, consent_at = ?3,
+                        consent_text = NULL, consent_note = ?4 WHERE statement_seq = ?1 AND position = ?2",
+                    params![statement_seq, seq, now, non_blank(note)],
+                )?;
+            }
+        }
+        self.touch(statement_seq)
+    }
+
+    /// Removes the signatory at `position`; the ones after move up.
+    pub fn remove_signatory(&mut self, statement: StatementId, position: u32) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let position = signatory_at(conn, statement_seq, position)?;
+        conn.execute(
+            "DELETE FROM signatories WHERE statement_seq = ?1 AND position = ?2",
+            params![statement_seq, position],
+        )?;
+        conn.execute(
+            "UPDATE signatories SET position = position - 1 WHERE statement_seq = ?1 AND position > ?2",
+            params![statement_seq, position],
+        )?;
+        self.touch(statement_seq)
+    }
+
+    /// Moves the signatory at `from` to `to`, shifting the ones between.
+    pub fn move_signatory(&mut self, statement: StatementId, from: u32, to: u32) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let (from, to) = (signatory_at(conn, statement_seq, from)?, signatory_at(conn, statement_seq, to)?);
+        if from == to {
+            return Ok(());
+        }
+        // Out of the way first: (statement, position) is the key.
+        conn.execute(
+            "UPDATE signatories SET position = 0 WHERE statement_seq = ?1 AND position = ?2",
+            params![statement_seq, from],
+        )?;
+        // The ones between move one place, one at a time in the order that never collides.
+        let order = if from < to { "ASC" } else { "DESC" };
+        let rows: Vec<u32> = conn
+            .prepare(&format!(
+                "SELECT position FROM signatories WHERE statement_seq = ?1 AND position BETWEEN min(?2, ?3) AND max(?2, ?3)
+                 AND position <> 0 ORDER BY position {order}"
+            ))?
+            .query_map(params![statement_seq, from, to], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let step: i64 = if from < to { -1 } else { 1 };
+        for position in rows {
+            conn.execute(
+                "UPDATE signatories SET position = ?3 WHERE statement_seq = ?1 AND position = ?2",
+                params![statement_seq, position, i64::from(position) + step],
+            )?;
+        }
+        conn.execute(
+            "UPDATE signatories SET position = ?2 WHERE statement_seq = ?1 AND position = 0",
+            params![statement_seq, to],
         )?;
         self.touch(statement_seq)
     }
@@ -624,8 +689,9 @@ impl Write<'_> {
             ])?;
         }
         conn.execute(
-            "INSERT INTO signatories (statement_seq, position, name, role)
-             SELECT ?2, position, name, role FROM signatories WHERE statement_seq = ?1",
+            "INSERT INTO signatories (statement_seq, position, name, role, consent, consent_by, consent_at, consent_text, consent_note)
+             SELECT ?2, position, name, role, consent, consent_by, consent_at, consent_text, consent_note
+             FROM signatories WHERE statement_seq = ?1",
             params![from_seq, to_seq],
         )?;
         Ok(copy)
@@ -638,6 +704,21 @@ impl Write<'_> {
         )?;
         Ok(())
     }
+}
+
+/// The signatory position `position` of a statement, checked to exist.
+fn signatory_at(conn: &Connection, statement_seq: i64, position: u32) -> StoreResult<u32> {
+    let count: u32 = conn.query_row(
+        "SELECT count(*) FROM signatories WHERE statement_seq = ?1",
+        [statement_seq],
+        |row| row.get(0),
+    )?;
+    if position == 0 || position > count {
+        return Err(StoreError::Rejected(format!(
+            "no signatory at position {position}: the statement has {count}"
+        )));
+    }
+    Ok(position)
 }
 
 /// Appends a linked item showing `version` of a section at the end of a statement.
@@ -654,4 +735,59 @@ fn append_linked(
     )?
     .execute(params![id.to_string(), statement_seq, section_seq, version])?;
     Ok(id)
+}
+
+/// Puts a statement together as of `today` (see [`Store::assemble`]).
+pub(crate) fn assemble_in(
+    conn: &Connection,
+    id: StatementId,
+    today: Date,
+) -> StoreResult<AssembledStatement> {
+    let statement = get(conn, id)?;
+    let frozen = freeze::get(conn, ids::seq_of(conn, STATEMENTS, &id.to_string())?)?;
+    // A final statement is assembled from what was kept when it was frozen, so its exports
+    // do not follow later changes to facts, the event or the sections' languages.
+    let (event, facts) = match &frozen {
+        Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
+        None => (statement.event.map(|event| events::get(conn, event)).transpose()?, facts::all(conn)?),
+    };
+    let frozen_langs = frozen.as_ref().map(|frozen| frozen.item_langs.as_slice()).unwrap_or_default();
+    let mut items = Vec::with_capacity(statement.items.len());
+    for (index, item) in statement.items.iter().enumerate() {
+        let frozen_lang = frozen_langs.get(index).cloned();
+        items.push(match &item.content {
+            ItemContent::Linked { section, version } => {
+                let current = sections::get(conn, *section)?;
+                let pinned = sections::version(conn, *section, *version)?;
+                ResolvedItem {
+                    id: item.id,
+                    title: pinned.title,
+                    body: pinned.body,
+                    lang: frozen_lang.unwrap_or(current.lang),
+                    link: Some(LinkState {
+                        section: *section,
+                        pinned: *version,
+                        pinned_vetted: pinned.vetted.is_some(),
+                        status: current.status,
+                        latest_vetted: current.vetted_version,
+                        review_due: current.review_due,
+                        translation_of: translations::source_of(conn, *section)?,
+                    }),
+                }
+            }
+            ItemContent::Text { title, body, .. } => ResolvedItem {
+                id: item.id,
+                title: title.clone(),
+                body: body.clone(),
+                lang: frozen_lang.unwrap_or_else(|| statement.lang.clone()),
+                link: None,
+            },
+        });
+    }
+    let mut assembled =
+        assemble(AssemblyInput { statement: &statement, event: event.as_ref(), items, facts: &facts, today });
+    if let Some(frozen) = frozen {
+        assembled.assembled_on = frozen.on;
+    }
+    Ok(assembled)
 }

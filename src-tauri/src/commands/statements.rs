@@ -3,7 +3,7 @@
 use plenary_core::language::Language;
 use plenary_core::status::StatementStatus;
 use plenary_export::set_status;
-use plenary_store::{NewStatement, StatementDetails};
+use plenary_store::{ConsentAnswer, NewStatement, StatementDetails};
 use tauri::State;
 
 use super::{event_id, section_id, statement_id};
@@ -199,4 +199,41 @@ pub(crate) async fn add_signatory(
 ) -> CommandResult<StatementDetail> {
     let role = non_empty(&role).map(str::to_owned);
     change(&state, &id, |w, statement| w.add_signatory(statement, &name, role))
+}
+
+/// Records a signatory's answer: agreed (by whoever is typing) or declined with a note.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn record_consent(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+    agreed: bool,
+    note: String,
+) -> CommandResult<StatementDetail> {
+    let answer = if agreed {
+        ConsentAnswer::Agreed { by: state.author.clone() }
+    } else {
+        ConsentAnswer::Declined { note: non_empty(&note).map(str::to_owned) }
+    };
+    let today = today()?;
+    change(&state, &id, |w, statement| w.record_consent(statement, position, answer, today))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn remove_signatory(
+    state: State<'_, AppState>,
+    id: String,
+    position: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.remove_signatory(statement, position))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn move_signatory(
+    state: State<'_, AppState>,
+    id: String,
+    from: u32,
+    to: u32,
+) -> CommandResult<StatementDetail> {
+    change(&state, &id, |w, statement| w.move_signatory(statement, from, to))
 }

@@ -372,6 +372,23 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         .await;
     assert_eq!(kept, serde_json::json!("Written for the summit in Bogotá. Added later."));
 
+    // A signatory is asked, then agrees: only then does the name reach the preview.
+    app.type_into("[data-testid=signatory-name]", "Red Regional").await;
+    app.click("[data-testid=add-signatory]").await;
+    app.wait_until(
+        "the signatory asked, not printed",
+        "const s = document.querySelector('[data-signer=\"Red Regional\"]'); \
+         return s && s.dataset.standing === 'invited' && !document.querySelector('[data-testid=preview]').srcdoc.includes('Red Regional');",
+    )
+    .await;
+    app.click("[data-signer='Red Regional'] [data-testid=signer-agreed]").await;
+    app.wait_until(
+        "the signatory agreed and printed",
+        "const s = document.querySelector('[data-signer=\"Red Regional\"]'); \
+         return s && s.dataset.standing === 'agreed' && document.querySelector('[data-testid=preview]').srcdoc.includes('Red Regional');",
+    )
+    .await;
+
     // Marking it final lists what is still to check and asks; once final, a new figure set by
     // the command no longer reaches it, until it is reopened with a reason.
     app.click("[data-testid=mark-final]").await;

@@ -233,6 +233,8 @@ export type Warning =
   | { code: "over_word_limit"; words: number; limit: number; lang: string }
   | { code: "language_not_accepted"; lang: string; accepted: string[] }
   | { code: "item_language"; item: number; lang: string; statement_lang: string }
+  | { code: "consent_missing"; name: string }
+  | { code: "consent_stale"; name: string }
   | { code: "past_deadline"; deadline: string };
 
 export interface StatementDetail {
@@ -243,7 +245,7 @@ export interface StatementDetail {
   date: string | null;
   template: string;
   status: StatementStatus;
-  signatories: { name: string; role: string | null }[];
+  signatories: Signer[];
   items: Item[];
   word_count: number;
   word_count_by_lang: Record<string, number>;
@@ -254,6 +256,18 @@ export interface StatementDetail {
   /** The day a final statement was frozen. */
   frozen_on: string | null;
   status_changes: StatusChange[];
+}
+
+/** Someone asked to sign, their answer and where they stand against the text now. */
+export interface Signer {
+  name: string;
+  role: string | null;
+  consent:
+    | { state: "invited" }
+    | { state: "agreed"; by: string | null; at: string | null }
+    | { state: "declined"; at: string; note: string | null };
+  /** `stale`: agreed to an earlier text. Only `agreed` signers are printed. */
+  standing: "invited" | "agreed" | "stale" | "declined";
 }
 
 /** One recorded change of a statement's status. */
@@ -411,6 +425,10 @@ export const api = {
   setStatementStatus: (id: string, status: StatementStatus, note = "") =>
     invoke<StatementDetail>("set_statement_status", { id, status, note }),
   addSignatory: (id: string, name: string, role: string) => invoke<StatementDetail>("add_signatory", { id, name, role }),
+  recordConsent: (id: string, position: number, agreed: boolean, note = "") =>
+    invoke<StatementDetail>("record_consent", { id, position, agreed, note }),
+  removeSignatory: (id: string, position: number) => invoke<StatementDetail>("remove_signatory", { id, position }),
+  moveSignatory: (id: string, from: number, to: number) => invoke<StatementDetail>("move_signatory", { id, from, to }),
   preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
   exportStatement: (id: string, format: ExportFormat, template: string) =>
     invoke<ExportOutcome | null>("export_statement", { id, format, template }),

@@ -55,6 +55,9 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
         item: warning.item,
         params: { item: warning.item, title: title(warning.item), lang: warning.lang, statement: warning.statement_lang },
       };
+    case "consent_missing":
+    case "consent_stale":
+      return { key, item: null, params: { name: warning.name } };
     case "past_deadline":
       return { key, item: null, params: { deadline: warning.deadline } };
   }

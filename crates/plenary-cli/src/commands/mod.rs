@@ -43,7 +43,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         Command::Fact(command) => library::fact(&path, command),
         Command::Org(command) => library::org(&path, command),
         Command::Event(command) => library::event(&path, command),
-        Command::Statement(command) => statement::run(&path, templates.as_deref(), command),
+        Command::Statement(command) => statement::run(&path, templates.as_deref(), &author, command),
         Command::Export { statement, format, template, out, json } => {
             export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
         }

@@ -5,14 +5,19 @@ use std::path::Path;
 use anyhow::Result;
 use plenary_core::freeze::freezes;
 use plenary_export::set_status;
-use plenary_store::NewStatement;
+use plenary_store::{ConsentAnswer, NewStatement};
 
 use crate::args::StatementCommand;
 use crate::commands::export::template_set;
 use crate::input;
 use crate::output::{self, StatementSummaryView, StatementView};
 
-pub(super) fn run(path: &Path, templates: Option<&Path>, command: StatementCommand) -> Result<()> {
+pub(super) fn run(
+    path: &Path,
+    templates: Option<&Path>,
+    author: &str,
+    command: StatementCommand,
+) -> Result<()> {
     match command {
         StatementCommand::New { title, event, lang, template, date, json } => {
             let lang = lang.as_deref().map(|tag| input::language("--lang", tag)).transpose()?;
@@ -59,6 +64,21 @@ pub(super) fn run(path: &Path, templates: Option<&Path>, command: StatementComma
         }
         StatementCommand::Sign { statement, name, role } => {
             change(path, &statement, |w, id| w.add_signatory(id, &name, role))
+        }
+        StatementCommand::Consent { statement, position, agreed, declined: _, by, note } => {
+            let today = input::today()?;
+            let answer = if agreed {
+                ConsentAnswer::Agreed { by: by.unwrap_or_else(|| author.to_owned()) }
+            } else {
+                ConsentAnswer::Declined { note }
+            };
+            change(path, &statement, |w, id| w.record_consent(id, position, answer, today))
+        }
+        StatementCommand::Unsign { statement, position } => {
+            change(path, &statement, |w, id| w.remove_signatory(id, position))
+        }
+        StatementCommand::MoveSignatory { statement, from, to } => {
+            change(path, &statement, |w, id| w.move_signatory(id, from, to))
         }
         StatementCommand::Status { statement, status, note } => {
             let next = input::statement_status(status);

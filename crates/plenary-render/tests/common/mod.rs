@@ -10,7 +10,7 @@ use plenary_core::event::Event;
 use plenary_core::id::{EventId, ItemId, StatementId};
 use plenary_core::language::Language;
 use plenary_core::organisation::{Logo, LogoFormat, Organisation};
-use plenary_core::statement::{Signatory, Statement};
+use plenary_core::statement::{Consent, Signer, Statement};
 use plenary_core::status::StatementStatus;
 
 pub fn organisation() -> Organisation {
@@ -37,9 +37,11 @@ pub fn statement(lang: &str, items: Vec<(&str, &str)>) -> AssembledStatement {
         date: Some("2027-01-26".parse().expect("date")),
         template: "letterhead".into(),
         status: StatementStatus::Draft,
-        signatories: vec![Signatory {
+        // Agreed before Plenary kept the text agreed to: printed, never stale.
+        signatories: vec![Signer {
             name: "Alianza Puentes".into(),
             role: Some("Coordinación regional".into()),
+            consent: Consent::Agreed { by: None, at: None, text: None },
         }],
         items: vec![],
         created_at: Timestamp::UNIX_EPOCH,
