@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 57] = [
+const COMMANDS: [&str; 60] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -31,6 +31,9 @@ const COMMANDS: [&str; 57] = [
     "list_facts",
     "set_fact",
     "delete_fact",
+    "list_terms",
+    "add_term",
+    "remove_term",
     "list_events",
     "save_event",
     "get_organisation",

@@ -46,11 +46,12 @@ const EDIT: [Entry; 3] = [
     Entry("redo", "Redo", "Rehacer", Some("CmdOrCtrl+Shift+Z")),
     Entry("find", "Find in Library", "Buscar en la biblioteca", Some("CmdOrCtrl+F")),
 ];
-const VIEW: [Entry; 6] = [
+const VIEW: [Entry; 7] = [
     Entry("view_library", "Library", "Biblioteca", Some("CmdOrCtrl+1")),
     Entry("view_statements", "Statements", "Declaraciones", Some("CmdOrCtrl+2")),
     Entry("view_events", "Events", "Eventos", Some("CmdOrCtrl+3")),
     Entry("view_facts", "Facts", "Datos", Some("CmdOrCtrl+4")),
+    Entry("view_terms", "Terms", "Términos", None),
     Entry("view_organisation", "Organisation", "Organización", Some("CmdOrCtrl+5")),
     Entry("view_backups", "Backups", "Copias", Some("CmdOrCtrl+6")),
 ];

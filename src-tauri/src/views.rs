@@ -13,6 +13,7 @@ use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
 use plenary_core::statement::{ItemContent, SignerStanding, Statement};
 use plenary_core::status::SectionStatus;
+use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
 use plenary_store::{
     Draft, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Translation, Usage,
@@ -125,6 +126,8 @@ pub(crate) struct SectionDetail {
     translations: Vec<TranslationView>,
     /// What this section was translated from; with the source's text then and now while out of date.
     translation_of: Option<TranslationOfView>,
+    /// Wording the termbase says to avoid, found in the current title and body.
+    term_matches: Vec<TermMatch>,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,8 +195,10 @@ impl SectionDetail {
         used_in: Vec<Usage>,
         translations: Vec<Translation>,
         translation_of: Option<TranslationOfView>,
+        terms: &[Term],
     ) -> Self {
         Self {
+            term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             section,
             draft: draft.map(|d| DraftView {
                 title: d.title,

@@ -46,6 +46,9 @@ pub(crate) enum Command {
     /// Facts that bodies cite as {{fact.KEY}}.
     #[command(subcommand)]
     Fact(FactCommand),
+    /// The termbase: words and phrases to avoid, with the wording to use instead.
+    #[command(subcommand)]
+    Term(TermCommand),
     /// The organisation profile templates print.
     #[command(subcommand)]
     Org(OrgCommand),
@@ -440,6 +443,33 @@ pub(crate) enum FactCommand {
     },
     /// Delete a fact that no final or submitted statement cites.
     Remove { key: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TermCommand {
+    /// Add a term to avoid; print its id.
+    Add {
+        /// The word or phrase to avoid ("illegal immigrant").
+        term: String,
+        /// The wording to use instead ("undocumented migrant").
+        #[arg(long)]
+        prefer: String,
+        /// The language it applies to (default: en).
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Why, or where the rule comes from.
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        json: Json,
+    },
+    /// List the termbase.
+    List {
+        #[command(flatten)]
+        json: Json,
+    },
+    /// Remove a term.
+    Remove { id: String },
 }
 
 #[derive(Debug, Subcommand)]

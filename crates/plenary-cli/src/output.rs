@@ -10,6 +10,7 @@ use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
 use plenary_core::statement::{ItemContent, SignerStanding, Standing, Statement};
+use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
 use plenary_store::{SearchHit, StatementSummary, Translation, Usage};
 use serde::Serialize;
@@ -58,6 +59,8 @@ pub(crate) struct SectionView {
     /// What this section was translated from, if it is a translation.
     translation_of: Option<TranslationOfView>,
     used_in: Vec<UsageView>,
+    /// Wording the termbase says to avoid, found in the title and body.
+    term_matches: Vec<TermMatch>,
 }
 
 #[derive(Serialize)]
@@ -94,8 +97,10 @@ impl SectionView {
         translations: Vec<Translation>,
         translation_of: Option<TranslationSource>,
         used_in: Vec<Usage>,
+        terms: &[Term],
     ) -> Self {
         Self {
+            term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             id: section.id.to_string(),
             title: section.title,
             body: section.body,
@@ -196,6 +201,9 @@ impl SectionView {
                 usage.version,
                 usage.status
             );
+        }
+        for found in &self.term_matches {
+            outln!("term to avoid: \"{}\" (write \"{}\")", found.found, found.prefer);
         }
         outln!("\n{}", self.body.trim_end());
     }

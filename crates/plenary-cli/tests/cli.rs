@@ -1470,3 +1470,67 @@ fn signatories_print_only_with_consent_to_the_text_as_it_is() {
     let error = library.fails(&["statement", "unsign", &statement, "7"], 1);
     assert!(error.contains("no signatory at position 7: the statement has 2"), "{error}");
 }
+
+/// `plenary term add/list/remove`; matches are named in `section show` and as statement
+/// warnings, whatever the case or accents, as whole words only.
+#[test]
+fn the_termbase_names_wording_to_avoid_in_sections_and_statements() {
+    let library = Library::new();
+    let id = library.json(&[
+        "term",
+        "add",
+        "illegal immigrant",
+        "--prefer",
+        "undocumented migrant",
+        "--note",
+        "style guide 2024",
+    ])["id"]
+        .as_str()
+        .expect("term id")
+        .to_owned();
+    library.ok(&["term", "add", "ilegales", "--prefer", "personas en situación irregular", "--lang", "es"]);
+    let error = library.fails(&["term", "add", "Illegal Immigrant", "--prefer", "x"], 1);
+    assert!(error.contains("already in the termbase"), "{error}");
+    let terms = library.json(&["term", "list"]);
+    assert_eq!(terms.as_array().map(Vec::len), Some(2));
+    assert_eq!(terms[0]["note"], "style guide 2024");
+
+    let section = library.add_section(
+        "Language",
+        "position",
+        "No human being is an *Illegal immigrant*; illegality is not.",
+    );
+    let shown = library.json(&["section", "show", &section]);
+    assert_eq!(shown["term_matches"].as_array().map(Vec::len), Some(1));
+    assert_eq!(shown["term_matches"][0]["found"], "Illegal immigrant");
+    assert_eq!(shown["term_matches"][0]["prefer"], "undocumented migrant");
+    let spanish = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Lenguaje",
+            "--kind",
+            "position",
+            "--lang",
+            "es",
+            "--body",
+            "Nadie es ILEGALES.",
+        ])
+        .trim()
+        .to_owned();
+    assert_eq!(library.json(&["section", "show", &spanish])["term_matches"][0]["found"], "ILEGALES");
+
+    let statement = library.ok(&["statement", "new", "--title", "S"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &section]);
+    let warnings = library.json(&["statement", "show", &statement])["warnings"].clone();
+    let term: Vec<&Value> =
+        warnings.as_array().expect("warnings").iter().filter(|w| w["code"] == "term_to_avoid").collect();
+    assert_eq!(term.len(), 1, "{warnings}");
+    assert_eq!(term[0]["item"], 1);
+
+    library.ok(&["term", "remove", &id[..8]]);
+    assert_eq!(library.json(&["section", "show", &section])["term_matches"], serde_json::json!([]));
+    let error = library.fails(&["term", "remove", &id], 1);
+    assert!(error.contains("no term with id"), "{error}");
+}

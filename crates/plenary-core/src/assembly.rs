@@ -13,6 +13,7 @@ use crate::language::Language;
 use crate::section::{TranslationSource, VersionRef};
 use crate::statement::{Signatory, Standing, Statement, consent_text};
 use crate::status::{SectionStatus, StatementStatus};
+use crate::term::{Term, find_in_section};
 use crate::warning::Warning;
 use crate::words::{count_words, plain_text};
 
@@ -61,6 +62,8 @@ pub struct AssemblyInput<'a> {
     pub items: Vec<ResolvedItem>,
     /// The library's facts.
     pub facts: &'a [Fact],
+    /// The termbase.
+    pub terms: &'a [Term],
     /// Today, for deadlines and ages.
     pub today: Date,
 }
@@ -165,6 +168,14 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
         let title = substitute_in(&resolved.title, &facts, &resolved.lang);
         let body = substitute_in(&resolved.body, &facts, &resolved.lang);
         let word_count = count_words(&title) + count_words(&plain_text(&body));
+        for found in find_in_section(&title, &body, &resolved.lang, input.terms) {
+            warnings.push(Warning::TermToAvoid {
+                item: position,
+                term: found.term,
+                found: found.found,
+                prefer: found.prefer,
+            });
+        }
         *word_count_by_lang.entry(resolved.lang.to_string()).or_default() += word_count;
         items.push(AssembledItem {
             id: resolved.id,

@@ -47,4 +47,6 @@ uuid_id! {
     StatementId,
     /// Names one item of a statement.
     ItemId,
+    /// Names one entry of the termbase.
+    TermId,
 }

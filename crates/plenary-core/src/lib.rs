@@ -18,6 +18,7 @@ pub mod section;
 pub mod share;
 pub mod statement;
 pub mod status;
+pub mod term;
 pub mod text;
 pub mod warning;
 pub mod words;

@@ -63,6 +63,17 @@ pub enum Warning {
         /// The source's version now.
         source_version: u32,
     },
+    /// An item uses wording the termbase says to avoid.
+    TermToAvoid {
+        /// Item position.
+        item: u32,
+        /// The termbase's entry.
+        term: String,
+        /// The words as the item writes them.
+        found: String,
+        /// The wording to use instead.
+        prefer: String,
+    },
     /// A body cites a fact the library does not have.
     UnknownFact {
         /// Item position.
@@ -131,6 +142,7 @@ impl Warning {
             | Self::ReviewOverdue { item, .. }
             | Self::TranslationOutOfDate { item, .. }
             | Self::ItemLanguage { item, .. }
+            | Self::TermToAvoid { item, .. }
             | Self::UnknownFact { item, .. }
             | Self::StaleFact { item, .. } => Some(*item),
             Self::OverWordLimit { .. }
@@ -161,6 +173,9 @@ impl Warning {
             Self::TranslationOutOfDate { item, made_from, source_version, .. } => format!(
                 "item {item}: this translation was made from version {made_from} of its source, which is now at version {source_version}"
             ),
+            Self::TermToAvoid { item, found, prefer, .. } => {
+                format!("item {item}: \"{found}\" is on the list of terms to avoid; write \"{prefer}\"")
+            }
             Self::UnknownFact { item, key } => format!("item {item}: unknown fact '{key}'"),
             Self::StaleFact { item, key, as_of } => {
                 format!("item {item}: fact '{key}' is as of {as_of}, more than a year ago")

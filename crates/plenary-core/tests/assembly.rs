@@ -102,7 +102,8 @@ fn check(
     items: Vec<ResolvedItem>,
     facts: &[Fact],
 ) -> (Vec<Warning>, usize) {
-    let assembled = assemble(AssemblyInput { statement, event, items, facts, today: date("2026-11-26") });
+    let assembled =
+        assemble(AssemblyInput { statement, event, items, facts, terms: &[], today: date("2026-11-26") });
     (assembled.warnings, assembled.word_count)
 }
 
@@ -119,6 +120,7 @@ fn items_keep_order_and_facts_are_substituted() {
         event: None,
         items,
         facts: &facts,
+        terms: &[],
         today: date("2026-11-26"),
     });
     assert_eq!(assembled.title, "Statement to the GFMD");
@@ -209,6 +211,7 @@ fn unknown_facts_are_flagged_per_item_and_kept_visible() {
         event: None,
         items,
         facts: &facts,
+        terms: &[],
         today: date("2026-11-26"),
     });
     assert_eq!(
@@ -318,6 +321,7 @@ fn the_facts_used_are_listed_for_the_export_record() {
         event: None,
         items,
         facts: &facts,
+        terms: &[],
         today: date("2026-11-26"),
     });
     let used: Vec<_> = assembled.facts_used.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
@@ -342,10 +346,47 @@ fn facts_show_their_value_in_the_texts_language() {
         event: None,
         items,
         facts: &[families],
+        terms: &[],
         today: date("2026-11-26"),
     });
     assert_eq!(assembled.items[0].body, "We reach more than 100,000 families.");
     assert_eq!(assembled.items[1].body, "Llegamos a más de 100.000 familias.");
     assert_eq!(assembled.facts_used.get("families").map(String::as_str), Some("more than 100,000 families"));
     assert_eq!(assembled.facts_used.get("families:es").map(String::as_str), Some("más de 100.000 familias"));
+}
+
+/// Wording the termbase says to avoid is named, item by item, with the preferred wording.
+#[test]
+fn terms_to_avoid_are_warnings_naming_the_preferred_wording() {
+    let terms = [plenary_core::term::Term {
+        id: plenary_core::id::TermId::new_random(),
+        lang: lang("en"),
+        term: "illegal immigrant".into(),
+        prefer: "undocumented migrant".into(),
+        note: None,
+    }];
+    let items = vec![
+        text_item("Who we are", "We help every **Illegal Immigrant** and family.", "en"),
+        text_item("Quiénes somos", "Illegal immigrant es un término en inglés.", "es"),
+    ];
+    let assembled = assemble(AssemblyInput {
+        statement: &statement(StatementStatus::Draft),
+        event: None,
+        items,
+        facts: &[],
+        terms: &terms,
+        today: date("2026-11-26"),
+    });
+    let term = Warning::TermToAvoid {
+        item: 1,
+        term: "illegal immigrant".into(),
+        found: "Illegal Immigrant".into(),
+        prefer: "undocumented migrant".into(),
+    };
+    assert_eq!(assembled.warnings[0], term, "{:?}", assembled.warnings);
+    assert!(!assembled.warnings.iter().any(|w| matches!(w, Warning::TermToAvoid { item: 2, .. })));
+    assert_eq!(
+        assembled.warnings[0].message(),
+        "item 1: \"Illegal Immigrant\" is on the list of terms to avoid; write \"undocumented migrant\""
+    );
 }

@@ -15,6 +15,7 @@ pub(crate) const SECTIONS: Table = Table { name: "sections", what: "section" };
 pub(crate) const EVENTS: Table = Table { name: "events", what: "event" };
 pub(crate) const STATEMENTS: Table = Table { name: "statements", what: "statement" };
 pub(crate) const EXPORTS: Table = Table { name: "exports", what: "export" };
+pub(crate) const TERMS: Table = Table { name: "terms", what: "term" };
 
 /// The shortest prefix accepted.
 pub(crate) const MIN_PREFIX: usize = 8;

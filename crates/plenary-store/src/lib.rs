@@ -25,6 +25,7 @@ mod search;
 mod sections;
 mod share;
 mod statements;
+mod terms;
 mod translations;
 mod write;
 

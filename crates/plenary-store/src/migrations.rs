@@ -27,6 +27,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/008_word_limits_per_language.sql"),
     include_str!("../migrations/009_fact_values_per_language.sql"),
     include_str!("../migrations/010_signatory_consent.sql"),
+    include_str!("../migrations/011_termbase.sql"),
 ];
 
 /// The step that added frozen statements (`006_frozen_statements.sql`).

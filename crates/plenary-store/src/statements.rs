@@ -14,7 +14,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, EVENTS, SECTIONS, STATEMENTS};
 use crate::rows::{non_blank, parsed, parsed_opt};
-use crate::{Store, Write, events, facts, freeze, sections, translations};
+use crate::{Store, Write, events, facts, freeze, sections, terms, translations};
 
 /// The template a statement uses unless told otherwise.
 const DEFAULT_TEMPLATE: &str = "letterhead";
@@ -784,8 +784,14 @@ pub(crate) fn assemble_in(
             },
         });
     }
-    let mut assembled =
-        assemble(AssemblyInput { statement: &statement, event: event.as_ref(), items, facts: &facts, today });
+    let mut assembled = assemble(AssemblyInput {
+        statement: &statement,
+        event: event.as_ref(),
+        items,
+        facts: &facts,
+        terms: &terms::all(conn)?,
+        today,
+    });
     if let Some(frozen) = frozen {
         assembled.assembled_on = frozen.on;
     }

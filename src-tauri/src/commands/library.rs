@@ -3,6 +3,7 @@
 use plenary_core::fact::FactKey;
 use plenary_core::language::Language;
 use plenary_core::organisation::Logo;
+use plenary_core::term::Term;
 use plenary_store::{OrganisationUpdate, SearchQuery};
 use serde::Serialize;
 use tauri::State;
@@ -164,4 +165,29 @@ pub(crate) async fn choose_logo(
     let mut store = state.store()?;
     store.write(|w| w.update_organisation(OrganisationUpdate { logo: Some(logo), ..Default::default() }))?;
     Ok(Some(store.organisation()?.into()))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn list_terms(state: State<'_, AppState>) -> CommandResult<Vec<Term>> {
+    Ok(state.store()?.terms()?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn add_term(
+    state: State<'_, AppState>,
+    lang: String,
+    term: String,
+    prefer: String,
+    note: String,
+) -> CommandResult<String> {
+    let lang = Language::parse("language", &lang)?;
+    let note = non_empty(&note).map(str::to_owned);
+    Ok(state.store()?.write(|w| w.add_term(&lang, &term, &prefer, note))?.to_string())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn remove_term(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let id = store.resolve_term(&id)?;
+    Ok(store.write(|w| w.remove_term(id))?)
 }

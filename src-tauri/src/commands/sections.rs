@@ -34,6 +34,7 @@ pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> Comm
         store.used_in(id)?,
         store.translations(id)?,
         translation_of,
+        &store.terms()?,
     ))
 }
 

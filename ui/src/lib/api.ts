@@ -86,6 +86,7 @@ export interface SectionDetail {
   used_in: { statement_id: string; title: string; status: string; position: number; version: number }[];
   translations: { id: string; lang: string; title: string; out_of_date: boolean }[];
   translation_of: TranslationOf | null;
+  term_matches: TermMatch[];
 }
 
 /** The section a translation was made from; `then`/`now` hold its text while it has moved on. */
@@ -149,6 +150,24 @@ export interface Fact {
   updated_at: string;
   /** Its figure was true more than a year ago. */
   stale: boolean;
+}
+
+/** A termbase entry: wording to avoid in one language, and what to write instead. */
+export interface Term {
+  id: string;
+  lang: string;
+  term: string;
+  prefer: string;
+  note: string | null;
+}
+
+/** A termbase entry found in a text. */
+export interface TermMatch {
+  id: string;
+  term: string;
+  found: string;
+  prefer: string;
+  note: string | null;
 }
 
 export interface EventRecord {
@@ -233,6 +252,7 @@ export type Warning =
   | { code: "over_word_limit"; words: number; limit: number; lang: string }
   | { code: "language_not_accepted"; lang: string; accepted: string[] }
   | { code: "item_language"; item: number; lang: string; statement_lang: string }
+  | { code: "term_to_avoid"; item: number; term: string; found: string; prefer: string }
   | { code: "consent_missing"; name: string }
   | { code: "consent_stale"; name: string }
   | { code: "past_deadline"; deadline: string };
@@ -398,6 +418,10 @@ export const api = {
     invoke<void>("set_fact", { key, value, as_of, source, lang }),
   /** Deletes a fact no final statement cites; resolves to the drafts that cite it. */
   deleteFact: (key: string) => invoke<string[]>("delete_fact", { key }),
+  listTerms: () => invoke<Term[]>("list_terms"),
+  addTerm: (lang: string, term: string, prefer: string, note: string) =>
+    invoke<string>("add_term", { lang, term, prefer, note }),
+  removeTerm: (id: string) => invoke<void>("remove_term", { id }),
   listEvents: () => invoke<EventRecord[]>("list_events"),
   saveEvent: (id: string | null, event: EventInput) => invoke<string>("save_event", { id, event }),
   organisation: () => invoke<Organisation>("get_organisation"),

@@ -13,6 +13,7 @@ export type MenuId =
   | "view_statements"
   | "view_events"
   | "view_facts"
+  | "view_terms"
   | "view_organisation"
   | "view_backups"
   | "view_import"

@@ -55,6 +55,8 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
         item: warning.item,
         params: { item: warning.item, title: title(warning.item), lang: warning.lang, statement: warning.statement_lang },
       };
+    case "term_to_avoid":
+      return { key, item: warning.item, params: { item: warning.item, found: warning.found, prefer: warning.prefer } };
     case "consent_missing":
     case "consent_stale":
       return { key, item: null, params: { name: warning.name } };

@@ -11,7 +11,7 @@ use plenary_store::{
     NewEvent, OrganisationUpdate, SectionFilter, backup_folder, default_backup_path, list_backups,
 };
 
-use crate::args::{EventCommand, FactCommand, KindCommand, OrgCommand};
+use crate::args::{EventCommand, FactCommand, KindCommand, OrgCommand, TermCommand};
 use crate::input;
 use crate::output::{self, OrganisationView};
 
@@ -120,6 +120,39 @@ pub(super) fn fact(path: &Path, command: FactCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+pub(super) fn term(path: &Path, command: TermCommand) -> Result<()> {
+    let mut store = input::open(path)?;
+    match command {
+        TermCommand::Add { term, prefer, lang, note, json } => {
+            let lang = input::language("--lang", &lang)?;
+            let id = store.write(|w| w.add_term(&lang, &term, &prefer, note))?;
+            output::created(id, json.json)
+        }
+        TermCommand::List { json } => {
+            let terms = store.terms()?;
+            if json.json {
+                return output::json(&terms);
+            }
+            for term in terms {
+                let note = term.note.map(|note| format!("  ({note})")).unwrap_or_default();
+                outln!(
+                    "{}  {}: \"{}\" → \"{}\"{note}",
+                    &term.id.to_string()[..8],
+                    term.lang,
+                    term.term,
+                    term.prefer
+                );
+            }
+            Ok(())
+        }
+        TermCommand::Remove { id } => {
+            let id = store.resolve_term(&id)?;
+            store.write(|w| w.remove_term(id))?;
+            Ok(())
+        }
+    }
 }
 
 pub(super) fn org(path: &Path, command: OrgCommand) -> Result<()> {

@@ -41,6 +41,7 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         Command::Search(args) => section::search(&path, args),
         Command::Kind(command) => library::kind(&path, command),
         Command::Fact(command) => library::fact(&path, command),
+        Command::Term(command) => library::term(&path, command),
         Command::Org(command) => library::org(&path, command),
         Command::Event(command) => library::event(&path, command),
         Command::Statement(command) => statement::run(&path, templates.as_deref(), &author, command),

@@ -84,6 +84,7 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
                 store.translations(id)?,
                 store.translation_source(id)?,
                 store.used_in(id)?,
+                &store.terms()?,
             );
             if json.json {
                 return output::json(&view);

@@ -77,6 +77,7 @@ pub fn statement(lang: &str, items: Vec<(&str, &str)>) -> AssembledStatement {
         event: Some(&event),
         items,
         facts: &[],
+        terms: &[],
         today: "2027-01-01".parse().expect("date"),
     })
 }
