@@ -16,7 +16,7 @@ use plenary_core::status::SectionStatus;
 use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
 use plenary_store::{
-    Draft, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Translation, Usage,
+    Draft, LastUse, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Translation, Usage,
 };
 use serde::{Deserialize, Serialize};
 
@@ -128,6 +128,19 @@ pub(crate) struct SectionDetail {
     translation_of: Option<TranslationOfView>,
     /// Wording the termbase says to avoid, found in the current title and body.
     term_matches: Vec<TermMatch>,
+    /// When the section last went out, and in which statement.
+    last_used: Option<LastUseView>,
+    /// Its review date has passed.
+    review_overdue: bool,
+}
+
+/// When a section last went out.
+#[derive(Debug, Serialize)]
+struct LastUseView {
+    statement_id: String,
+    title: String,
+    on: Date,
+    exported: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -196,8 +209,17 @@ impl SectionDetail {
         translations: Vec<Translation>,
         translation_of: Option<TranslationOfView>,
         terms: &[Term],
+        last_used: Option<LastUse>,
+        today: Date,
     ) -> Self {
         Self {
+            last_used: last_used.map(|last| LastUseView {
+                statement_id: last.statement.to_string(),
+                title: last.title,
+                on: last.on,
+                exported: last.exported,
+            }),
+            review_overdue: section.review_due.is_some_and(|due| due < today),
             term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             section,
             draft: draft.map(|d| DraftView {

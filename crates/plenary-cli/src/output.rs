@@ -12,7 +12,7 @@ use plenary_core::section::{Section, TranslationSource, Version};
 use plenary_core::statement::{ItemContent, SignerStanding, Standing, Statement};
 use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
-use plenary_store::{SearchHit, StatementSummary, Translation, Usage};
+use plenary_store::{LastUse, SearchHit, StatementSummary, Translation, Usage};
 use serde::Serialize;
 
 /// Prints one JSON document on standard output.
@@ -61,6 +61,31 @@ pub(crate) struct SectionView {
     used_in: Vec<UsageView>,
     /// Wording the termbase says to avoid, found in the title and body.
     term_matches: Vec<TermMatch>,
+    /// When the section last went out, and in which statement.
+    last_used: Option<LastUseView>,
+    /// Its review date has passed.
+    review_overdue: bool,
+}
+
+/// When a section last went out.
+#[derive(Serialize)]
+pub(crate) struct LastUseView {
+    statement_id: String,
+    title: String,
+    on: Date,
+    /// An export (else a submitted statement with no export recorded).
+    exported: bool,
+}
+
+impl From<LastUse> for LastUseView {
+    fn from(last: LastUse) -> Self {
+        Self {
+            statement_id: last.statement.to_string(),
+            title: last.title,
+            on: last.on,
+            exported: last.exported,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -98,8 +123,12 @@ impl SectionView {
         translation_of: Option<TranslationSource>,
         used_in: Vec<Usage>,
         terms: &[Term],
+        last_used: Option<LastUse>,
+        today: Date,
     ) -> Self {
         Self {
+            last_used: last_used.map(Into::into),
+            review_overdue: section.review_due.is_some_and(|due| due < today),
             term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             id: section.id.to_string(),
             title: section.title,
@@ -170,7 +199,12 @@ impl SectionView {
             outln!("owner: {owner}");
         }
         if let Some(due) = self.review_due {
-            outln!("review due: {due}");
+            let overdue = if self.review_overdue { "  (OVERDUE)" } else { "" };
+            outln!("review due: {due}{overdue}");
+        }
+        match &self.last_used {
+            Some(last) => outln!("last used: {} in {:?}", last.on, last.title),
+            None => outln!("last used: never exported"),
         }
         if let Some(source) = &self.translation_of {
             let state = if source.out_of_date {

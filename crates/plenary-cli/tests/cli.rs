@@ -1534,3 +1534,58 @@ fn the_termbase_names_wording_to_avoid_in_sections_and_statements() {
     let error = library.fails(&["term", "remove", &id], 1);
     assert!(error.contains("no term with id"), "{error}");
 }
+
+/// A section says when it last went out and in which statement, and whether its review is
+/// overdue; overdue sections are found with `--review-due-by`.
+#[test]
+fn sections_show_when_they_were_last_used_and_whether_review_is_overdue() {
+    let library = Library::new();
+    let old = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Old",
+            "--kind",
+            "about",
+            "--review-due",
+            "2026-01-31",
+            "--body",
+            "Old text.",
+        ])
+        .trim()
+        .to_owned();
+    let fresh = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Fresh",
+            "--kind",
+            "about",
+            "--review-due",
+            "2027-06-30",
+            "--body",
+            "New.",
+        ])
+        .trim()
+        .to_owned();
+    let shown = library.json(&["section", "show", &old]);
+    assert_eq!((&shown["review_overdue"], &shown["last_used"]), (&true.into(), &Value::Null));
+    assert_eq!(library.json(&["section", "show", &fresh])["review_overdue"], false);
+    let overdue = library.json(&["section", "list", "--review-due-by", "2026-11-25"]);
+    assert_eq!(overdue.as_array().map(Vec::len), Some(1));
+    assert_eq!(overdue[0]["id"], old.as_str());
+
+    let statement = library.ok(&["statement", "new", "--title", "GFMD 2026"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &old]);
+    assert!(library.json(&["section", "show", &old])["last_used"].is_null(), "in a draft, not yet out");
+    let out = library.folder.path().join("s.txt");
+    library.ok(&["export", &statement, "--format", "txt", "--out", out.to_str().expect("path")]);
+    let last = library.json(&["section", "show", &old])["last_used"].clone();
+    assert_eq!(last["title"], "GFMD 2026");
+    assert_eq!(last["statement_id"], statement.as_str());
+    assert_eq!(last["exported"], true);
+    assert!(library.json(&["section", "show", &fresh])["last_used"].is_null());
+    assert!(library.ok(&["section", "show", &old]).contains("last used: "), "printed for people");
+}

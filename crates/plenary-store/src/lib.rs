@@ -41,7 +41,7 @@ pub use organisation::OrganisationUpdate;
 pub use paths::{APP_IDENTIFIER, DATABASE_FILE_NAME, default_database_path, default_templates_path};
 pub use restore::{Restored, restore};
 pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
-pub use sections::{NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
+pub use sections::{LastUse, NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
 pub use statements::{ConsentAnswer, NewStatement, StatementDetails, StatementSummary};
 pub use write::Write;
 

@@ -10,7 +10,7 @@ use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::text::normalize_newlines;
 use plenary_core::words::plain_text;
 use rusqlite::types::Value;
-use rusqlite::{Connection, Row, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, SECTIONS};
@@ -123,6 +123,19 @@ pub struct Usage {
     pub position: u32,
     /// The pinned version.
     pub version: u32,
+}
+
+/// When a section was last used, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastUse {
+    /// The statement.
+    pub statement: StatementId,
+    /// Its title.
+    pub title: String,
+    /// When: the export's time, or a submitted statement's date.
+    pub on: Date,
+    /// Whether that was an export (else a submitted statement with no export recorded).
+    pub exported: bool,
 }
 
 /// Another section of the same translation group.
@@ -330,6 +343,46 @@ impl Store {
     /// One version of a section.
     pub fn version(&self, id: SectionId, number: u32) -> StoreResult<Version> {
         version(&self.conn, id, number)
+    }
+
+    /// When the section last went out: the newest export that contained it, else the newest
+    /// submitted statement that shows it (imported past statements have no exports).
+    pub fn last_used(&self, id: SectionId) -> StoreResult<Option<LastUse>> {
+        get(&self.conn, id)?;
+        // Export records list their versions as JSON; the id is matched as the JSON writes it.
+        let needle = format!("%\"section\":\"{id}\"%");
+        let exported: Option<(String, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT st.id, st.title, e.created_at FROM exports e JOIN statements st ON st.seq = e.statement_seq
+                 WHERE e.versions LIKE ?1 ORDER BY e.created_at DESC LIMIT 1",
+            )?
+            .query_row([needle], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .optional()?;
+        if let Some((statement, title, at)) = exported {
+            let at: Timestamp =
+                at.parse().map_err(|_| StoreError::Rejected(format!("bad export time '{at}'")))?;
+            let on = at.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+            let statement =
+                statement.parse().map_err(|_| StoreError::NotFound { what: "statement", id: statement })?;
+            return Ok(Some(LastUse { statement, title, on, exported: true }));
+        }
+        let submitted: Option<(String, String, Option<String>, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT st.id, st.title, st.date, st.updated_at FROM statements st
+                 JOIN items i ON i.statement_seq = st.seq JOIN sections s ON s.seq = i.section_seq
+                 WHERE s.id = ?1 AND st.status = 'submitted'
+                 ORDER BY coalesce(st.date, substr(st.updated_at, 1, 10)) DESC LIMIT 1",
+            )?
+            .query_row([id.to_string()], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+            .optional()?;
+        let Some((statement, title, date, updated)) = submitted else { return Ok(None) };
+        let day = date.unwrap_or_else(|| updated.chars().take(10).collect());
+        let on = day.parse().map_err(|_| StoreError::Rejected(format!("bad statement date '{day}'")))?;
+        let statement =
+            statement.parse().map_err(|_| StoreError::NotFound { what: "statement", id: statement })?;
+        Ok(Some(LastUse { statement, title, on, exported: false }))
     }
 
     /// The statement items that show a section, by statement then position.

@@ -402,3 +402,33 @@ fn a_final_statement_keeps_what_it_was_approved_with_until_reopened() {
         ]
     );
 }
+
+/// A submitted statement with no export recorded (an imported past statement) still counts as
+/// the last use of its sections, on its date.
+#[test]
+fn a_submitted_statement_without_exports_is_a_sections_last_use() {
+    let (_folder, mut store) = library();
+    let section = vetted(&mut store, "Who we are", "We are 45 organisations.");
+    assert!(store.last_used(section).expect("last used").is_none());
+    let date = "2017-06-28".parse().expect("date");
+    let statement = store
+        .write(|w| {
+            w.new_statement(NewStatement {
+                title: "GFMD 2017".into(),
+                date: Some(date),
+                ..Default::default()
+            })
+        })
+        .expect("statement");
+    store.write(|w| w.add_sections(statement, &[section])).expect("add");
+    store.write(|w| w.set_statement_status(statement, StatementStatus::Final, None, today())).expect("final");
+    assert!(store.last_used(section).expect("last used").is_none(), "final is not yet sent");
+    store
+        .write(|w| w.set_statement_status(statement, StatementStatus::Submitted, None, today()))
+        .expect("sent");
+    let last = store.last_used(section).expect("last used").expect("used");
+    assert_eq!(
+        (last.statement, last.title.as_str(), last.on, last.exported),
+        (statement, "GFMD 2017", date, false)
+    );
+}

@@ -9,7 +9,7 @@ use tauri::State;
 
 use super::section_id;
 use crate::error::CommandResult;
-use crate::state::AppState;
+use crate::state::{AppState, today};
 use crate::views::{
     NewSectionInput, SectionDetail, SectionDetailsInput, TranslationOfView, VersionView, non_empty,
     optional_date,
@@ -35,6 +35,8 @@ pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> Comm
         store.translations(id)?,
         translation_of,
         &store.terms()?,
+        store.last_used(id)?,
+        today()?,
     ))
 }
 

@@ -87,6 +87,9 @@ export interface SectionDetail {
   translations: { id: string; lang: string; title: string; out_of_date: boolean }[];
   translation_of: TranslationOf | null;
   term_matches: TermMatch[];
+  /** When the section last went out (an export, else a submitted statement), and where. */
+  last_used: { statement_id: string; title: string; on: string; exported: boolean } | null;
+  review_overdue: boolean;
 }
 
 /** The section a translation was made from; `then`/`now` hold its text while it has moved on. */

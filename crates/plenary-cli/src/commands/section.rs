@@ -85,6 +85,8 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
                 store.translation_source(id)?,
                 store.used_in(id)?,
                 &store.terms()?,
+                store.last_used(id)?,
+                input::today()?,
             );
             if json.json {
                 return output::json(&view);
