@@ -7,6 +7,7 @@ use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
 use plenary_core::event::{Event, parse_word_limit};
 use plenary_core::fact::Fact;
 use plenary_core::freeze::{Frozen, StatusChange};
+use plenary_core::id::SectionId;
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
@@ -16,7 +17,8 @@ use plenary_core::status::SectionStatus;
 use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
 use plenary_store::{
-    Draft, LastUse, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Translation, Usage,
+    Draft, LastUse, NewEvent, SearchHit, SectionFilter, SectionSummary, StatementSummary, Store, Translation,
+    Usage,
 };
 use serde::{Deserialize, Serialize};
 
@@ -170,7 +172,7 @@ struct TranslationView {
 
 /// A translation's source, and what changed in it since the translation was made.
 #[derive(Debug, Serialize)]
-pub(crate) struct TranslationOfView {
+struct TranslationOfView {
     id: String,
     lang: String,
     title: String,
@@ -185,7 +187,7 @@ pub(crate) struct TranslationOfView {
 
 impl TranslationOfView {
     /// The view of `source`, with `then` and `now` (the source's versions) when it has moved on.
-    pub(crate) fn new(source: TranslationSource, then: Option<Version>, now: Option<Version>) -> Self {
+    fn new(source: TranslationSource, then: Option<Version>, now: Option<Version>) -> Self {
         let text = |version: Version| format!("{}\n\n{}", version.title, version.body);
         Self {
             id: source.source.to_string(),
@@ -201,16 +203,37 @@ impl TranslationOfView {
 }
 
 impl SectionDetail {
-    /// Gathers the editor's view of a section.
-    pub(crate) fn new(
+    /// Reads the editor's view of a section from the library, as of `today`.
+    pub(crate) fn read(store: &Store, id: SectionId, today: Date) -> CommandResult<Self> {
+        // While a translation is out of date its source's two texts are shown side by side.
+        let translation_of = match store.translation_source(id)? {
+            Some(source) if source.out_of_date() => {
+                let then = store.version(source.source, source.made_from)?;
+                let now = store.version(source.source, source.source_version)?;
+                Some(TranslationOfView::new(source, Some(then), Some(now)))
+            }
+            Some(source) => Some(TranslationOfView::new(source, None, None)),
+            None => None,
+        };
+        Ok(Self::new(
+            store.section(id)?,
+            store.draft(id)?,
+            store.used_in(id)?,
+            store.translations(id)?,
+            translation_of,
+            &store.terms()?,
+            (store.last_used(id)?, today),
+        ))
+    }
+
+    fn new(
         section: Section,
         draft: Option<Draft>,
         used_in: Vec<Usage>,
         translations: Vec<Translation>,
         translation_of: Option<TranslationOfView>,
         terms: &[Term],
-        last_used: Option<LastUse>,
-        today: Date,
+        (last_used, today): (Option<LastUse>, Date),
     ) -> Self {
         Self {
             last_used: last_used.map(|last| LastUseView {

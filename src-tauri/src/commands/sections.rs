@@ -11,33 +11,14 @@ use super::section_id;
 use crate::error::CommandResult;
 use crate::state::{AppState, today};
 use crate::views::{
-    NewSectionInput, SectionDetail, SectionDetailsInput, TranslationOfView, VersionView, non_empty,
-    optional_date,
+    NewSectionInput, SectionDetail, SectionDetailsInput, VersionView, non_empty, optional_date,
 };
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
     let store = state.store()?;
     let id = section_id(&store, &id)?;
-    let translation_of = match store.translation_source(id)? {
-        Some(source) if source.out_of_date() => {
-            let then = store.version(source.source, source.made_from)?;
-            let now = store.version(source.source, source.source_version)?;
-            Some(TranslationOfView::new(source, Some(then), Some(now)))
-        }
-        Some(source) => Some(TranslationOfView::new(source, None, None)),
-        None => None,
-    };
-    Ok(SectionDetail::new(
-        store.section(id)?,
-        store.draft(id)?,
-        store.used_in(id)?,
-        store.translations(id)?,
-        translation_of,
-        &store.terms()?,
-        store.last_used(id)?,
-        today()?,
-    ))
+    SectionDetail::read(&store, id, today()?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
