@@ -66,6 +66,10 @@ pub(crate) enum Command {
         /// Template (default: the statement's own).
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
+        /// Put the statement's translation into LANG in a second column beside it (pdf, html,
+        /// docx); items with no translation are named.
+        #[arg(long, value_name = "LANG")]
+        parallel: Option<String>,
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         #[command(flatten)]

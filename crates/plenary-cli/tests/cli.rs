@@ -1589,3 +1589,92 @@ fn sections_show_when_they_were_last_used_and_whether_review_is_overdue() {
     assert!(library.json(&["section", "show", &fresh])["last_used"].is_null());
     assert!(library.ok(&["section", "show", &old]).contains("last used: "), "printed for people");
 }
+
+/// `export --parallel es`: the statement and its translation side by side in PDF, HTML and
+/// DOCX; items with no translation are named; text formats are refused.
+#[test]
+fn a_statement_is_exported_beside_its_translation() {
+    let library = Library::new();
+    let english = library.add_section("Who we are", "about", "We are 45 organisations.");
+    vet(&library, &english);
+    let spanish = library
+        .ok(&[
+            "section",
+            "add",
+            "--title",
+            "Quiénes somos",
+            "--kind",
+            "about",
+            "--lang",
+            "es",
+            "--body",
+            "Somos 45 organizaciones.",
+        ])
+        .trim()
+        .to_owned();
+    library.ok(&["section", "link", &english, &spanish]);
+    let statement = library.ok(&["statement", "new", "--title", "Joint statement"]).trim().to_owned();
+    library.ok(&["statement", "add", &statement, &english]);
+    library.ok(&[
+        "statement",
+        "text",
+        &statement,
+        "--title",
+        "For this Summit",
+        "--body",
+        "Written here only.",
+    ]);
+    let folder = library.folder.path();
+    let path = |name: &str| folder.join(name).to_str().expect("path").to_owned();
+
+    let output = library.run(&[
+        "export",
+        &statement,
+        "--format",
+        "html",
+        "--parallel",
+        "es",
+        "--out",
+        &path("p.html"),
+        "--json",
+    ]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("item 2 (\"For this Summit\") has no translation into 'es'"), "{said}");
+    let outcome: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(outcome["untranslated"], serde_json::json!([2]));
+    let html = std::fs::read_to_string(folder.join("p.html")).expect("html");
+    let page = scraper::Html::parse_document(&html);
+    let pair = scraper::Selector::parse(".parallel").expect("selector");
+    let columns: Vec<Vec<String>> = page
+        .select(&pair)
+        .map(|row| {
+            row.child_elements().map(|column| column.text().collect::<String>().trim().to_owned()).collect()
+        })
+        .collect();
+    assert_eq!(columns[0], ["Who we areWe are 45 organisations.", "Quiénes somosSomos 45 organizaciones."]);
+    assert_eq!(columns[1], ["For this SummitWritten here only.", ""]);
+
+    library.ok(&["export", &statement, "--format", "docx", "--parallel", "es", "--out", &path("p.docx")]);
+    let docx = std::fs::File::open(folder.join("p.docx")).expect("docx");
+    let mut archive = zip::ZipArchive::new(docx).expect("zip");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").expect("document"), &mut xml)
+        .expect("read");
+    let cells: Vec<&str> = xml.split("<w:tc>").skip(1).collect();
+    assert!(cells[0].contains("Who we are") && cells[1].contains("Quiénes somos"), "one row, two cells");
+
+    library.ok(&["export", &statement, "--format", "pdf", "--parallel", "es", "--out", &path("p.pdf")]);
+    let recorded = library.json(&["statement", "exports", &statement]);
+    let shown = library.json(&["exports", "show", recorded[0]["id"].as_str().expect("id")]);
+    let text = shown["text"].as_str().expect("text");
+    assert!(text.contains("We are 45 organisations.") && text.contains("Somos 45 organizaciones."), "{text}");
+    assert_eq!(shown["versions"].as_array().map(Vec::len), Some(2), "both sections' versions are recorded");
+
+    let error = library
+        .fails(&["export", &statement, "--format", "txt", "--parallel", "es", "--out", &path("p.txt")], 1);
+    assert!(error.contains("use pdf, html or docx"), "{error}");
+    let error = library
+        .fails(&["export", &statement, "--format", "pdf", "--parallel", "en", "--out", &path("q.pdf")], 1);
+    assert!(error.contains("in 'en' already"), "{error}");
+}

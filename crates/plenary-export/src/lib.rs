@@ -15,10 +15,12 @@ use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::Date;
 use plenary_core::freeze::freezes;
 use plenary_core::id::StatementId;
+use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
 use plenary_core::status::StatementStatus;
 use plenary_render::{
-    Document, RenderError, TemplateSet, render_docx, render_html, render_markdown, render_pdf, render_text,
+    Document, RenderError, TemplateSet, render_docx, render_html, render_markdown, render_parallel_docx,
+    render_parallel_html, render_parallel_pdf, render_pdf, render_text,
 };
 use plenary_store::{NewExport, Store, StoreError};
 use serde::Serialize;
@@ -133,15 +135,88 @@ pub fn export_statement(
     out: &Path,
     today: Date,
 ) -> Result<ExportOutcome, ExportError> {
+    let request = Request { statement, format, template, parallel: None, out, today };
+    export(store, templates, &request).map(|(outcome, _)| outcome)
+}
+
+/// What a parallel export wrote, and the items it found no translation for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParallelOutcome {
+    /// The export.
+    #[serde(flatten)]
+    pub outcome: ExportOutcome,
+    /// Positions of the items whose second column is empty (statement text, or a section with
+    /// no translation into that language).
+    pub untranslated: Vec<u32>,
+}
+
+/// Like [`export_statement`], with the statement's translation into `lang` in a second column
+/// beside it (PDF, HTML and DOCX): each item and its translation start on the same line.
+#[allow(clippy::too_many_arguments)]
+pub fn export_parallel(
+    store: &mut Store,
+    templates: &TemplateSet,
+    statement: StatementId,
+    format: Format,
+    template: Option<&str>,
+    lang: &Language,
+    out: &Path,
+    today: Date,
+) -> Result<ParallelOutcome, ExportError> {
+    if !format.uses_template() {
+        return Err(StoreError::Rejected(format!(
+            "--parallel makes two columns, which {format} files cannot hold: use pdf, html or docx"
+        ))
+        .into());
+    }
+    let request = Request { statement, format, template, parallel: Some(lang), out, today };
+    export(store, templates, &request)
+        .map(|(outcome, untranslated)| ParallelOutcome { outcome, untranslated })
+}
+
+/// One export to make.
+struct Request<'a> {
+    statement: StatementId,
+    format: Format,
+    template: Option<&'a str>,
+    /// The language of the second column, for a parallel export.
+    parallel: Option<&'a Language>,
+    out: &'a Path,
+    today: Date,
+}
+
+fn export(
+    store: &mut Store,
+    templates: &TemplateSet,
+    request: &Request<'_>,
+) -> Result<(ExportOutcome, Vec<u32>), ExportError> {
+    let &Request { statement, format, template, parallel, out, today } = request;
     let Basis { assembled, organisation, templates, template_name } =
         basis(store, templates, statement, template, today)?;
     let document = Document { statement: &assembled, organisation: &organisation };
-    let bytes = match format {
-        Format::Html => render_html(&templates.get(&template_name)?, &document)?.into_bytes(),
-        Format::Pdf => render_pdf(&templates.get(&template_name)?, &document)?,
-        Format::Docx => render_docx(&templates.get(&template_name)?, &document)?,
-        Format::Txt => render_text(&document).into_bytes(),
-        Format::Md => render_markdown(&document).into_bytes(),
+    let translation = parallel.map(|lang| store.assemble_translation(statement, lang, today)).transpose()?;
+    let (bytes, text, untranslated) = match &translation {
+        None => {
+            let bytes = match format {
+                Format::Html => render_html(&templates.get(&template_name)?, &document)?.into_bytes(),
+                Format::Pdf => render_pdf(&templates.get(&template_name)?, &document)?,
+                Format::Docx => render_docx(&templates.get(&template_name)?, &document)?,
+                Format::Txt => render_text(&document).into_bytes(),
+                Format::Md => render_markdown(&document).into_bytes(),
+            };
+            (bytes, render_text(&document), Vec::new())
+        }
+        Some((other, untranslated)) => {
+            let template = templates.get(&template_name)?;
+            let bytes = match format {
+                Format::Html => render_parallel_html(&template, &document, other)?.into_bytes(),
+                Format::Docx => render_parallel_docx(&template, &document, other)?,
+                _ => render_parallel_pdf(&template, &document, other)?,
+            };
+            // The record keeps both texts, one after the other.
+            let second = render_text(&Document { statement: other, organisation: &organisation });
+            (bytes, format!("{}\n\n{second}", render_text(&document)), untranslated.clone())
+        }
     };
     let write_error = |reason: String| ExportError::Write { path: out.to_owned(), reason };
     let folder = out.parent().filter(|f| !f.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -153,6 +228,7 @@ pub fn export_statement(
     let versions: Vec<serde_json::Value> = assembled
         .items
         .iter()
+        .chain(translation.iter().flat_map(|(other, _)| other.items.iter()))
         .filter_map(|item| item.source)
         .map(|source| serde_json::json!({ "section": source.section.to_string(), "version": source.version }))
         .collect();
@@ -170,7 +246,7 @@ pub fn export_statement(
         word_count: assembled.word_count,
         versions_json: serde_json::Value::Array(versions).to_string(),
         facts_json: serde_json::to_value(&assembled.facts_used).map(|v| v.to_string()).unwrap_or_default(),
-        text: Some(render_text(&document)),
+        text: Some(text),
     };
     let mut staged = StagedFile::write(out, &bytes).map_err(|error| write_error(error.to_string()))?;
     let mut not_placed = None;
@@ -188,7 +264,7 @@ pub fn export_statement(
         (Err(error), None) => return Err(error.into()),
     };
     staged.keep();
-    Ok(ExportOutcome {
+    let outcome = ExportOutcome {
         id,
         file,
         format,
@@ -196,7 +272,8 @@ pub fn export_statement(
         sha256,
         bytes: bytes.len() as u64,
         word_count: assembled.word_count,
-    })
+    };
+    Ok((outcome, untranslated))
 }
 
 /// The statement as the HTML export would write it through `template` (or its own), for a live

@@ -1,7 +1,7 @@
 //! The statement as a sequence of typographic blocks: title, event line, item headings,
 //! paragraphs, list items with their markers, quotes, signatories.
 
-use plenary_core::assembly::AssembledStatement;
+use plenary_core::assembly::{AssembledItem, AssembledStatement};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::locale::{date_range, labels, long_date};
@@ -85,6 +85,16 @@ impl Block {
 
 /// The blocks of a statement, in reading order.
 pub(crate) fn blocks(statement: &AssembledStatement) -> Vec<Block> {
+    let mut out = head_blocks(statement);
+    for item in &statement.items {
+        out.extend(item_blocks(item));
+    }
+    out.extend(signatory_blocks(statement));
+    out
+}
+
+/// The statement's title, event line and date.
+pub(crate) fn head_blocks(statement: &AssembledStatement) -> Vec<Block> {
     let lang = statement.lang.as_str();
     let mut out = Vec::new();
     let mut title = Block::new(Role::Title, &statement.title, lang);
@@ -112,23 +122,33 @@ pub(crate) fn blocks(statement: &AssembledStatement) -> Vec<Block> {
         meta.keep_with_next = true;
         out.push(meta);
     }
-    for item in &statement.items {
-        let item_lang = item.lang.as_str();
-        if !item.title.trim().is_empty() {
-            let mut heading = Block::new(Role::Heading, item.title.trim(), item_lang);
-            heading.space_before = 1.3;
-            heading.keep_with_next = true;
-            heading.outline = Some(1);
-            out.push(heading);
-        }
-        let first = out.len();
-        markdown_blocks(&item.body, item_lang, &mut out);
-        if item.title.trim().is_empty()
-            && let Some(block) = out.get_mut(first)
-        {
-            block.space_before = block.space_before.max(1.0);
-        }
+    out
+}
+
+/// One item's heading and body.
+pub(crate) fn item_blocks(item: &AssembledItem) -> Vec<Block> {
+    let mut out = Vec::new();
+    let item_lang = item.lang.as_str();
+    if !item.title.trim().is_empty() {
+        let mut heading = Block::new(Role::Heading, item.title.trim(), item_lang);
+        heading.space_before = 1.3;
+        heading.keep_with_next = true;
+        heading.outline = Some(1);
+        out.push(heading);
     }
+    markdown_blocks(&item.body, item_lang, &mut out);
+    if item.title.trim().is_empty()
+        && let Some(block) = out.first_mut()
+    {
+        block.space_before = block.space_before.max(1.0);
+    }
+    out
+}
+
+/// The signatories who agreed, under their heading.
+pub(crate) fn signatory_blocks(statement: &AssembledStatement) -> Vec<Block> {
+    let lang = statement.lang.as_str();
+    let mut out = Vec::new();
     if !statement.signatories.is_empty() {
         let mut heading = Block::new(Role::Heading, labels(lang).signed, lang);
         heading.space_before = 1.3;

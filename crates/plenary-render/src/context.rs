@@ -5,6 +5,7 @@
 use base64::Engine;
 use serde_json::{Value, json};
 
+use plenary_core::assembly::{AssembledItem, AssembledStatement};
 use plenary_core::organisation::Logo;
 
 use crate::Document;
@@ -42,6 +43,13 @@ pub fn logo_data_uri(logo: &Logo) -> String {
 
 /// The template data for `document`, footer not yet rendered.
 pub(crate) fn build(document: &Document<'_>) -> Value {
+    build_with(document, None)
+}
+
+/// The template data for `document` with, if given, each item's translation beside it: the
+/// item's `html` then holds both columns (headings included) and its `title` is empty, so that
+/// any template that prints items prints the pairs.
+pub(crate) fn build_with(document: &Document<'_>, translation: Option<&AssembledStatement>) -> Value {
     let statement = document.statement;
     let lang = statement.lang.as_str();
     let organisation = document.organisation;
@@ -70,12 +78,37 @@ pub(crate) fn build(document: &Document<'_>) -> Value {
     let items: Vec<Value> = statement
         .items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(index, item)| {
+            let (title, html) = match translation {
+                None => (escape(&item.title), body_html(&item.body)),
+                Some(other) => {
+                    let column = |item: Option<&AssembledItem>| match item {
+                        Some(item) => format!(
+                            "<div class=\"column\" lang=\"{}\">{}{}</div>",
+                            escape(item.lang.as_str()),
+                            if item.title.trim().is_empty() {
+                                String::new()
+                            } else {
+                                format!("<h2>{}</h2>", escape(&item.title))
+                            },
+                            body_html(&item.body)
+                        ),
+                        None => "<div class=\"column\"></div>".to_owned(),
+                    };
+                    let pair = format!(
+                        "<div class=\"parallel\">{}{}</div>",
+                        column(Some(item)),
+                        column(other.items.get(index))
+                    );
+                    (String::new(), pair)
+                }
+            };
             json!({
                 "position": item.position,
                 "anchor": format!("item-{}", item.position),
-                "title": escape(&item.title),
-                "html": body_html(&item.body),
+                "title": title,
+                "html": html,
                 "lang": escape(item.lang.as_str()),
             })
         })

@@ -7,10 +7,12 @@ use std::io::Cursor;
 use docx_rs::{
     AbstractNumbering, AlignmentType, Docx, Footer, Hyperlink, HyperlinkType, IndentLevel, Level, LevelJc,
     LevelOverride, LevelText, LineSpacing, NumPages, NumberFormat, Numbering, NumberingId, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
+    TableRow, WidthType,
 };
+use plenary_core::assembly::AssembledStatement;
 
-use crate::blocks::{Block, Role, blocks};
+use crate::blocks::{Block, Role, blocks, head_blocks, item_blocks, signatory_blocks};
 use crate::style::{FontChoice, PageSize, Style as TemplateStyle};
 use crate::templates::Template;
 use crate::{Document, RenderError};
@@ -165,6 +167,61 @@ fn runs(block: &Block, paragraph: Paragraph) -> Paragraph {
 
 /// Renders `document` as a Word document with `template`'s page and type settings.
 pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u8>, RenderError> {
+    render_docx_with(template, document, None)
+}
+
+/// Renders `document` beside its translation: the title across the page, then each item and
+/// its translation in the two cells of a borderless table row, so both start on the same line.
+pub fn render_parallel_docx(
+    template: &Template,
+    document: &Document<'_>,
+    translation: &AssembledStatement,
+) -> Result<Vec<u8>, RenderError> {
+    render_docx_with(template, document, Some(translation))
+}
+
+/// Word paragraphs for blocks; lists get their numbering instances on the way.
+struct Paragraphs {
+    /// Markdown list → Word numbering instance: each list restarts at 1.
+    instances: BTreeMap<usize, usize>,
+}
+
+impl Paragraphs {
+    fn paragraph(&mut self, block: &Block, docx: &mut Docx) -> Paragraph {
+        let mut paragraph = Paragraph::new();
+        paragraph = match block.role {
+            Role::Title => paragraph.style("Title"),
+            Role::Meta => paragraph.style("Subtitle"),
+            Role::Heading => paragraph.style("Heading1").keep_next(true),
+            Role::SubHeading => paragraph.style("Heading2").keep_next(true),
+            Role::Quote => paragraph.style("Quote").align(AlignmentType::Both),
+            Role::Body => paragraph.align(AlignmentType::Both),
+        };
+        if let Some(place) = block.list {
+            let next_id = self.instances.len() + 20;
+            let id = *self.instances.entry(place.list).or_insert(next_id);
+            if id == next_id {
+                let abstract_id = if place.ordered { DECIMAL } else { BULLETS };
+                *docx = std::mem::take(docx).add_numbering(
+                    Numbering::new(id, abstract_id).add_override(LevelOverride::new(0).start(1)),
+                );
+            }
+            paragraph = paragraph
+                .style("ListParagraph")
+                .numbering(NumberingId::new(id), IndentLevel::new(place.depth));
+        }
+        if block.keep_with_next {
+            paragraph = paragraph.keep_next(true);
+        }
+        runs(block, paragraph)
+    }
+}
+
+fn render_docx_with(
+    template: &Template,
+    document: &Document<'_>,
+    translation: Option<&AssembledStatement>,
+) -> Result<Vec<u8>, RenderError> {
     let style = &template.style;
     let (width, height) = style.page_size.millimetres();
     let mut docx = Docx::new()
@@ -243,35 +300,47 @@ pub fn render_docx(template: &Template, document: &Document<'_>) -> Result<Vec<u
         docx = docx.add_paragraph(Paragraph::new());
     }
 
-    // Word numbers lists per instance: each Markdown list gets its own, restarting at 1.
-    let mut instances: BTreeMap<usize, usize> = BTreeMap::new();
-    for block in blocks(document.statement) {
-        let mut paragraph = Paragraph::new();
-        paragraph = match block.role {
-            Role::Title => paragraph.style("Title"),
-            Role::Meta => paragraph.style("Subtitle"),
-            Role::Heading => paragraph.style("Heading1").keep_next(true),
-            Role::SubHeading => paragraph.style("Heading2").keep_next(true),
-            Role::Quote => paragraph.style("Quote").align(AlignmentType::Both),
-            Role::Body => paragraph.align(AlignmentType::Both),
-        };
-        if let Some(place) = block.list {
-            let next_id = instances.len() + 20;
-            let id = *instances.entry(place.list).or_insert(next_id);
-            if id == next_id {
-                let abstract_id = if place.ordered { DECIMAL } else { BULLETS };
-                docx = docx.add_numbering(
-                    Numbering::new(id, abstract_id).add_override(LevelOverride::new(0).start(1)),
-                );
+    let mut paragraphs = Paragraphs { instances: BTreeMap::new() };
+    let statement = document.statement;
+    match translation {
+        None => {
+            for block in blocks(statement) {
+                let paragraph = paragraphs.paragraph(&block, &mut docx);
+                docx = docx.add_paragraph(paragraph);
             }
-            paragraph = paragraph
-                .style("ListParagraph")
-                .numbering(NumberingId::new(id), IndentLevel::new(place.depth));
         }
-        if block.keep_with_next {
-            paragraph = paragraph.keep_next(true);
+        Some(other) => {
+            for block in head_blocks(statement) {
+                let paragraph = paragraphs.paragraph(&block, &mut docx);
+                docx = docx.add_paragraph(paragraph);
+            }
+            let (width, _) = style.page_size.millimetres();
+            let text_width = twips(width - style.margin_left_mm - style.margin_right_mm).max(2) as usize;
+            let half = text_width / 2;
+            for (index, item) in statement.items.iter().enumerate() {
+                let mut cells = Vec::with_capacity(2);
+                for side in [Some(item), other.items.get(index)] {
+                    let mut cell = TableCell::new().width(half, WidthType::Dxa);
+                    let side_blocks = side.map(item_blocks).unwrap_or_default();
+                    if side_blocks.is_empty() {
+                        cell = cell.add_paragraph(Paragraph::new());
+                    }
+                    for block in side_blocks {
+                        let paragraph = paragraphs.paragraph(&block, &mut docx);
+                        cell = cell.add_paragraph(paragraph);
+                    }
+                    cells.push(cell);
+                }
+                let row = Table::without_borders(vec![TableRow::new(cells)])
+                    .set_grid(vec![half, half])
+                    .width(text_width, WidthType::Dxa);
+                docx = docx.add_table(row);
+            }
+            for block in signatory_blocks(statement) {
+                let paragraph = paragraphs.paragraph(&block, &mut docx);
+                docx = docx.add_paragraph(paragraph);
+            }
         }
-        docx = docx.add_paragraph(runs(&block, paragraph));
     }
 
     let mut bytes = Cursor::new(Vec::new());

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 use std::io::Write;
 
+use plenary_core::assembly::AssembledStatement;
 use serde_json::Value;
 
 use crate::bounds;
@@ -18,13 +19,36 @@ const OUTPUT_LIMIT: usize = 64 * 1024 * 1024;
 /// sanitised, inside Plenary's shell with the language, title, a strict Content-Security-Policy
 /// (nothing may load or run) and the CSS inline.
 pub fn render_html(template: &Template, document: &Document<'_>) -> Result<String, RenderError> {
-    let mut data = context::build(document);
+    render_html_with(template, document, None)
+}
+
+/// Renders `document` beside its translation: each item and its translation side by side in two
+/// columns (one above the other on narrow screens), through the same template.
+pub fn render_parallel_html(
+    template: &Template,
+    document: &Document<'_>,
+    translation: &AssembledStatement,
+) -> Result<String, RenderError> {
+    render_html_with(template, document, Some(translation))
+}
+
+/// The two columns of a parallel export, whatever the template's CSS says.
+const PARALLEL_CSS: &str = "\n.parallel { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2rem; align-items: start; }\n\
+    @media (max-width: 40rem) { .parallel { grid-template-columns: 1fr; } }\n";
+
+fn render_html_with(
+    template: &Template,
+    document: &Document<'_>,
+    translation: Option<&AssembledStatement>,
+) -> Result<String, RenderError> {
+    let mut data = context::build_with(document, translation);
     let footer = render_part(template, FOOTER, &template.style_label, &data)?;
     data["footer"] = Value::String(footer);
     let body = render_part(template, BODY, &template.body_label, &data)?;
     let body = sanitise_body(&body);
     // The variables come from style.toml, which is the user's too: both are cleaned.
-    let css = sanitise_css(&format!("{}{}", template.style.css_variables(), template.css));
+    let parallel = if translation.is_some() { PARALLEL_CSS } else { "" };
+    let css = sanitise_css(&format!("{}{}{parallel}", template.style.css_variables(), template.css));
     let lang = escape(document.statement.lang.as_str());
     let title = escape(&document.statement.title);
     Ok(format!(

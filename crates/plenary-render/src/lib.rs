@@ -20,11 +20,11 @@ mod templates;
 mod text;
 
 pub use context::logo_data_uri;
-pub use docx::render_docx;
+pub use docx::{render_docx, render_parallel_docx};
 pub use error::RenderError;
-pub use html::render_html;
+pub use html::{render_html, render_parallel_html};
 pub use markdown::body_html;
-pub use pdf::{MAX_PDF_WORDS, render_pdf};
+pub use pdf::{MAX_PDF_WORDS, render_parallel_pdf, render_pdf};
 pub use style::{FontChoice, PageSize, Style};
 pub use templates::{Origin, Template, TemplateInfo, TemplateSet};
 pub use text::{render_markdown, render_text};

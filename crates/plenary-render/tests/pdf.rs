@@ -452,3 +452,56 @@ fn words_wider_than_the_column_break_inside_the_page() {
         }
     }
 }
+
+/// The first word of each heading on a page, as poppler places it: (page, text, x, y).
+fn heading_words(pdf: &Path) -> Vec<(usize, String, f32, f32)> {
+    let boxes = poppler("pdftotext", &["-bbox"], pdf);
+    let html = scraper::Html::parse_document(&boxes);
+    let page_selector = scraper::Selector::parse("page").expect("selector");
+    let word_selector = scraper::Selector::parse("word").expect("selector");
+    let mut words = Vec::new();
+    for (index, page) in html.select(&page_selector).enumerate() {
+        for word in page.select(&word_selector) {
+            let at = |name: &str| word.value().attr(name).and_then(|v| v.parse::<f32>().ok()).expect("bbox");
+            words.push((index + 1, word.text().collect::<String>(), at("xmin"), at("ymin")));
+        }
+    }
+    words
+}
+
+/// A statement beside its translation: every item and its translation start on the same line,
+/// the translation in the right half of the page, across page breaks too.
+#[test]
+fn a_parallel_pdf_starts_each_item_and_its_translation_on_the_same_line() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (english, spanish) = (common::long("en"), common::long("es"));
+    assert_eq!(english.items.len(), spanish.items.len());
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let organisation = common::organisation();
+    let document = Document { statement: &english, organisation: &organisation };
+    let bytes = plenary_render::render_parallel_pdf(&template, &document, &spanish).expect("render");
+    let pdf = folder.path().join("parallel.pdf");
+    std::fs::write(&pdf, bytes).expect("write pdf");
+    let pages: usize = info_field(&info(&pdf), "Pages").parse().expect("pages");
+    assert!(pages >= 2, "long enough to break pages: {pages}");
+
+    let words = heading_words(&pdf);
+    let text = poppler("pdftotext", &[], &pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut pairs = 0;
+    for (left, right) in english.items.iter().zip(&spanish.items) {
+        let first = |title: &str| title.split_whitespace().next().unwrap_or_default().to_owned();
+        // Each heading's first word, in reading order: the n-th occurrence on either side.
+        let (l, r) = (first(&left.title), first(&right.title));
+        let found_l: Vec<_> = words.iter().filter(|w| w.1 == l).collect();
+        let found_r: Vec<_> = words.iter().filter(|w| w.1 == r).collect();
+        let n = pairs.min(found_l.len().saturating_sub(1)).min(found_r.len().saturating_sub(1));
+        let (wl, wr) = (found_l[n], found_r[n]);
+        assert_eq!(wl.0, wr.0, "{l} and {r} on the same page");
+        assert!((wl.3 - wr.3).abs() < 0.5, "{l} at {} and {r} at {}: not the same line", wl.3, wr.3);
+        assert!(wr.2 > wl.2 + 150.0, "the translation is in the right column");
+        pairs += 1;
+        assert!(flat.contains(&right.title), "{}", right.title);
+    }
+    assert_eq!(pairs, english.items.len());
+}

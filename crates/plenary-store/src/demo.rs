@@ -168,7 +168,7 @@ impl Write<'_> {
             self.set_fact(&FactKey::parse(key)?, value, as_of, Some(source.to_owned()))?;
         }
         // Spanish text shows the figure as Spanish writes it.
-        let families_es = "más de 100.000 familias en 12 estados de EE. UU.";
+        let families_es = "más de 100.000 familias en 12 estados de Estados Unidos";
         self.set_fact_value(&FactKey::parse("families_reached")?, &spanish, families_es, None, None)?;
 
         let mut english_ids: Vec<SectionId> = Vec::new();

@@ -238,6 +238,17 @@ impl Store {
         assemble_in(&self.conn, id, today)
     }
 
+    /// The statement as it reads in `lang`, item by item, for a parallel export: each linked
+    /// item's translation into `lang`, and the positions of the items that have none.
+    pub fn assemble_translation(
+        &self,
+        id: StatementId,
+        lang: &Language,
+        today: Date,
+    ) -> StoreResult<(AssembledStatement, Vec<u32>)> {
+        assemble_translation(&self.conn, id, lang, today)
+    }
+
     /// The organisation profile a statement's exports print: the one kept when it was frozen,
     /// else the library's.
     pub fn organisation_for(&self, id: StatementId) -> StoreResult<Organisation> {
@@ -796,4 +807,88 @@ pub(crate) fn assemble_in(
         assembled.assembled_on = frozen.on;
     }
     Ok(assembled)
+}
+
+/// The statement with each linked item replaced by its translation into `lang` (its newest
+/// vetted version, else its current one), for a parallel export; items without a translation
+/// (statement text, sections with none in `lang`) are left empty and their positions returned.
+pub(crate) fn assemble_translation(
+    conn: &Connection,
+    id: StatementId,
+    lang: &Language,
+    today: Date,
+) -> StoreResult<(AssembledStatement, Vec<u32>)> {
+    let mut statement = get(conn, id)?;
+    if &statement.lang == lang {
+        return Err(StoreError::Rejected(format!(
+            "the statement is in '{lang}' already: give the other language for the second column"
+        )));
+    }
+    let frozen = freeze::get(conn, ids::seq_of(conn, STATEMENTS, &id.to_string())?)?;
+    let (event, facts) = match &frozen {
+        Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
+        None => (statement.event.map(|event| events::get(conn, event)).transpose()?, facts::all(conn)?),
+    };
+    let mut items = Vec::with_capacity(statement.items.len());
+    let mut missing = Vec::new();
+    for item in &statement.items {
+        let translation = match &item.content {
+            ItemContent::Linked { section, .. } => conn
+                .prepare_cached(
+                    "SELECT t.id FROM sections s JOIN sections t ON t.translation_group = s.translation_group
+                     WHERE s.id = ?1 AND t.lang = ?2 AND t.status <> 'retired' ORDER BY t.seq LIMIT 1",
+                )?
+                .query_row(params![section.to_string(), lang.as_str()], |row| parsed::<SectionId>(row, 0))
+                .optional()?,
+            ItemContent::Text { .. } => None,
+        };
+        let resolved = match translation {
+            Some(section) => {
+                let current = sections::get(conn, section)?;
+                let number = current.vetted_version.unwrap_or(current.current_version);
+                let version = sections::version(conn, section, number)?;
+                // The link makes the export record name the translation's version too.
+                let link = LinkState {
+                    section,
+                    pinned: number,
+                    pinned_vetted: version.vetted.is_some(),
+                    status: current.status,
+                    latest_vetted: current.vetted_version,
+                    review_due: current.review_due,
+                    translation_of: None,
+                };
+                ResolvedItem {
+                    id: item.id,
+                    title: version.title,
+                    body: version.body,
+                    lang: lang.clone(),
+                    link: Some(link),
+                }
+            }
+            None => {
+                missing.push(item.position);
+                ResolvedItem {
+                    id: item.id,
+                    title: String::new(),
+                    body: String::new(),
+                    lang: lang.clone(),
+                    link: None,
+                }
+            }
+        };
+        items.push(resolved);
+    }
+    statement.lang = lang.clone();
+    let mut assembled = assemble(AssemblyInput {
+        statement: &statement,
+        event: event.as_ref(),
+        items,
+        facts: &facts,
+        terms: &terms::all(conn)?,
+        today,
+    });
+    if let Some(frozen) = frozen {
+        assembled.assembled_on = frozen.on;
+    }
+    Ok((assembled, missing))
 }

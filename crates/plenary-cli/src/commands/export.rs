@@ -1,9 +1,9 @@
 //! `plenary export` and `plenary template …`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use plenary_export::{Format, export_statement};
+use plenary_export::{Format, export_parallel, export_statement};
 use plenary_render::TemplateSet;
 
 use crate::args::{ExportFormat, ExportsCommand, TemplateCommand};
@@ -18,18 +18,22 @@ pub(super) fn template_set(folder: Option<&Path>) -> Result<TemplateSet> {
     })
 }
 
-pub(super) fn export(
-    path: &Path,
-    templates: Option<&Path>,
-    statement: &str,
-    format: ExportFormat,
-    template: Option<String>,
-    out: &Path,
-    as_json: bool,
-) -> Result<()> {
+/// `plenary export`'s arguments.
+pub(super) struct Request {
+    pub(super) statement: String,
+    pub(super) format: ExportFormat,
+    pub(super) template: Option<String>,
+    pub(super) parallel: Option<String>,
+    pub(super) out: PathBuf,
+    pub(super) json: bool,
+}
+
+pub(super) fn export(path: &Path, templates: Option<&Path>, request: Request) -> Result<()> {
+    let Request { statement, format, template, parallel, out, json: as_json } = request;
+    let out = out.as_path();
     let today = input::today()?;
     let mut store = input::open(path)?;
-    let id = store.resolve_statement(statement)?;
+    let id = store.resolve_statement(&statement)?;
     let format = match format {
         ExportFormat::Pdf => Format::Pdf,
         ExportFormat::Html => Format::Html,
@@ -38,11 +42,31 @@ pub(super) fn export(
         ExportFormat::Docx => Format::Docx,
     };
     let templates = template_set(templates)?;
-    let outcome = export_statement(&mut store, &templates, id, format, template.as_deref(), out, today)?;
+    let (outcome, untranslated) = match parallel {
+        None => (
+            export_statement(&mut store, &templates, id, format, template.as_deref(), out, today)?,
+            Vec::new(),
+        ),
+        Some(lang) => {
+            let lang = input::language("--parallel", &lang)?;
+            let done =
+                export_parallel(&mut store, &templates, id, format, template.as_deref(), &lang, out, today)?;
+            let titles = store.assemble(id, today)?.items;
+            for position in &done.untranslated {
+                let title =
+                    titles.get(*position as usize - 1).map(|item| item.title.as_str()).unwrap_or_default();
+                eprintln!(
+                    "warning: item {position} ({title:?}) has no translation into '{lang}'; its second column is empty"
+                );
+            }
+            (done.outcome, done.untranslated)
+        }
+    };
     if as_json {
         return output::json(&serde_json::json!({
             "id": outcome.id, "file": out.display().to_string(), "format": format.as_str(),
             "sha256": outcome.sha256, "bytes": outcome.bytes, "word_count": outcome.word_count,
+            "untranslated": untranslated,
         }));
     }
     outln!("{}", out.display());

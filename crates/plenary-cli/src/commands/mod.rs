@@ -45,8 +45,9 @@ pub(crate) fn run(cli: Cli) -> Result<()> {
         Command::Org(command) => library::org(&path, command),
         Command::Event(command) => library::event(&path, command),
         Command::Statement(command) => statement::run(&path, templates.as_deref(), &author, command),
-        Command::Export { statement, format, template, out, json } => {
-            export::export(&path, templates.as_deref(), &statement, format, template, &out, json.json)
+        Command::Export { statement, format, template, parallel, out, json } => {
+            let request = export::Request { statement, format, template, parallel, out, json: json.json };
+            export::export(&path, templates.as_deref(), request)
         }
         Command::Import(args) => import::run(&path, &author, args),
         Command::Bundle(command) => bundle::run(&path, command),

@@ -23,8 +23,9 @@ use crate::{Document, RenderError};
 use unicode_segmentation::UnicodeSegmentation;
 
 use fonts::{FaceId, measure};
-use lines::{Placed, set_block};
-use pages::{Frame, Page, paginate};
+use lines::{Placed, SetBlock, set_block};
+use pages::{Frame, Page, Row, paginate, paginate_rows};
+use plenary_core::assembly::AssembledStatement;
 
 const MM: f32 = 72.0 / 25.4;
 
@@ -34,6 +35,61 @@ pub const MAX_PDF_WORDS: usize = 200_000;
 
 /// Renders `document` as a PDF laid out with `template`'s style.
 pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8>, RenderError> {
+    let style = &template.style;
+    render_laid_out(template, document, |column, frame| {
+        let set: Vec<_> = crate::blocks::blocks(document.statement)
+            .iter()
+            .map(|block| set_block(block, style, column))
+            .collect();
+        paginate(&set, frame)
+    })
+}
+
+/// Space between the two columns of a parallel PDF, in points.
+const GUTTER: f32 = 18.0;
+
+/// Renders `document` beside its translation in two columns: the title and event across the
+/// page, then each item on the left with its translation on the right, both starting on the
+/// same line; the signatories close across the page.
+pub fn render_parallel_pdf(
+    template: &Template,
+    document: &Document<'_>,
+    translation: &AssembledStatement,
+) -> Result<Vec<u8>, RenderError> {
+    let style = &template.style;
+    if translation.word_count > MAX_PDF_WORDS {
+        return Err(RenderError::TooLong { words: translation.word_count, limit: MAX_PDF_WORDS });
+    }
+    let statement = document.statement;
+    render_laid_out(template, document, |column, frame| {
+        let half = (column - GUTTER) / 2.0;
+        let set = |blocks: Vec<crate::blocks::Block>, width: f32| -> Vec<SetBlock> {
+            blocks.iter().map(|block| set_block(block, style, width)).collect()
+        };
+        let mut rows = vec![Row::Full(set(crate::blocks::head_blocks(statement), column))];
+        for (index, item) in statement.items.iter().enumerate() {
+            let left = set(crate::blocks::item_blocks(item), half);
+            // The outline lists the statement's own headings, not their translations.
+            let mut right: Vec<SetBlock> = translation
+                .items
+                .get(index)
+                .map(|other| set(crate::blocks::item_blocks(other), half))
+                .unwrap_or_default();
+            right.iter_mut().for_each(|block| block.outline = None);
+            rows.push(Row::Pair(left, right));
+        }
+        rows.push(Row::Full(set(crate::blocks::signatory_blocks(statement), column)));
+        paginate_rows(&rows, frame, frame.left + half + GUTTER)
+    })
+}
+
+/// Everything around the text: fonts, letterhead, footer, metadata, outline and the file; the
+/// text itself is laid out by `layout` from the text width and the page frame.
+fn render_laid_out(
+    template: &Template,
+    document: &Document<'_>,
+    layout: impl FnOnce(f32, Frame) -> Vec<Page>,
+) -> Result<Vec<u8>, RenderError> {
     let style = &template.style;
     let statement = document.statement;
     if statement.word_count > MAX_PDF_WORDS {
@@ -47,11 +103,9 @@ pub fn render_pdf(template: &Template, document: &Document<'_>) -> Result<Vec<u8
 
     let letterhead = style.letterhead.then(|| Letterhead::new(document, style));
     let letterhead_height = letterhead.as_ref().map_or(0.0, |l| l.height);
-    let set: Vec<_> =
-        crate::blocks::blocks(statement).iter().map(|block| set_block(block, style, column)).collect();
     let frame =
         Frame { left, first_top: page_height - top - letterhead_height, top: page_height - top, bottom };
-    let pages = paginate(&set, frame);
+    let pages = layout(column, frame);
 
     let mut doc = PdfDocument::new(&statement.title);
     let mut font_ids: BTreeMap<FaceId, FontId> = BTreeMap::new();

@@ -36,38 +36,122 @@ const MIN_LINES: usize = 2;
 /// Lays the blocks out on as many pages as they need.
 pub(crate) fn paginate(blocks: &[SetBlock], frame: Frame) -> Vec<Page> {
     let mut pages = vec![Page::default()];
-    let mut top = frame.first_top;
-    let mut cursor = top;
-    for (index, block) in blocks.iter().enumerate() {
-        let at_top = (cursor - top).abs() < 0.01;
-        let space = if at_top { 0.0 } else { block.space_before };
-        // What must fit before the page ends: the block's first lines and, for a heading, the
-        // start of everything it keeps with.
-        let mut needed = space + head_height(block);
-        let mut chained = block.keep_with_next;
-        let mut next = index + 1;
-        while chained && next < blocks.len() && next <= index + 4 {
-            needed += blocks[next].space_before + head_height(&blocks[next]);
-            chained = blocks[next].keep_with_next;
-            next += 1;
-        }
-        if cursor - needed < frame.bottom && !at_top {
+    flow(blocks, frame.left, frame, &mut pages, Place { page: 0, cursor: frame.first_top });
+    pages
+}
+
+/// A part of a parallel layout: blocks across the whole text width, or two columns side by side
+/// that start on the same line (an item and its translation).
+#[derive(Debug, Clone)]
+pub(crate) enum Row {
+    /// Set at the full width.
+    Full(Vec<SetBlock>),
+    /// Set at the column width: left, right.
+    Pair(Vec<SetBlock>, Vec<SetBlock>),
+}
+
+/// Lays rows out: a pair's two columns start together, on a new page if either side's start
+/// (its heading with the first lines after it) would not fit, and the next row starts below the
+/// longer of the two.
+pub(crate) fn paginate_rows(rows: &[Row], frame: Frame, right_column_x: f32) -> Vec<Page> {
+    let mut pages = vec![Page::default()];
+    let mut place = Place { page: 0, cursor: frame.first_top };
+    for row in rows {
+        place = match row {
+            Row::Full(blocks) => flow(blocks, frame.left, frame, &mut pages, place),
+            Row::Pair(left, right) => {
+                let at_top = place.at_top(frame);
+                let needed = start_height(left, 0, at_top).max(start_height(right, 0, at_top));
+                if !at_top && place.cursor - needed < frame.bottom {
+                    place = place.next_page(frame, &mut pages);
+                }
+                let after_left = flow(left, frame.left, frame, &mut pages, place);
+                let after_right = flow(right, right_column_x, frame, &mut pages, place);
+                after_left.later(after_right)
+            }
+        };
+    }
+    pages
+}
+
+/// Where the next line goes: a page and a height on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Place {
+    page: usize,
+    cursor: f32,
+}
+
+impl Place {
+    fn top(self, frame: Frame) -> f32 {
+        if self.page == 0 { frame.first_top } else { frame.top }
+    }
+
+    fn at_top(self, frame: Frame) -> bool {
+        (self.cursor - self.top(frame)).abs() < 0.01
+    }
+
+    /// The top of the next page, which is added if it does not exist yet (another column may
+    /// have made it already).
+    fn next_page(self, frame: Frame, pages: &mut Vec<Page>) -> Place {
+        let page = self.page + 1;
+        if pages.len() <= page {
             pages.push(Page::default());
-            top = frame.top;
-            cursor = top;
+        }
+        Place { page, cursor: frame.top }
+    }
+
+    /// The one further down the document.
+    fn later(self, other: Place) -> Place {
+        match self.page.cmp(&other.page) {
+            std::cmp::Ordering::Less => other,
+            std::cmp::Ordering::Greater => self,
+            std::cmp::Ordering::Equal => {
+                if other.cursor < self.cursor {
+                    other
+                } else {
+                    self
+                }
+            }
+        }
+    }
+}
+
+/// What must fit on the page before block `index` starts there: its space, its first lines
+/// and, while blocks keep with the next, the start of those.
+fn start_height(blocks: &[SetBlock], index: usize, at_top: bool) -> f32 {
+    let Some(block) = blocks.get(index) else { return 0.0 };
+    let mut needed = if at_top { 0.0 } else { block.space_before } + head_height(block);
+    let mut chained = block.keep_with_next;
+    let mut next = index + 1;
+    while chained && next < blocks.len() && next <= index + 4 {
+        needed += blocks[next].space_before + head_height(&blocks[next]);
+        chained = blocks[next].keep_with_next;
+        next += 1;
+    }
+    needed
+}
+
+/// Flows `blocks` down a column whose text starts at `x`, from `place` on, onto `pages`
+/// (adding pages as needed); returns where the column ends.
+fn flow(blocks: &[SetBlock], x: f32, frame: Frame, pages: &mut Vec<Page>, mut place: Place) -> Place {
+    for (index, block) in blocks.iter().enumerate() {
+        let at_top = place.at_top(frame);
+        let space = if at_top { 0.0 } else { block.space_before };
+        if place.cursor - start_height(blocks, index, at_top) < frame.bottom && !at_top {
+            place = place.next_page(frame, pages);
         } else {
-            cursor -= space;
+            place.cursor -= space;
         }
         if let Some((level, title)) = &block.outline
-            && let Some(page) = pages.last_mut()
+            && let Some(page) = pages.get_mut(place.page)
         {
-            page.outline.push((*level, title.clone(), cursor));
+            page.outline.push((*level, title.clone(), place.cursor));
         }
         let mut remaining: &[Line] = &block.lines;
         let mut first = true;
         while !remaining.is_empty() {
-            let fits = lines_that_fit(remaining, cursor, frame.bottom);
-            let at_top = (cursor - top).abs() < 0.01;
+            let fits = lines_that_fit(remaining, place.cursor, frame.bottom);
+            let at_top = place.at_top(frame);
             let take = if fits >= remaining.len() {
                 remaining.len()
             } else if fits < MIN_LINES && !at_top {
@@ -80,28 +164,21 @@ pub(crate) fn paginate(blocks: &[SetBlock], frame: Frame) -> Vec<Page> {
                 fits.max(1)
             };
             for line in &remaining[..take] {
-                let baseline = cursor - line.ascent;
+                let baseline = place.cursor - line.ascent;
                 let marker = if first { block.marker.clone() } else { None };
                 first = false;
-                if let Some(page) = pages.last_mut() {
-                    page.lines.push(PlacedLine {
-                        x: frame.left + block.indent,
-                        baseline,
-                        line: line.clone(),
-                        marker,
-                    });
+                if let Some(page) = pages.get_mut(place.page) {
+                    page.lines.push(PlacedLine { x: x + block.indent, baseline, line: line.clone(), marker });
                 }
-                cursor -= line.leading;
+                place.cursor -= line.leading;
             }
             remaining = &remaining[take..];
             if !remaining.is_empty() {
-                pages.push(Page::default());
-                top = frame.top;
-                cursor = top;
+                place = place.next_page(frame, pages);
             }
         }
     }
-    pages
+    place
 }
 
 fn head_height(block: &SetBlock) -> f32 {
@@ -214,5 +291,49 @@ mod tests {
         let laid = pages(&[block("long", 25, false)]);
         assert_eq!(laid.iter().map(Vec::len).sum::<usize>(), 25);
         assert!(laid.iter().all(|page| page.len() >= MIN_LINES && page.len() <= 10), "{laid:?}");
+    }
+
+    /// Where each line went: (page, x, baseline, text).
+    fn placed(pages: &[Page]) -> Vec<(usize, f32, f32, String)> {
+        pages
+            .iter()
+            .enumerate()
+            .flat_map(|(n, page)| {
+                page.lines.iter().map(move |l| (n, l.x, l.baseline, l.line.pieces[0].text.clone()))
+            })
+            .collect()
+    }
+
+    fn find<'a>(laid: &'a [(usize, f32, f32, String)], text: &str) -> &'a (usize, f32, f32, String) {
+        laid.iter().find(|line| line.3 == text).expect(text)
+    }
+
+    #[test]
+    fn the_two_sides_of_a_pair_start_on_the_same_line_and_the_next_row_follows_the_longer() {
+        let rows = [
+            Row::Full(vec![block("t", 2, false)]),
+            Row::Pair(vec![block("en", 3, false)], vec![block("es", 5, false)]),
+            Row::Pair(vec![block("x", 1, false)], vec![block("y", 1, false)]),
+        ];
+        let laid = placed(&paginate_rows(&rows, FRAME, 50.0));
+        let (en, es) = (find(&laid, "en0"), find(&laid, "es0"));
+        assert_eq!((en.0, en.2), (es.0, es.2), "same page, same baseline");
+        assert_eq!((en.1, es.1), (0.0, 50.0), "left and right columns");
+        // The next pair starts below the Spanish side's fifth line.
+        let (es4, x0, y0) = (find(&laid, "es4"), find(&laid, "x0"), find(&laid, "y0"));
+        assert!(x0.2 < es4.2 && (x0.2 - y0.2).abs() < 0.01, "{laid:?}");
+    }
+
+    #[test]
+    fn a_pair_whose_one_side_cannot_start_moves_both_to_the_next_page() {
+        // Two lines left on page 1: the left side's heading and two lines would not fit there.
+        let rows = [
+            Row::Full(vec![block("a", 8, false)]),
+            Row::Pair(vec![block("h", 1, true), block("p", 3, false)], vec![block("q", 2, false)]),
+        ];
+        let laid = placed(&paginate_rows(&rows, FRAME, 50.0));
+        let (h, q) = (find(&laid, "h0"), find(&laid, "q0"));
+        assert_eq!((h.0, q.0), (1, 1), "{laid:?}");
+        assert_eq!(h.2, q.2);
     }
 }
