@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
+use plenary_core::language::Language;
 use plenary_export::{
-    ExportOutcome, Format, export_statement as export_to_file, preview_html, suggested_file_name,
+    Format, ParallelOutcome, export_parallel, export_statement as export_to_file, preview_html,
+    suggested_file_name,
 };
 use serde::Serialize;
 use tauri::State;
@@ -38,8 +40,10 @@ pub(crate) async fn export_statement(
     id: String,
     format: String,
     template: String,
-) -> CommandResult<Option<ExportOutcome>> {
+    parallel: String,
+) -> CommandResult<Option<ParallelOutcome>> {
     let format: Format = format.parse().map_err(CommandError::invalid)?;
+    let parallel = non_empty(&parallel).map(|lang| Language::parse("parallel", lang)).transpose()?;
     let (statement, suggested) = {
         let store = state.store()?;
         let statement = statement_id(&store, &id)?;
@@ -63,10 +67,27 @@ pub(crate) async fn export_statement(
     let templates = state.templates()?;
     let outcome = {
         let mut store = state.store()?;
-        export_to_file(&mut store, &templates, statement, format, non_empty(&template), &target, today()?)?
+        let template = non_empty(&template);
+        match &parallel {
+            None => ParallelOutcome {
+                outcome: export_to_file(
+                    &mut store,
+                    &templates,
+                    statement,
+                    format,
+                    template,
+                    &target,
+                    today()?,
+                )?,
+                untranslated: Vec::new(),
+            },
+            Some(lang) => {
+                export_parallel(&mut store, &templates, statement, format, template, lang, &target, today()?)?
+            }
+        }
     };
     if state.export_dir.is_none() {
-        open_in_viewer(&app, &outcome.file)?;
+        open_in_viewer(&app, &outcome.outcome.file)?;
     }
     Ok(Some(outcome))
 }

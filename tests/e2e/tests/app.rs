@@ -426,6 +426,21 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
            && document.querySelector('[data-testid=preview]').srcdoc.includes('a network of 46 ');",
     )
     .await;
+
+    // Exported beside its Spanish translation: both texts in one PDF, over the earlier file.
+    select(&app, "[data-testid=export-format]", "pdf").await;
+    select(&app, "[data-testid=export-parallel]", "es").await;
+    app.click("[data-testid=export]").await;
+    let pdf = wait_for_export(&exports, "pdf");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let text = loop {
+        let text = pdf_text(&pdf);
+        if text.contains("Quiénes somos") || std::time::Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert!(text.contains("Quiénes somos") && text.contains("Who we are"), "both columns: {text}");
     app.stop().await;
 }
 

@@ -302,6 +302,8 @@ export interface StatusChange {
 }
 
 export interface ExportOutcome {
+  /** For a parallel export, the items whose second column is empty (no translation). */
+  untranslated: number[];
   id: string;
   file: string;
   format: ExportFormat;
@@ -457,8 +459,9 @@ export const api = {
   removeSignatory: (id: string, position: number) => invoke<StatementDetail>("remove_signatory", { id, position }),
   moveSignatory: (id: string, from: number, to: number) => invoke<StatementDetail>("move_signatory", { id, from, to }),
   preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
-  exportStatement: (id: string, format: ExportFormat, template: string) =>
-    invoke<ExportOutcome | null>("export_statement", { id, format, template }),
+  /** With `parallel` (a language), the statement's translation goes in a second column. */
+  exportStatement: (id: string, format: ExportFormat, template: string, parallel = "") =>
+    invoke<ExportOutcome | null>("export_statement", { id, format, template, parallel }),
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
   exportText: (id: string, exportId: string) => invoke<string | null>("export_text", { id, export: exportId }),
