@@ -5,6 +5,7 @@
 //! immigrantsXYZ", nor "legal" inside "illegal").
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
 
 use crate::ModelError;
 use crate::id::TermId;
@@ -57,7 +58,8 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+        // Combining accents belong to their word: text pasted from macOS is often decomposed.
+        match (c.is_alphanumeric() || is_combining_mark(c), start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
                 found.push((from, at));
@@ -150,6 +152,8 @@ mod tests {
             ["Ilegales", "migracion ilegal"]
         );
         assert!(found("ilegales", "en", &terms).is_empty(), "terms apply to their language only");
+        // Decomposed accents (as macOS often pastes them) are part of the word.
+        assert_eq!(found("la migracio\u{301}n ilegal", "es", &terms), ["migracio\u{301}n ilegal"]);
     }
 
     #[test]
@@ -157,5 +161,61 @@ mod tests {
         assert!(check_term("illegal alien", "undocumented migrant").is_ok());
         assert!(check_term(" -- ", "x").is_err());
         assert!(check_term("alien", "  ").is_err());
+    }
+
+    /// Random text made of the terms' words in any case and accents, other words, punctuation,
+    /// control characters and stray Unicode: matching never panics, every match is the term's
+    /// words in order (folded), and a text made only of a term always matches it.
+    #[test]
+    fn matching_holds_on_random_text() {
+        let terms = [
+            term("es", "migración ilegal", "migración irregular"),
+            term("es", "ilegales", "personas en situación irregular"),
+            term("es", "ilegal", "irregular"),
+        ];
+        let pieces = [
+            "MIGRACIÓN",
+            "migracion",
+            "ilegal",
+            "Ilegales",
+            "ILEGAL",
+            "illegal",
+            "legal",
+            "\u{0}",
+            "\t",
+            "\n",
+            " ",
+            "  ",
+            ",",
+            "«",
+            "»",
+            "—",
+            "-",
+            "\u{301}",
+            "e\u{301}",
+            "🙂",
+            "\u{202e}",
+            "ılegal",
+            "İlegal",
+            "ﬁ",
+            "Ⅻ",
+            "٣",
+            "x",
+        ];
+        let lang: Language = "es".parse().expect("language");
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..4000 {
+            let text: String = (0..rng.usize(0..24)).map(|_| pieces[rng.usize(0..pieces.len())]).collect();
+            for found in find_terms(&text, &lang, &terms) {
+                assert!(text.contains(&found.found), "{text:?}: {found:?}");
+                let entry = terms.iter().find(|t| t.id == found.id).expect("entry");
+                let fold_words = |s: &str| words(s).iter().map(|(a, b)| fold(&s[*a..*b])).collect::<Vec<_>>();
+                assert_eq!(fold_words(&found.found), fold_words(&entry.term), "{text:?}");
+            }
+        }
+        for entry in &terms {
+            let shouted = entry.term.to_uppercase();
+            assert_eq!(find_terms(&shouted, &lang, &terms)[0].id, entry.id, "{shouted}");
+        }
     }
 }
