@@ -5,9 +5,16 @@ use serde::{Deserialize, Serialize};
 /// The `format` every bundle's manifest names.
 pub const FORMAT: &str = "plenary-bundle";
 
-/// The bundle format this build writes and the newest it reads. A change that older builds
-/// could misread raises it.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest bundle format this build reads (and writes, when a bundle needs it). A change
+/// that older builds could misread raises it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The format a bundle is written in: 1 unless it holds what only format 2 carries (a fact's
+/// values per language), so that older Plenary versions keep reading the bundles they can merge
+/// without loss and refuse the others rather than drop those values.
+pub(crate) fn format_version_for(library: &plenary_core::share::SharedLibrary) -> u32 {
+    if library.facts.iter().any(|fact| !fact.values.is_empty()) { 2 } else { 1 }
+}
 
 /// The library's contents inside a bundle.
 pub(crate) const LIBRARY_FILE: &str = "library.json";

@@ -11,7 +11,9 @@ use plenary_store::Store;
 use zip::write::SimpleFileOptions;
 
 use crate::error::BundleError;
-use crate::manifest::{FORMAT, FORMAT_VERSION, FileEntry, LIBRARY_FILE, MANIFEST_FILE, Manifest, sha256_hex};
+use crate::manifest::{
+    FORMAT, FileEntry, LIBRARY_FILE, MANIFEST_FILE, Manifest, format_version_for, sha256_hex,
+};
 
 /// Which sections to share: those named and those carrying one of the tags; everything when both
 /// are empty.
@@ -59,7 +61,7 @@ pub fn write_bundle(store: &Store, selection: &Selection, path: &Path) -> Result
     }
     let manifest = Manifest {
         format: FORMAT.to_owned(),
-        format_version: FORMAT_VERSION,
+        format_version: format_version_for(&library),
         created_by: format!("Plenary {}", env!("CARGO_PKG_VERSION")),
         created_at: jiff::Timestamp::now(),
         organisation: library.organisation.name.clone(),

@@ -351,6 +351,9 @@ fn a_facts_values_per_language_are_added_or_reported() {
     );
     let facts = ours.facts().expect("facts");
     assert_eq!(facts[0].values.get(&es).map(String::as_str), Some("100.000 familias"), "ours kept");
+    // Values per language need format 2: an older Plenary refuses the bundle rather than drop them.
+    let written = read_bundle(&share(&theirs, &folder, "again.plenary")).expect("read");
+    assert_eq!(written.manifest.format_version, 2);
     assert_eq!(facts[1].values.get(&fr).map(String::as_str), Some("45 membres"), "theirs added");
 }
 
@@ -486,14 +489,14 @@ fn damaged_foreign_and_hostile_bundles_are_refused_and_change_nothing() {
     refused(&mut theirs, &tampered, "library.json does not match its checksum in manifest.json");
 
     let mut newer = manifest.clone();
-    newer["format_version"] = 2.into();
+    newer["format_version"] = 3.into();
     newer["something_new"] = "x".into();
     let newer_bytes = serde_json::to_vec(&newer).expect("json");
     let from_newer = with("newer.plenary", &[("manifest.json", &newer_bytes), ("library.json", &library)]);
     refused(
         &mut theirs,
         &from_newer,
-        "made by a newer Plenary (bundle format 2; this version reads up to 1)",
+        "made by a newer Plenary (bundle format 3; this version reads up to 2)",
     );
 
     let escape = with(

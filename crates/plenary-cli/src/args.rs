@@ -445,8 +445,13 @@ pub(crate) enum FactCommand {
         #[command(flatten)]
         json: Json,
     },
-    /// Delete a fact that no final or submitted statement cites.
-    Remove { key: String },
+    /// Delete a fact that no final or submitted statement cites; with --lang, only its value
+    /// in that language.
+    Remove {
+        key: String,
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

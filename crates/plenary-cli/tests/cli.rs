@@ -1379,6 +1379,12 @@ fn facts_have_values_per_language_and_are_removed_only_when_nothing_final_cites_
         "We reach more than 100,000 families."
     );
 
+    let error = library.fails(&["fact", "remove", "families", "--lang", "fr"], 1);
+    assert!(error.contains("no value of its own in 'fr'"), "{error}");
+    library.ok(&["fact", "set", "families", "plus de 100 000 familles", "--lang", "fr"]);
+    library.ok(&["fact", "remove", "families", "--lang", "fr"]);
+    assert!(library.json(&["fact", "list"])[0]["values"].get("fr").is_none());
+
     library.ok(&["statement", "status", &statement, "final"]);
     let error = library.fails(&["fact", "remove", "families"], 1);
     assert!(error.contains("'Declaración' (final)") && error.contains("stays"), "{error}");
@@ -1670,6 +1676,21 @@ fn a_statement_is_exported_beside_its_translation() {
     let text = shown["text"].as_str().expect("text");
     assert!(text.contains("We are 45 organisations.") && text.contains("Somos 45 organizaciones."), "{text}");
     assert_eq!(shown["versions"].as_array().map(Vec::len), Some(2), "both sections' versions are recorded");
+
+    // Final: the second column is frozen too.
+    library.ok(&["statement", "status", &statement, "final"]);
+    let first =
+        library.json(&["export", &statement, "--format", "pdf", "--parallel", "es", "--out", &path("f.pdf")]);
+    library.ok(&["section", "edit", &spanish, "--body", "Somos 50 organizaciones."]);
+    library.ok(&["section", "submit", &spanish]);
+    library.ok(&["section", "vet", &spanish, "--by", "Directora"]);
+    let again =
+        library.json(&["export", &statement, "--format", "pdf", "--parallel", "es", "--out", &path("g.pdf")]);
+    assert_eq!(first["sha256"], again["sha256"], "the translation shown was frozen with the statement");
+    library.ok(&["statement", "status", &statement, "draft", "--note", "new figure"]);
+    library.ok(&["export", &statement, "--format", "html", "--parallel", "es", "--out", &path("r.html")]);
+    let html = std::fs::read_to_string(folder.join("r.html")).expect("html");
+    assert!(html.contains("Somos 50 organizaciones."), "reopened, it shows the newest vetted translation");
 
     let error = library
         .fails(&["export", &statement, "--format", "txt", "--parallel", "es", "--out", &path("p.txt")], 1);

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::{Date, Timestamp};
 use crate::event::Event;
 use crate::fact::Fact;
+use crate::id::SectionId;
 use crate::language::Language;
 use crate::organisation::Organisation;
 use crate::status::StatementStatus;
@@ -29,9 +30,24 @@ pub struct Frozen {
     pub organisation: Organisation,
     /// Each item's language then, in item order.
     pub item_langs: Vec<Language>,
+    /// For each item, in order, the translations a parallel export shows beside it, as they were
+    /// then (none for statement text).
+    #[serde(default)]
+    pub translations: Vec<Vec<FrozenTranslation>>,
     /// The template's files then; `None` for statements frozen without one (imported past
     /// statements, libraries upgraded from before freezing), which use the current template.
     pub template: Option<FrozenTemplate>,
+}
+
+/// The translation of one item into one language, pinned when the statement was frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrozenTranslation {
+    /// Its language.
+    pub lang: Language,
+    /// The translated section.
+    pub section: SectionId,
+    /// The version shown.
+    pub version: u32,
 }
 
 /// A template's source files as they were when a statement was frozen.

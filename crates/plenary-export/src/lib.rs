@@ -245,7 +245,12 @@ fn export(
         bytes: bytes.len() as u64,
         word_count: assembled.word_count,
         versions_json: serde_json::Value::Array(versions).to_string(),
-        facts_json: serde_json::to_value(&assembled.facts_used).map(|v| v.to_string()).unwrap_or_default(),
+        facts_json: {
+            // A parallel export's second column cites facts too (its keys name their language).
+            let mut facts = assembled.facts_used.clone();
+            facts.extend(translation.iter().flat_map(|(other, _)| other.facts_used.clone()));
+            serde_json::to_value(&facts).map(|v| v.to_string()).unwrap_or_default()
+        },
         text: Some(text),
     };
     let mut staged = StagedFile::write(out, &bytes).map_err(|error| write_error(error.to_string()))?;

@@ -162,6 +162,18 @@ impl Write<'_> {
         Ok(())
     }
 
+    /// Removes a fact's value for text in `lang`: that text shows the fact's value again.
+    pub fn remove_fact_value(&mut self, key: &FactKey, lang: &Language) -> StoreResult<()> {
+        let removed = self.conn().execute(
+            "DELETE FROM fact_values WHERE key = ?1 AND lang = ?2",
+            params![key.as_str(), lang.as_str()],
+        )?;
+        if removed == 0 {
+            return Err(StoreError::Rejected(format!("fact '{key}' has no value of its own in '{lang}'")));
+        }
+        Ok(())
+    }
+
     /// Deletes a fact (and its values per language) that no final or submitted statement cites;
     /// returns the drafts that cite it, which will show it as unknown.
     pub fn delete_fact(&mut self, key: &FactKey) -> StoreResult<Vec<Citation>> {

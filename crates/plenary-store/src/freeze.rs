@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, STATEMENTS};
 use crate::rows::parsed;
-use crate::{Store, Write, events, facts, organisation, sections, statements};
+use crate::{Store, Write, events, facts, organisation, sections, statements, translations};
 
 /// Keeps what `statement`'s exports are made of now; replaces an earlier freeze.
 pub(crate) fn take(
@@ -23,11 +23,18 @@ pub(crate) fn take(
     on: Date,
 ) -> StoreResult<()> {
     let mut item_langs = Vec::with_capacity(statement.items.len());
+    let mut translations = Vec::with_capacity(statement.items.len());
     for item in &statement.items {
-        item_langs.push(match &item.content {
-            ItemContent::Linked { section, .. } => sections::get(conn, *section)?.lang,
-            ItemContent::Text { .. } => statement.lang.clone(),
-        });
+        match &item.content {
+            ItemContent::Linked { section, .. } => {
+                item_langs.push(sections::get(conn, *section)?.lang);
+                translations.push(translations::of(conn, *section)?);
+            }
+            ItemContent::Text { .. } => {
+                item_langs.push(statement.lang.clone());
+                translations.push(Vec::new());
+            }
+        }
     }
     let mut organisation = organisation::get(conn)?;
     let logo = organisation.logo.take();
@@ -38,6 +45,7 @@ pub(crate) fn take(
         event: statement.event.map(|event| events::get(conn, event)).transpose()?,
         organisation,
         item_langs,
+        translations,
         template: None,
     };
     conn.prepare_cached(
@@ -60,7 +68,9 @@ pub(crate) fn get(conn: &Connection, statement_seq: i64) -> StoreResult<Option<F
         .optional()?;
     let Some((basis, logo, mime)) = row else { return Ok(None) };
     let mut frozen: Frozen = serde_json::from_str(&basis).map_err(|error| {
-        StoreError::Rejected(format!("the frozen copy of statement #{statement_seq} cannot be read: {error}"))
+        StoreError::Rejected(format!(
+            "the frozen copy of a final statement cannot be read ({error}); reopen it as a draft to export it"
+        ))
     })?;
     frozen.organisation.logo = logo
         .zip(mime.as_deref().and_then(LogoFormat::from_mime))

@@ -2,6 +2,7 @@
 
 use plenary_core::assembly::{AssembledStatement, AssemblyInput, LinkState, ResolvedItem, assemble};
 use plenary_core::date::{Date, Timestamp};
+use plenary_core::freeze::FrozenTranslation;
 use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
@@ -579,10 +580,8 @@ impl Write<'_> {
             "DELETE FROM signatories WHERE statement_seq = ?1 AND position = ?2",
             params![statement_seq, position],
         )?;
-        conn.execute(
-            "UPDATE signatories SET position = position - 1 WHERE statement_seq = ?1 AND position > ?2",
-            params![statement_seq, position],
-        )?;
+        let last = signatory_count(conn, statement_seq)? + 1;
+        shift_signatories(conn, statement_seq, position + 1, last, -1)?;
         self.touch(statement_seq)
     }
 
@@ -599,21 +598,11 @@ impl Write<'_> {
             "UPDATE signatories SET position = 0 WHERE statement_seq = ?1 AND position = ?2",
             params![statement_seq, from],
         )?;
-        // The ones between move one place, one at a time in the order that never collides.
-        let order = if from < to { "ASC" } else { "DESC" };
-        let rows: Vec<u32> = conn
-            .prepare(&format!(
-                "SELECT position FROM signatories WHERE statement_seq = ?1 AND position BETWEEN min(?2, ?3) AND max(?2, ?3)
-                 AND position <> 0 ORDER BY position {order}"
-            ))?
-            .query_map(params![statement_seq, from, to], |row| row.get(0))?
-            .collect::<Result<_, _>>()?;
-        let step: i64 = if from < to { -1 } else { 1 };
-        for position in rows {
-            conn.execute(
-                "UPDATE signatories SET position = ?3 WHERE statement_seq = ?1 AND position = ?2",
-                params![statement_seq, position, i64::from(position) + step],
-            )?;
+        // The ones between move one place towards where the moving one was.
+        if from < to {
+            shift_signatories(conn, statement_seq, from + 1, to, -1)?;
+        } else {
+            shift_signatories(conn, statement_seq, to, from - 1, 1)?;
         }
         conn.execute(
             "UPDATE signatories SET position = ?2 WHERE statement_seq = ?1 AND position = 0",
@@ -717,13 +706,43 @@ impl Write<'_> {
     }
 }
 
-/// The signatory position `position` of a statement, checked to exist.
-fn signatory_at(conn: &Connection, statement_seq: i64, position: u32) -> StoreResult<u32> {
-    let count: u32 = conn.query_row(
+fn signatory_count(conn: &Connection, statement_seq: i64) -> StoreResult<u32> {
+    Ok(conn.query_row(
         "SELECT count(*) FROM signatories WHERE statement_seq = ?1",
         [statement_seq],
         |row| row.get(0),
-    )?;
+    )?)
+}
+
+/// Moves the signatories at positions `first..=last` by `step` places, one row at a time in the
+/// order that never lands on a taken position: (statement, position) is the key, and SQLite
+/// checks it row by row, in whatever order a single UPDATE visits them.
+fn shift_signatories(
+    conn: &Connection,
+    statement_seq: i64,
+    first: u32,
+    last: u32,
+    step: i64,
+) -> StoreResult<()> {
+    let order = if step < 0 { "ASC" } else { "DESC" };
+    let positions: Vec<u32> = conn
+        .prepare(&format!(
+            "SELECT position FROM signatories WHERE statement_seq = ?1 AND position BETWEEN ?2 AND ?3
+             ORDER BY position {order}"
+        ))?
+        .query_map(params![statement_seq, first, last], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut update = conn
+        .prepare_cached("UPDATE signatories SET position = ?3 WHERE statement_seq = ?1 AND position = ?2")?;
+    for position in positions {
+        update.execute(params![statement_seq, position, i64::from(position) + step])?;
+    }
+    Ok(())
+}
+
+/// The signatory position `position` of a statement, checked to exist.
+fn signatory_at(conn: &Connection, statement_seq: i64, position: u32) -> StoreResult<u32> {
+    let count = signatory_count(conn, statement_seq)?;
     if position == 0 || position > count {
         return Err(StoreError::Rejected(format!(
             "no signatory at position {position}: the statement has {count}"
@@ -831,21 +850,17 @@ pub(crate) fn assemble_translation(
     };
     let mut items = Vec::with_capacity(statement.items.len());
     let mut missing = Vec::new();
-    for item in &statement.items {
-        let translation = match &item.content {
-            ItemContent::Linked { section, .. } => conn
-                .prepare_cached(
-                    "SELECT t.id FROM sections s JOIN sections t ON t.translation_group = s.translation_group
-                     WHERE s.id = ?1 AND t.lang = ?2 AND t.status <> 'retired' ORDER BY t.seq LIMIT 1",
-                )?
-                .query_row(params![section.to_string(), lang.as_str()], |row| parsed::<SectionId>(row, 0))
-                .optional()?,
-            ItemContent::Text { .. } => None,
+    for (index, item) in statement.items.iter().enumerate() {
+        // A final statement shows the translations it was frozen with.
+        let candidates = match (&frozen, &item.content) {
+            (Some(frozen), _) => frozen.translations.get(index).cloned().unwrap_or_default(),
+            (None, ItemContent::Linked { section, .. }) => translations::of(conn, *section)?,
+            (None, ItemContent::Text { .. }) => Vec::new(),
         };
+        let translation = candidates.into_iter().find(|candidate| &candidate.lang == lang);
         let resolved = match translation {
-            Some(section) => {
+            Some(FrozenTranslation { section, version: number, .. }) => {
                 let current = sections::get(conn, section)?;
-                let number = current.vetted_version.unwrap_or(current.current_version);
                 let version = sections::version(conn, section, number)?;
                 // The link makes the export record name the translation's version too.
                 let link = LinkState {

@@ -2,7 +2,9 @@
 //! translation remembers which section it was made from and up to which version of it, so that
 //! a change to the source flags the translation as out of date.
 
+use plenary_core::freeze::FrozenTranslation;
 use plenary_core::id::{SectionId, TranslationGroupId};
+use plenary_core::language::Language;
 use plenary_core::section::TranslationSource;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -38,6 +40,29 @@ pub(crate) fn source_of(conn: &Connection, section: SectionId) -> StoreResult<Op
             })
         })
         .optional()?)
+}
+
+/// The other sections of `section`'s translation group (not retired), each with the version a
+/// parallel export shows: its newest vetted version, else its current one. One per language,
+/// the oldest section first.
+pub(crate) fn of(conn: &Connection, section: SectionId) -> StoreResult<Vec<FrozenTranslation>> {
+    let rows: Vec<(Language, SectionId)> = conn
+        .prepare_cached(
+            "SELECT t.lang, t.id FROM sections s JOIN sections t ON t.translation_group = s.translation_group
+             WHERE s.id = ?1 AND t.seq <> s.seq AND t.lang <> s.lang AND t.status <> 'retired' ORDER BY t.seq",
+        )?
+        .query_map([section.to_string()], |row| Ok((parsed(row, 0)?, parsed(row, 1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut found: Vec<FrozenTranslation> = Vec::new();
+    for (lang, id) in rows {
+        if found.iter().any(|known| known.lang == lang) {
+            continue;
+        }
+        let current = get(conn, id)?;
+        let version = current.vetted_version.unwrap_or(current.current_version);
+        found.push(FrozenTranslation { lang, section: id, version });
+    }
+    Ok(found)
 }
 
 impl Store {

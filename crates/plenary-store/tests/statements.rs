@@ -432,3 +432,29 @@ fn a_submitted_statement_without_exports_is_a_sections_last_use() {
         (statement, "GFMD 2017", date, false)
     );
 }
+
+/// Signatories reordered, then removed, keep one position each: the sequence that once broke
+/// the (statement, position) key when rows were shifted in one UPDATE.
+#[test]
+fn signatories_are_reordered_and_removed_in_any_sequence() {
+    let (_folder, mut store) = library();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    for name in ["A", "B", "C", "D"] {
+        store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
+    }
+    let names = |store: &Store| -> Vec<String> {
+        store.statement(statement).expect("read").signatories.into_iter().map(|s| s.name).collect()
+    };
+    store.write(|w| w.move_signatory(statement, 1, 3)).expect("A down to 3");
+    assert_eq!(names(&store), ["B", "C", "A", "D"]);
+    store.write(|w| w.remove_signatory(statement, 1)).expect("remove B");
+    assert_eq!(names(&store), ["C", "A", "D"]);
+    store.write(|w| w.move_signatory(statement, 3, 1)).expect("D up to 1");
+    assert_eq!(names(&store), ["D", "C", "A"]);
+    store.write(|w| w.remove_signatory(statement, 2)).expect("remove C");
+    assert_eq!(names(&store), ["D", "A"]);
+    let error = store.write(|w| w.add_signatory(statement, " d ", None)).expect_err("twice");
+    assert!(error.to_string().contains("already a signatory"), "{error}");
+}

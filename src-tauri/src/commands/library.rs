@@ -97,10 +97,20 @@ pub(crate) async fn set_fact(
     Ok(())
 }
 
-/// Deletes a fact no final statement cites; returns the titles of the drafts that cite it.
+/// Deletes a fact no final statement cites, returning the titles of the drafts that cite it;
+/// with `lang`, only its value in that language.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn delete_fact(state: State<'_, AppState>, key: String) -> CommandResult<Vec<String>> {
+pub(crate) async fn delete_fact(
+    state: State<'_, AppState>,
+    key: String,
+    lang: String,
+) -> CommandResult<Vec<String>> {
     let key = FactKey::parse(&key)?;
+    if let Some(lang) = non_empty(&lang) {
+        let lang = Language::parse("language", lang)?;
+        state.store()?.write(|w| w.remove_fact_value(&key, &lang))?;
+        return Ok(Vec::new());
+    }
     let drafts = state.store()?.write(|w| w.delete_fact(&key))?;
     Ok(drafts.into_iter().map(|citation| citation.title).collect())
 }

@@ -421,8 +421,9 @@ export const api = {
   /** Sets a fact's value; with `lang`, its value for text in that language only. */
   setFact: (key: string, value: string, as_of: string, source: string, lang = "") =>
     invoke<void>("set_fact", { key, value, as_of, source, lang }),
-  /** Deletes a fact no final statement cites; resolves to the drafts that cite it. */
-  deleteFact: (key: string) => invoke<string[]>("delete_fact", { key }),
+  /** Deletes a fact no final statement cites (resolves to the drafts that cite it); with
+   * `lang`, only its value in that language. */
+  deleteFact: (key: string, lang = "") => invoke<string[]>("delete_fact", { key, lang }),
   listTerms: () => invoke<Term[]>("list_terms"),
   addTerm: (lang: string, term: string, prefer: string, note: string) =>
     invoke<string>("add_term", { lang, term, prefer, note }),

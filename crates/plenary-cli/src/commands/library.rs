@@ -108,7 +108,12 @@ pub(super) fn fact(path: &Path, command: FactCommand) -> Result<()> {
             }
             facts.iter().for_each(output::FactView::print);
         }
-        FactCommand::Remove { key } => {
+        FactCommand::Remove { key, lang: Some(lang) } => {
+            let key = FactKey::parse(&key)?;
+            let lang = input::language("--lang", &lang)?;
+            store.write(|w| w.remove_fact_value(&key, &lang))?;
+        }
+        FactCommand::Remove { key, lang: None } => {
             let key = FactKey::parse(&key)?;
             let drafts = store.write(|w| w.delete_fact(&key))?;
             for draft in drafts {
