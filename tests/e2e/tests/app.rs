@@ -1037,3 +1037,74 @@ async fn an_out_of_date_translation_is_flagged_shown_its_sources_changes_and_rel
     let source = store.translation_source(spanish).expect("source").expect("linked again");
     assert_eq!((source.source.to_string(), source.made_from, source.out_of_date()), (english, 2, false));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn terms_to_avoid_and_a_facts_spanish_value_are_kept_from_their_screens_and_shown_where_used() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[("Our language", "No one is an Illegal Immigrant in our work.")]);
+    let app = App::start(&db, dir.path()).await;
+
+    // The termbase, from its screen.
+    app.click("[data-view=terms]").await;
+    app.type_into("[data-testid=term-term]", "illegal immigrant").await;
+    app.type_into("[data-testid=term-prefer]", "undocumented migrant").await;
+    app.click("[data-testid=add-term]").await;
+    app.wait_until(
+        "the term listed",
+        "return document.querySelector('[data-term=\"illegal immigrant\"]') !== null",
+    )
+    .await;
+    app.screenshot("16-terms").await;
+
+    // The editor names it, whatever its case.
+    app.click("[data-view=library]").await;
+    search_library(&app, "our language").await;
+    app.wait_until(
+        "the section opened",
+        "const row = [...document.querySelectorAll('.section-row')].find(r => r.querySelector('.title').textContent === 'Our language'); \
+         if (!row) return false; row.click(); return true;",
+    )
+    .await;
+    let note = app
+        .wait_until(
+            "the term named in the editor",
+            "const n = document.querySelector('[data-testid=terms-found]'); return n && n.textContent;",
+        )
+        .await;
+    assert!(
+        note.as_str().is_some_and(|text| text.contains("“Illegal Immigrant”: write “undocumented migrant”")),
+        "{note}"
+    );
+
+    // A Spanish value for a fact, from the Facts screen; the Spanish section shows it.
+    app.click("[data-view=facts]").await;
+    app.type_into("[data-testid=fact-key]", "member_orgs").await;
+    app.type_into("[data-testid=fact-value]", "cuarenta y cinco").await;
+    app.type_into("[data-testid=fact-lang]", "es").await;
+    app.click("[data-testid=save-fact]").await;
+    app.wait_until(
+        "the Spanish value listed",
+        "const row = document.querySelector('[data-fact=member_orgs]'); return row && row.textContent.includes('es: cuarenta y cinco');",
+    )
+    .await;
+    app.stop().await;
+
+    let statement = cli(&db, &["statement", "new", "--title", "Declaración", "--lang", "es"]);
+    let statement = String::from_utf8(statement).expect("id").trim().to_owned();
+    let store = Store::open(&db).expect("library");
+    let spanish = store
+        .sections(&SectionFilter::default())
+        .expect("sections")
+        .into_iter()
+        .find(|s| s.title == "Quiénes somos")
+        .expect("the Spanish section")
+        .id
+        .to_string();
+    drop(store);
+    cli(&db, &["statement", "add", &statement, &spanish]);
+    let shown: serde_json::Value =
+        serde_json::from_slice(&cli(&db, &["statement", "show", &statement, "--json"])).expect("JSON");
+    let body = shown["items"][0]["body"].as_str().unwrap_or_default().to_owned();
+    assert!(body.contains("una red de cuarenta y cinco organizaciones"), "{body}");
+}
