@@ -5,7 +5,6 @@ use plenary_core::ModelError;
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
 use plenary_core::event::{Event, parse_word_limit};
-use plenary_core::fact::Fact;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::id::SectionId;
 use plenary_core::kind::Kind;
@@ -131,18 +130,9 @@ pub(crate) struct SectionDetail {
     /// Wording the termbase says to avoid, found in the current title and body.
     term_matches: Vec<TermMatch>,
     /// When the section last went out, and in which statement.
-    last_used: Option<LastUseView>,
+    last_used: Option<LastUse>,
     /// Its review date has passed.
     review_overdue: bool,
-}
-
-/// When a section last went out.
-#[derive(Debug, Serialize)]
-struct LastUseView {
-    statement_id: String,
-    title: String,
-    on: Date,
-    exported: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -236,12 +226,7 @@ impl SectionDetail {
         (last_used, today): (Option<LastUse>, Date),
     ) -> Self {
         Self {
-            last_used: last_used.map(|last| LastUseView {
-                statement_id: last.statement.to_string(),
-                title: last.title,
-                on: last.on,
-                exported: last.exported,
-            }),
+            last_used,
             review_overdue: section.review_due.is_some_and(|due| due < today),
             term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             section,
@@ -298,22 +283,6 @@ pub(crate) struct SectionDetailsInput {
 
 /// One version in the history panel.
 pub(crate) type VersionView = Version;
-
-/// A fact as the register shows it.
-#[derive(Debug, Serialize)]
-pub(crate) struct FactView {
-    #[serde(flatten)]
-    fact: Fact,
-    /// Its figure was true more than a year ago.
-    stale: bool,
-}
-
-impl FactView {
-    /// A fact with whether it is stale `today`.
-    pub(crate) fn new(fact: Fact, today: Date) -> Self {
-        Self { stale: fact.is_stale(today), fact }
-    }
-}
 
 /// An event as its form sends it.
 #[derive(Debug, Deserialize)]

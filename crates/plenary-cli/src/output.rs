@@ -5,7 +5,7 @@ use anyhow::Result;
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, Timestamp};
 use plenary_core::event::Event;
-use plenary_core::fact::Fact;
+use plenary_core::fact::FactStanding;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
@@ -62,30 +62,9 @@ pub(crate) struct SectionView {
     /// Wording the termbase says to avoid, found in the title and body.
     term_matches: Vec<TermMatch>,
     /// When the section last went out, and in which statement.
-    last_used: Option<LastUseView>,
+    last_used: Option<LastUse>,
     /// Its review date has passed.
     review_overdue: bool,
-}
-
-/// When a section last went out.
-#[derive(Serialize)]
-pub(crate) struct LastUseView {
-    statement_id: String,
-    title: String,
-    on: Date,
-    /// An export (else a submitted statement with no export recorded).
-    exported: bool,
-}
-
-impl From<LastUse> for LastUseView {
-    fn from(last: LastUse) -> Self {
-        Self {
-            statement_id: last.statement.to_string(),
-            title: last.title,
-            on: last.on,
-            exported: last.exported,
-        }
-    }
 }
 
 #[derive(Serialize)]
@@ -127,7 +106,7 @@ impl SectionView {
         today: Date,
     ) -> Self {
         Self {
-            last_used: last_used.map(Into::into),
+            last_used,
             review_overdue: section.review_due.is_some_and(|due| due < today),
             term_matches: find_in_section(&section.title, &section.body, &section.lang, terms),
             id: section.id.to_string(),
@@ -669,27 +648,14 @@ pub(crate) fn export_json(record: &plenary_store::ExportRecord) -> serde_json::V
     })
 }
 
-/// A fact as `fact list` shows it: with whether its figure is over a year old.
-#[derive(Serialize)]
-pub(crate) struct FactView {
-    #[serde(flatten)]
-    fact: Fact,
-    stale: bool,
-}
-
-impl FactView {
-    pub(crate) fn new(fact: Fact, today: Date) -> Self {
-        Self { stale: fact.is_stale(today), fact }
-    }
-
-    pub(crate) fn print(&self) {
-        let fact = &self.fact;
-        let as_of = fact.as_of.map(|d| format!("  (as of {d})")).unwrap_or_default();
-        let source = fact.source.as_ref().map(|s| format!("  — {s}")).unwrap_or_default();
-        let stale = if self.stale { "  [stale: over a year old]" } else { "" };
-        outln!("{} = {}{as_of}{source}{stale}", fact.key, fact.value);
-        for (lang, value) in &fact.values {
-            outln!("  {lang}: {value}");
-        }
+/// Prints a fact as `fact list` shows it, marked when its figure is over a year old.
+pub(crate) fn print_fact(standing: &FactStanding) {
+    let fact = &standing.fact;
+    let as_of = fact.as_of.map(|d| format!("  (as of {d})")).unwrap_or_default();
+    let source = fact.source.as_ref().map(|s| format!("  — {s}")).unwrap_or_default();
+    let stale = if standing.stale { "  [stale: over a year old]" } else { "" };
+    outln!("{} = {}{as_of}{source}{stale}", fact.key, fact.value);
+    for (lang, value) in &fact.values {
+        outln!("  {lang}: {value}");
     }
 }

@@ -104,6 +104,24 @@ impl Fact {
     }
 }
 
+/// A fact with whether its figure is stale on a given day: what the Facts screen and `fact list`
+/// show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactStanding {
+    /// The fact.
+    #[serde(flatten)]
+    pub fact: Fact,
+    /// Its figure was true more than a year before that day.
+    pub stale: bool,
+}
+
+impl FactStanding {
+    /// `fact` as it stands `today`.
+    pub fn new(fact: Fact, today: Date) -> Self {
+        Self { stale: fact.is_stale(today), fact }
+    }
+}
+
 /// A `{{fact.KEY}}` found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactReference {

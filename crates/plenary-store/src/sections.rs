@@ -125,10 +125,11 @@ pub struct Usage {
     pub version: u32,
 }
 
-/// When a section was last used, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// When a section was last used, and where (serialised as the command and the window show it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LastUse {
     /// The statement.
+    #[serde(rename = "statement_id")]
     pub statement: StatementId,
     /// Its title.
     pub title: String,

@@ -2,11 +2,13 @@
 
 use plenary_core::assembly::{AssembledStatement, AssemblyInput, LinkState, ResolvedItem, assemble};
 use plenary_core::date::{Date, Timestamp};
-use plenary_core::freeze::FrozenTranslation;
+use plenary_core::event::Event;
+use plenary_core::fact::Fact;
+use plenary_core::freeze::Frozen;
 use plenary_core::id::{EventId, ItemId, SectionId, StatementId};
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
-use plenary_core::section::VersionRef;
+use plenary_core::section::{TranslationSource, VersionRef};
 use plenary_core::statement::{Consent, Item, ItemContent, Signer, Statement};
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::text::normalize_newlines;
@@ -767,6 +769,75 @@ fn append_linked(
     Ok(id)
 }
 
+/// What a statement is assembled from besides its items: for a final statement what it was
+/// frozen with, so its exports do not follow later changes to facts, the event, the sections'
+/// languages or its translations; else the library as it is.
+struct Basis {
+    frozen: Option<Frozen>,
+    event: Option<Event>,
+    facts: Vec<Fact>,
+}
+
+fn basis(conn: &Connection, statement: &Statement) -> StoreResult<Basis> {
+    let frozen = freeze::get(conn, ids::seq_of(conn, STATEMENTS, &statement.id.to_string())?)?;
+    let (event, facts) = match &frozen {
+        Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
+        None => (statement.event.map(|event| events::get(conn, event)).transpose()?, facts::all(conn)?),
+    };
+    Ok(Basis { frozen, event, facts })
+}
+
+/// Assembles `statement` from `items` on `basis`; a frozen statement carries the day it was
+/// frozen.
+fn finish(
+    conn: &Connection,
+    statement: &Statement,
+    basis: Basis,
+    items: Vec<ResolvedItem>,
+    today: Date,
+) -> StoreResult<AssembledStatement> {
+    let mut assembled = assemble(AssemblyInput {
+        statement,
+        event: basis.event.as_ref(),
+        items,
+        facts: &basis.facts,
+        terms: &terms::all(conn)?,
+        today,
+    });
+    if let Some(frozen) = basis.frozen {
+        assembled.assembled_on = frozen.on;
+    }
+    Ok(assembled)
+}
+
+/// Version `number` of `section` as an item shows it, with what the library says about it now.
+fn linked(
+    conn: &Connection,
+    item: ItemId,
+    section: SectionId,
+    number: u32,
+    lang: Option<Language>,
+    translation_of: Option<TranslationSource>,
+) -> StoreResult<ResolvedItem> {
+    let current = sections::get(conn, section)?;
+    let pinned = sections::version(conn, section, number)?;
+    Ok(ResolvedItem {
+        id: item,
+        title: pinned.title,
+        body: pinned.body,
+        lang: lang.unwrap_or(current.lang),
+        link: Some(LinkState {
+            section,
+            pinned: number,
+            pinned_vetted: pinned.vetted.is_some(),
+            status: current.status,
+            latest_vetted: current.vetted_version,
+            review_due: current.review_due,
+            translation_of,
+        }),
+    })
+}
+
 /// Puts a statement together as of `today` (see [`Store::assemble`]).
 pub(crate) fn assemble_in(
     conn: &Connection,
@@ -774,36 +845,15 @@ pub(crate) fn assemble_in(
     today: Date,
 ) -> StoreResult<AssembledStatement> {
     let statement = get(conn, id)?;
-    let frozen = freeze::get(conn, ids::seq_of(conn, STATEMENTS, &id.to_string())?)?;
-    // A final statement is assembled from what was kept when it was frozen, so its exports
-    // do not follow later changes to facts, the event or the sections' languages.
-    let (event, facts) = match &frozen {
-        Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
-        None => (statement.event.map(|event| events::get(conn, event)).transpose()?, facts::all(conn)?),
-    };
-    let frozen_langs = frozen.as_ref().map(|frozen| frozen.item_langs.as_slice()).unwrap_or_default();
+    let basis = basis(conn, &statement)?;
+    let frozen_langs = basis.frozen.as_ref().map(|frozen| frozen.item_langs.as_slice()).unwrap_or_default();
     let mut items = Vec::with_capacity(statement.items.len());
     for (index, item) in statement.items.iter().enumerate() {
         let frozen_lang = frozen_langs.get(index).cloned();
         items.push(match &item.content {
             ItemContent::Linked { section, version } => {
-                let current = sections::get(conn, *section)?;
-                let pinned = sections::version(conn, *section, *version)?;
-                ResolvedItem {
-                    id: item.id,
-                    title: pinned.title,
-                    body: pinned.body,
-                    lang: frozen_lang.unwrap_or(current.lang),
-                    link: Some(LinkState {
-                        section: *section,
-                        pinned: *version,
-                        pinned_vetted: pinned.vetted.is_some(),
-                        status: current.status,
-                        latest_vetted: current.vetted_version,
-                        review_due: current.review_due,
-                        translation_of: translations::source_of(conn, *section)?,
-                    }),
-                }
+                let source = translations::source_of(conn, *section)?;
+                linked(conn, item.id, *section, *version, frozen_lang, source)?
             }
             ItemContent::Text { title, body, .. } => ResolvedItem {
                 id: item.id,
@@ -814,23 +864,13 @@ pub(crate) fn assemble_in(
             },
         });
     }
-    let mut assembled = assemble(AssemblyInput {
-        statement: &statement,
-        event: event.as_ref(),
-        items,
-        facts: &facts,
-        terms: &terms::all(conn)?,
-        today,
-    });
-    if let Some(frozen) = frozen {
-        assembled.assembled_on = frozen.on;
-    }
-    Ok(assembled)
+    finish(conn, &statement, basis, items, today)
 }
 
 /// The statement with each linked item replaced by its translation into `lang` (its newest
-/// vetted version, else its current one), for a parallel export; items without a translation
-/// (statement text, sections with none in `lang`) are left empty and their positions returned.
+/// vetted version, else its current one; a final statement's as frozen), for a parallel export;
+/// items without a translation (statement text, sections with none in `lang`) are left empty
+/// and their positions returned.
 pub(crate) fn assemble_translation(
     conn: &Connection,
     id: StatementId,
@@ -843,43 +883,18 @@ pub(crate) fn assemble_translation(
             "the statement is in '{lang}' already: give the other language for the second column"
         )));
     }
-    let frozen = freeze::get(conn, ids::seq_of(conn, STATEMENTS, &id.to_string())?)?;
-    let (event, facts) = match &frozen {
-        Some(frozen) => (frozen.event.clone(), frozen.facts.clone()),
-        None => (statement.event.map(|event| events::get(conn, event)).transpose()?, facts::all(conn)?),
-    };
+    let basis = basis(conn, &statement)?;
     let mut items = Vec::with_capacity(statement.items.len());
     let mut missing = Vec::new();
     for (index, item) in statement.items.iter().enumerate() {
-        // A final statement shows the translations it was frozen with.
-        let candidates = match (&frozen, &item.content) {
+        let candidates = match (&basis.frozen, &item.content) {
             (Some(frozen), _) => frozen.translations.get(index).cloned().unwrap_or_default(),
             (None, ItemContent::Linked { section, .. }) => translations::of(conn, *section)?,
             (None, ItemContent::Text { .. }) => Vec::new(),
         };
-        let translation = candidates.into_iter().find(|candidate| &candidate.lang == lang);
-        let resolved = match translation {
-            Some(FrozenTranslation { section, version: number, .. }) => {
-                let current = sections::get(conn, section)?;
-                let version = sections::version(conn, section, number)?;
-                // The link makes the export record name the translation's version too.
-                let link = LinkState {
-                    section,
-                    pinned: number,
-                    pinned_vetted: version.vetted.is_some(),
-                    status: current.status,
-                    latest_vetted: current.vetted_version,
-                    review_due: current.review_due,
-                    translation_of: None,
-                };
-                ResolvedItem {
-                    id: item.id,
-                    title: version.title,
-                    body: version.body,
-                    lang: lang.clone(),
-                    link: Some(link),
-                }
-            }
+        // The link makes the export record name the translation's version too.
+        items.push(match candidates.into_iter().find(|candidate| &candidate.lang == lang) {
+            Some(found) => linked(conn, item.id, found.section, found.version, Some(lang.clone()), None)?,
             None => {
                 missing.push(item.position);
                 ResolvedItem {
@@ -890,20 +905,8 @@ pub(crate) fn assemble_translation(
                     link: None,
                 }
             }
-        };
-        items.push(resolved);
+        });
     }
     statement.lang = lang.clone();
-    let mut assembled = assemble(AssemblyInput {
-        statement: &statement,
-        event: event.as_ref(),
-        items,
-        facts: &facts,
-        terms: &terms::all(conn)?,
-        today,
-    });
-    if let Some(frozen) = frozen {
-        assembled.assembled_on = frozen.on;
-    }
-    Ok((assembled, missing))
+    Ok((finish(conn, &statement, basis, items, today)?, missing))
 }

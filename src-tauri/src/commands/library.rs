@@ -1,6 +1,6 @@
 //! The library screen's lists and search, and the facts, events and organisation screens.
 
-use plenary_core::fact::FactKey;
+use plenary_core::fact::{FactKey, FactStanding};
 use plenary_core::language::Language;
 use plenary_core::organisation::Logo;
 use plenary_core::term::Term;
@@ -13,8 +13,8 @@ use super::event_id;
 use crate::error::CommandResult;
 use crate::state::{AppState, file_error, today};
 use crate::views::{
-    EventInput, EventView, FactView, FilterInput, HitRow, OrganisationInput, OrganisationView, SectionRow,
-    non_empty, optional_partial_date,
+    EventInput, EventView, FilterInput, HitRow, OrganisationInput, OrganisationView, SectionRow, non_empty,
+    optional_partial_date,
 };
 
 /// What the window needs to draw its filters and forms.
@@ -72,9 +72,9 @@ pub(crate) async fn search_sections(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactView>> {
+pub(crate) async fn list_facts(state: State<'_, AppState>) -> CommandResult<Vec<FactStanding>> {
     let today = today()?;
-    Ok(state.store()?.facts()?.into_iter().map(|fact| FactView::new(fact, today)).collect())
+    Ok(state.store()?.facts()?.into_iter().map(|fact| FactStanding::new(fact, today)).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use plenary_core::date::PartialDate;
-use plenary_core::fact::FactKey;
+use plenary_core::fact::{FactKey, FactStanding};
 use plenary_core::organisation::Logo;
 use plenary_core::status::SectionStatus;
 use plenary_store::{
@@ -101,12 +101,12 @@ pub(super) fn fact(path: &Path, command: FactCommand) -> Result<()> {
         }
         FactCommand::List { json } => {
             let today = input::today()?;
-            let facts: Vec<output::FactView> =
-                store.facts()?.into_iter().map(|fact| output::FactView::new(fact, today)).collect();
+            let facts: Vec<FactStanding> =
+                store.facts()?.into_iter().map(|fact| FactStanding::new(fact, today)).collect();
             if json.json {
                 return output::json(&facts);
             }
-            facts.iter().for_each(output::FactView::print);
+            facts.iter().for_each(output::print_fact);
         }
         FactCommand::Remove { key, lang: Some(lang) } => {
             let key = FactKey::parse(&key)?;
