@@ -388,6 +388,14 @@ pub(crate) enum SectionCommand {
         #[command(flatten)]
         json: Json,
     },
+    /// Save an older version's text as a new version (any unsaved draft of it is dropped).
+    Restore {
+        id: String,
+        /// The version to bring back (see `section history`).
+        version: u32,
+        #[command(flatten)]
+        json: Json,
+    },
     /// Retire a section: no longer offered for new statements.
     Retire { id: String },
     /// Bring a retired section back as a draft.

@@ -280,6 +280,8 @@ pub(crate) struct VersionView {
     vetted_at: Option<Timestamp>,
     /// Where the vetting record came from, if from another library.
     vetted_via: Option<String>,
+    /// The older version whose text this one brought back (`section restore`).
+    restored_from: Option<u32>,
 }
 
 impl From<Version> for VersionView {
@@ -294,6 +296,7 @@ impl From<Version> for VersionView {
             vetted_by: version.vetted.as_ref().map(|v| v.by.clone()),
             vetted_at: version.vetted.as_ref().map(|v| v.at),
             vetted_via: version.vetted.and_then(|v| v.via),
+            restored_from: version.restored_from,
         }
     }
 }
@@ -303,11 +306,13 @@ impl VersionView {
         let via = self.vetted_via.as_ref().map(|via| format!(" ({via})")).unwrap_or_default();
         let vetted = self.vetted_by.as_ref().map(|by| format!("  vetted by {by}{via}")).unwrap_or_default();
         let note = self.note.as_ref().map(|note| format!("  “{note}”")).unwrap_or_default();
+        let restored = self.restored_from.map(|from| format!("  restored v{from}")).unwrap_or_default();
         outln!(
-            "v{:<3} {}  {}{}{}",
+            "v{:<3} {}  {}{}{}{}",
             self.number,
             self.created_at.strftime("%Y-%m-%d %H:%M"),
             self.author,
+            restored,
             vetted,
             note
         );

@@ -255,9 +255,18 @@ fn sections_are_added_edited_vetted_and_shown() {
     assert_eq!(history[0]["note"], "new member");
     assert_eq!(history[0]["author"], "tester");
 
+    // An older version's text comes back as a new version that names it.
+    let restored = library.json(&["section", "restore", id, "1"]);
+    assert_eq!(restored["version"], 3);
+    let history = library.json(&["section", "history", id]);
+    assert_eq!((history[0]["restored_from"].as_u64(), history[1]["restored_from"].as_u64()), (Some(1), None));
+    assert_eq!(library.json(&["section", "show", id])["body"], history[2]["body"]);
+    library.json(&["section", "restore", id, "2"]);
+
     vet(&library, id);
     let shown = library.json(&["section", "show", id]);
-    assert_eq!((shown["status"].as_str(), shown["vetted_version"].as_u64()), (Some("vetted"), Some(2)));
+    // v4 holds v2's text again, restored above.
+    assert_eq!((shown["status"].as_str(), shown["vetted_version"].as_u64()), (Some("vetted"), Some(4)));
     assert_eq!(library.json(&["section", "history", id])[0]["vetted_by"], "Director");
 
     // Vetting a vetted section is refused with the reason.

@@ -64,6 +64,9 @@ pub struct Version {
     pub note: Option<String>,
     /// Who vetted this version and when, if anyone did.
     pub vetted: Option<Vetting>,
+    /// The older version whose text this one brought back, if it was made by restoring one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from: Option<u32>,
 }
 
 /// The record that a version was approved.

@@ -327,6 +327,7 @@ mod tests {
             created_at: "2026-01-01T00:00:00Z".parse().expect("time"),
             note: None,
             vetted: None,
+            restored_from: None,
         }
     }
 

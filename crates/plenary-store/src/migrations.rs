@@ -28,6 +28,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/009_fact_values_per_language.sql"),
     include_str!("../migrations/010_signatory_consent.sql"),
     include_str!("../migrations/011_termbase.sql"),
+    include_str!("../migrations/012_restored_versions.sql"),
 ];
 
 /// The step that added frozen statements (`006_frozen_statements.sql`).

@@ -196,11 +196,13 @@ pub(crate) fn version_from_row(row: &Row<'_>) -> rusqlite::Result<Version> {
         created_at: parsed(row, 5)?,
         note: row.get(6)?,
         vetted: vetted_by.zip(vetted_at).map(|(by, at)| Vetting { by, at, via }),
+        restored_from: row.get(10)?,
     })
 }
 
 pub(crate) const VERSION_COLUMNS: &str =
-    "SELECT s.id, v.number, v.title, v.body, v.author, v.created_at, v.note, v.vetted_by, v.vetted_at, v.vetted_via
+    "SELECT s.id, v.number, v.title, v.body, v.author, v.created_at, v.note, v.vetted_by, v.vetted_at, v.vetted_via,
+        v.restored_from
     FROM versions v JOIN sections s ON s.seq = v.section_seq";
 
 pub(crate) fn get(conn: &Connection, id: SectionId) -> StoreResult<Section> {
@@ -438,7 +440,7 @@ impl Write<'_> {
         ])?;
         let seq = conn.last_insert_rowid();
         let body = normalize_newlines(&new.body);
-        insert_version(conn, seq, 1, &title, &body, &new.author, &now, new.note.as_deref())?;
+        insert_version(conn, seq, 1, &title, &body, &new.author, &now, new.note.as_deref(), None)?;
         replace_tags(conn, seq, &new.tags)?;
         index(conn, seq)?;
         Ok(id)
@@ -447,6 +449,30 @@ impl Write<'_> {
     /// Applies an edit. Returns the current version number afterwards and whether the edit saved
     /// a new version.
     pub fn edit_section(&mut self, id: SectionId, edit: SectionEdit) -> StoreResult<(u32, bool)> {
+        self.save_edit(id, edit, None)
+    }
+
+    /// Saves version `number`'s text as a new version that records where it came from, and drops
+    /// the section's unsaved draft (the text being replaced). Returns the current version's
+    /// number: the new one, or the same when `number`'s text is already the current text.
+    pub fn restore_version(&mut self, id: SectionId, number: u32, author: &str) -> StoreResult<u32> {
+        let old = version(self.conn(), id, number)?;
+        self.discard_draft(id)?;
+        let edit = SectionEdit {
+            title: Some(old.title),
+            body: Some(old.body),
+            author: author.to_owned(),
+            ..SectionEdit::default()
+        };
+        Ok(self.save_edit(id, edit, Some(number))?.0)
+    }
+
+    fn save_edit(
+        &mut self,
+        id: SectionId,
+        edit: SectionEdit,
+        restored_from: Option<u32>,
+    ) -> StoreResult<(u32, bool)> {
         let conn = self.conn();
         let current = get(conn, id)?;
         let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
@@ -475,6 +501,7 @@ impl Write<'_> {
                 &edit.author,
                 &now,
                 non_blank(edit.note.clone()).as_deref(),
+                restored_from,
             )?;
         }
         if let Some(kind) = &edit.kind {
@@ -549,14 +576,15 @@ fn insert_version(
     author: &str,
     now: &str,
     note: Option<&str>,
+    restored_from: Option<u32>,
 ) -> StoreResult<()> {
     let author = author.trim();
     let author = if author.is_empty() { "unknown" } else { author };
     conn.prepare_cached(
-        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note, restored_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
-    .execute(params![seq, number, title, body, author, now, note])?;
+    .execute(params![seq, number, title, body, author, now, note, restored_from])?;
     Ok(())
 }
 

@@ -370,8 +370,9 @@ fn insert_shared_version(
 ) -> StoreResult<()> {
     let vetting = version.vetted.as_ref();
     conn.prepare_cached(
-        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note, vetted_by, vetted_at, vetted_via)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO versions (section_seq, number, title, body, author, created_at, note, vetted_by, vetted_at,
+            vetted_via, restored_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         seq,
@@ -384,6 +385,8 @@ fn insert_shared_version(
         vetting.map(|vetting| vetting.by.as_str()),
         vetting.map(|vetting| vetting.at.to_string()),
         vetting.map(|vetting| vetting.via.as_deref().unwrap_or(via)),
+        // The number it names is the sending library's: kept only where the numbering is too.
+        version.restored_from.filter(|_| number == version.number),
     ])?;
     Ok(())
 }

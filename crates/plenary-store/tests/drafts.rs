@@ -79,3 +79,33 @@ fn tags_are_listed_once_whatever_their_case_in_alphabetical_order() {
     // One entry per tag ignoring case, spelled with its capital where one was used.
     assert_eq!(store.tags().expect("tags"), ["Asylum", "Climate", "Migration", "Übergang"]);
 }
+
+#[test]
+fn restoring_an_old_version_drops_the_draft_and_records_where_the_text_came_from() {
+    let (_folder, mut store) = library();
+    let id = store.write(|w| w.add_section(section("Protection", "First text."))).expect("add");
+    let edit = |body: &str| plenary_store::SectionEdit {
+        body: Some(body.to_owned()),
+        note: Some("rewrote".to_owned()),
+        author: "ana".to_owned(),
+        ..Default::default()
+    };
+    store.write(|w| w.edit_section(id, edit("Second text."))).expect("v2");
+    store.write(|w| w.save_draft(id, "Protection", "Unsaved third text.", "ana")).expect("draft");
+
+    let number = store.write(|w| w.restore_version(id, 1, "luis")).expect("restore");
+    assert_eq!(number, 3, "a new version; history keeps v2");
+    assert_eq!(store.draft(id).expect("read draft"), None, "the draft it replaced is gone");
+    let history = store.history(id).expect("history");
+    assert_eq!(history.iter().map(|v| v.number).collect::<Vec<_>>(), [3, 2, 1]);
+    let restored = &history[0];
+    assert_eq!((restored.body.as_str(), restored.title.as_str()), ("First text.", "Protection"));
+    assert_eq!((restored.restored_from, restored.author.as_str()), (Some(1), "luis"));
+    assert_eq!(restored.note, None, "no English note: the window names the restore in its language");
+    assert_eq!(history[1].restored_from, None, "an ordinary edit names no source");
+    assert_eq!(store.section(id).expect("section").body, "First text.");
+
+    let error = store.write(|w| w.restore_version(id, 9, "luis")).expect_err("no such version");
+    assert!(error.to_string().contains('9'), "{error}");
+    assert_eq!(store.history(id).expect("history").len(), 3, "nothing written by the refusal");
+}

@@ -115,20 +115,7 @@ pub(crate) async fn restore_section_version(
 ) -> CommandResult<u32> {
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
-    let old = store.version(id, number)?;
-    let edit = SectionEdit {
-        title: Some(old.title),
-        body: Some(old.body),
-        note: Some(format!("Restored version {number}")),
-        author: state.author.clone(),
-        ..SectionEdit::default()
-    };
-    Ok(store
-        .write(|w| {
-            w.discard_draft(id)?;
-            w.edit_section(id, edit)
-        })?
-        .0)
+    Ok(store.write(|w| w.restore_version(id, number, &state.author))?)
 }
 
 #[tauri::command(rename_all = "snake_case")]

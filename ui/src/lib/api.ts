@@ -114,6 +114,8 @@ export interface Version {
   note: string | null;
   /** `via`: where the record came from when it arrived from another library. */
   vetted: { by: string; at: string; via?: string } | null;
+  /** The older version whose text this one brought back, when it was made by restoring. */
+  restored_from?: number;
 }
 
 /** What sharing wrote. */

@@ -127,6 +127,16 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
             outln!("{id} v{number}");
             Ok(())
         }
+        SectionCommand::Restore { id, version, json } => {
+            let mut store = input::open(path)?;
+            let id = store.resolve_section(&id)?;
+            let number = store.write(|w| w.restore_version(id, version, &author))?;
+            if json.json {
+                return output::json(&serde_json::json!({ "id": id.to_string(), "version": number }));
+            }
+            outln!("{id} v{number}");
+            Ok(())
+        }
         SectionCommand::Reject { id } => set_status(path, &id, SectionStatus::Draft, &author),
         SectionCommand::Retire { id } => set_status(path, &id, SectionStatus::Retired, &author),
         SectionCommand::Reinstate { id } => {
