@@ -9,8 +9,13 @@ export interface WarningLine {
   item: number | null;
 }
 
-/** What to say about `warning`, naming items by their titles. */
-export function describeWarning(warning: Warning, items: Item[], statusLabel: (s: string) => string): WarningLine {
+/** What to say about `warning`, naming items by their titles and writing days with `day`. */
+export function describeWarning(
+  warning: Warning,
+  items: Item[],
+  statusLabel: (s: string) => string,
+  day: (iso: string) => string = (iso) => iso,
+): WarningLine {
   const title = (position: number) => items.find((i) => i.position === position)?.shown_title || `#${position}`;
   const key = `warning.${warning.code}` as StringKey;
   switch (warning.code) {
@@ -34,7 +39,7 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
         params: { item: warning.item, title: title(warning.item), latest: warning.latest_vetted },
       };
     case "review_overdue":
-      return { key, item: warning.item, params: { item: warning.item, title: title(warning.item), due: warning.due } };
+      return { key, item: warning.item, params: { item: warning.item, title: title(warning.item), due: day(warning.due) } };
     case "translation_out_of_date":
       return {
         key,
@@ -44,7 +49,7 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
     case "unknown_fact":
       return { key, item: warning.item, params: { item: warning.item, key: warning.key } };
     case "stale_fact":
-      return { key, item: warning.item, params: { item: warning.item, key: warning.key, as_of: warning.as_of } };
+      return { key, item: warning.item, params: { item: warning.item, key: warning.key, as_of: day(warning.as_of) } };
     case "over_word_limit":
       return { key, item: null, params: { words: warning.words, limit: warning.limit, lang: warning.lang } };
     case "language_not_accepted":
@@ -61,7 +66,7 @@ export function describeWarning(warning: Warning, items: Item[], statusLabel: (s
     case "consent_stale":
       return { key, item: null, params: { name: warning.name } };
     case "past_deadline":
-      return { key, item: null, params: { deadline: warning.deadline } };
+      return { key, item: null, params: { deadline: day(warning.deadline) } };
   }
 }
 
