@@ -20,6 +20,14 @@ impl Language {
         if tag.to_lowercase().starts_with("es") { Language::Spanish } else { Language::English }
     }
 
+    /// The words for the user in this language: `english` or `spanish`.
+    pub(crate) fn says(self, english: &'static str, spanish: &'static str) -> &'static str {
+        match self {
+            Language::English => english,
+            Language::Spanish => spanish,
+        }
+    }
+
     /// From the OS locale variables, as the window's default also follows the OS.
     pub(crate) fn from_os() -> Self {
         ["LC_ALL", "LC_MESSAGES", "LANG"]

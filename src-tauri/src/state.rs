@@ -11,6 +11,7 @@ use plenary_render::TemplateSet;
 use plenary_store::{Store, StoreError, default_database_path, default_templates_path};
 
 use crate::error::{Code, CommandError, CommandResult};
+use crate::menu::Language;
 
 /// The app's shared state, managed by Tauri.
 pub(crate) struct AppState {
@@ -32,6 +33,9 @@ pub(crate) struct AppState {
     pub(crate) open_file: Option<PathBuf>,
     /// When the process started, for the start-up figure.
     pub(crate) started: Instant,
+    /// The interface language (the OS's until the window says otherwise), for what the shell
+    /// itself words: dialog filters, file names.
+    language: Mutex<Language>,
 }
 
 impl AppState {
@@ -62,7 +66,18 @@ impl AppState {
             export_dir: std::env::var_os("PLENARY_EXPORT_DIR").map(PathBuf::from),
             open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
             started,
+            language: Mutex::new(Language::from_os()),
         })
+    }
+
+    /// The interface language.
+    pub(crate) fn language(&self) -> Language {
+        *self.language.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Records the language the window chose.
+    pub(crate) fn set_language(&self, language: Language) {
+        *self.language.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = language;
     }
 
     /// The library, for one command; refused while it is damaged. A command that panicked while

@@ -161,7 +161,8 @@ pub(crate) async fn open_export(
     let extension = original
         .extension()
         .map_or_else(|| record.export.format.clone(), |e| e.to_string_lossy().into_owned());
-    let name = format!("{stem} (sent {}).{extension}", record.created_at.strftime("%Y-%m-%d %H%M"));
+    let sent = state.language().says("sent", "enviado");
+    let name = format!("{stem} ({sent} {}).{extension}", record.created_at.strftime("%Y-%m-%d %H%M"));
     let folder = match &state.export_dir {
         Some(folder) => folder.clone(),
         None => std::env::temp_dir().join("plenary-exports"),

@@ -34,9 +34,11 @@ pub(crate) async fn propose_import_file(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<ImportView>> {
-    let extensions = ["docx", "html", "htm", "md", "markdown", "txt"];
-    let Some(path) = super::pick_file(&app, &state, "Statements (.docx, .html, .md, .txt)", &extensions)
-    else {
+    let extensions = ["docx", "pdf", "html", "htm", "md", "markdown", "txt"];
+    let label = state
+        .language()
+        .says("Statements (.docx, .pdf, .html, .md, .txt)", "Declaraciones (.docx, .pdf, .html, .md, .txt)");
+    let Some(path) = super::pick_file(&app, &state, label, &extensions) else {
         return Ok(None);
     };
     let source = plenary_import::read_file(&path)?;

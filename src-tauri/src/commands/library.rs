@@ -168,7 +168,11 @@ pub(crate) async fn choose_logo(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<OrganisationView>> {
-    let picked = app.dialog().file().add_filter("PNG or SVG image", &["png", "svg"]).blocking_pick_file();
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter(state.language().says("PNG or SVG image", "Imagen PNG o SVG"), &["png", "svg"])
+        .blocking_pick_file();
     let Some(path) = picked.and_then(|file| file.into_path().ok()) else { return Ok(None) };
     let bytes = std::fs::read(&path).map_err(|error| file_error(&path, error))?;
     let logo = Logo::from_file_bytes(&path.display().to_string(), bytes)?;

@@ -41,7 +41,7 @@ pub(crate) async fn share_library(
                 .dialog()
                 .file()
                 .set_file_name(&suggested)
-                .add_filter("Plenary bundle", &["plenary"])
+                .add_filter(state.language().says("Plenary bundle", "Paquete de Plenary"), &["plenary"])
                 .blocking_save_file();
             match picked.and_then(|file| file.into_path().ok()) {
                 Some(path) => path,
@@ -70,7 +70,14 @@ pub(crate) async fn import_bundle(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<MergeView>> {
-    let Some(path) = super::pick_file(&app, &state, "Plenary bundle", &["plenary"]) else { return Ok(None) };
+    let Some(path) = super::pick_file(
+        &app,
+        &state,
+        state.language().says("Plenary bundle", "Paquete de Plenary"),
+        &["plenary"],
+    ) else {
+        return Ok(None);
+    };
     let today = today()?;
     let mut store = state.store()?;
     let imported = plenary_bundle::import_bundle(&mut store, &path, today)?;

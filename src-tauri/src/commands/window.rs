@@ -8,8 +8,14 @@ use crate::state::AppState;
 
 /// Rebuilds the native menu in the interface language the user chose (`en` or `es`).
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn set_menu_language(app: tauri::AppHandle, lang: String) -> CommandResult<()> {
-    menu::build(&app, menu::Language::from_tag(&lang))
+pub(crate) async fn set_menu_language(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    lang: String,
+) -> CommandResult<()> {
+    let language = menu::Language::from_tag(&lang);
+    state.set_language(language);
+    menu::build(&app, language)
         .and_then(|menu| app.set_menu(menu).map(|_| ()))
         .map_err(|error| CommandError::new(Code::Window, format!("the menu could not be rebuilt: {error}")))
 }

@@ -1,5 +1,5 @@
 // The interface language, as reactive state: follows the OS by default, remembers a choice.
-import { languageFor, translate, type StringKey, type UiLanguage } from "./strings";
+import { en, languageFor, translate, type StringKey, type UiLanguage } from "./strings";
 
 const STORAGE_KEY = "plenary.language";
 
@@ -16,6 +16,12 @@ export function setLanguage(lang: UiLanguage): void {
   ui.lang = lang;
   localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
+}
+
+/** A section kind's name: the built-in ones in the interface's language, a library's own as typed. */
+export function kindLabel(kind: string): string {
+  const key = `kind.${kind}`;
+  return key in en ? t(key as StringKey) : kind;
 }
 
 /** The current language's string for `key`. Reactive inside components. */
