@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 60] = [
+const COMMANDS: [&str; 65] = [
     "library_status",
     "list_library_backups",
     "back_up_now",
@@ -72,4 +72,9 @@ const COMMANDS: [&str; 60] = [
     "mark_translation_updated",
     "set_menu_language",
     "window_ready",
+    "delete_section",
+    "undelete_section",
+    "delete_statement",
+    "undelete_statement",
+    "delete_event",
 ];

@@ -34,6 +34,11 @@ pub fn run() {
         })
         .on_menu_event(menu::forward)
         .invoke_handler(tauri::generate_handler![
+            commands::sections::delete_section,
+            commands::sections::undelete_section,
+            commands::statements::delete_statement,
+            commands::statements::undelete_statement,
+            commands::library::delete_event,
             commands::library::library_info,
             commands::library::list_sections,
             commands::library::search_sections,

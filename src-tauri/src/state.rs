@@ -7,6 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use plenary_core::date::Date;
+use plenary_core::id::SectionId;
+use plenary_core::share::SharedLibrary;
 use plenary_render::TemplateSet;
 use plenary_store::{Store, StoreError, default_database_path, default_templates_path};
 
@@ -36,6 +38,9 @@ pub(crate) struct AppState {
     /// The interface language (the OS's until the window says otherwise), for what the shell
     /// itself words: dialog filters, file names.
     language: Mutex<Language>,
+    /// Sections deleted in this session, newest last, each with a copy in the sharing format
+    /// that puts it back whole (history, vetting, tags) when the user undoes the deletion.
+    deleted_sections: Mutex<Vec<(SectionId, SharedLibrary)>>,
 }
 
 impl AppState {
@@ -67,7 +72,24 @@ impl AppState {
             open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
             started,
             language: Mutex::new(Language::from_os()),
+            deleted_sections: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Keeps the copy of a section about to be deleted (the last ten are kept).
+    pub(crate) fn keep_deleted_section(&self, id: SectionId, copy: SharedLibrary) {
+        let mut kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.retain(|(kept_id, _)| *kept_id != id);
+        kept.push((id, copy));
+        let excess = kept.len().saturating_sub(10);
+        kept.drain(..excess);
+    }
+
+    /// Takes back the copy of a deleted section, if this session deleted it.
+    pub(crate) fn take_deleted_section(&self, id: SectionId) -> Option<SharedLibrary> {
+        let mut kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let index = kept.iter().position(|(kept_id, _)| *kept_id == id)?;
+        Some(kept.remove(index).1)
     }
 
     /// The interface language.

@@ -398,6 +398,8 @@ pub(crate) enum SectionCommand {
     },
     /// Retire a section: no longer offered for new statements.
     Retire { id: String },
+    /// Delete a section no statement uses, with its whole history (retire one that was used).
+    Delete { id: String },
     /// Bring a retired section back as a draft.
     Reinstate { id: String },
     /// Link a translation to the section it was translated from (ID is the source, OTHER the
@@ -514,6 +516,8 @@ pub(crate) enum OrgCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum EventCommand {
+    /// Delete an event no statement uses.
+    Delete { id: String },
     /// Add an event; print its id.
     Add {
         #[arg(long)]
@@ -559,6 +563,10 @@ pub(crate) enum EventCommand {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum StatementCommand {
+    /// Delete a draft that was never final; it can be undeleted for 30 days.
+    Delete { statement: String },
+    /// Bring back a statement deleted in the last 30 days.
+    Undelete { statement: String },
     /// Start a statement; print its id.
     New {
         #[arg(long)]

@@ -545,6 +545,36 @@ fn a_statement_is_composed_reordered_and_shown_with_warnings() {
 }
 
 #[test]
+fn drafts_unused_events_and_unused_sections_are_deleted_and_a_statement_undeleted() {
+    let library = Library::new();
+    let used = library.add_section("Who we are", "about", "We are 45.");
+    let unused = library.add_section("Old wording", "other", "Never used.");
+    let event = library.ok(&["event", "add", "--name", "GFMD"]);
+    let event = event.trim();
+    let statement = library.json(&["statement", "new", "--title", "Draft to drop", "--event", event])["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    library.ok(&["statement", "add", &statement, &used]);
+
+    let error = library.fails(&["section", "delete", &used], 1);
+    assert!(error.contains("“Draft to drop” (draft)"), "{error}");
+    let error = library.fails(&["event", "delete", event], 1);
+    assert!(error.contains("take it out of that statement first"), "{error}");
+
+    library.ok(&["statement", "delete", &statement]);
+    assert_eq!(library.json(&["statement", "list"]), serde_json::json!([]));
+    library.fails(&["statement", "show", &statement], 1);
+    library.ok(&["statement", "undelete", &statement]);
+    assert_eq!(library.json(&["statement", "show", &statement])["items"].as_array().map(Vec::len), Some(1));
+
+    library.ok(&["section", "delete", &unused]);
+    assert_eq!(library.section_count(), 1);
+    let error = library.fails(&["section", "show", &unused], 1);
+    assert!(error.contains(&unused[..8]), "{error}");
+}
+
+#[test]
 fn bad_input_is_one_line_exit_1_and_writes_nothing() {
     let library = Library::new();
     let id = library.add_section("Kept", "about", "Body.");

@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use crate::status::StatementStatus;
+
 /// A value or change the domain model refuses, with enough context to tell the user what to fix.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum ModelError {
@@ -25,6 +27,39 @@ pub enum ModelError {
         /// What the user can do instead.
         hint: String,
     },
+    /// A final or submitted statement was asked to change.
+    #[error("the statement is {status}: {}", locked_hint(*status))]
+    StatementLocked {
+        /// Its status.
+        status: StatementStatus,
+    },
+    /// A statement that was final once is part of the record and cannot be deleted.
+    #[error("the statement was marked final once and is kept as a record; it cannot be deleted")]
+    StatementKept,
+    /// Something still used elsewhere was asked to be deleted.
+    #[error("{what} is used in the statement “{statement}” ({status}): {}", in_use_hint(*status))]
+    InUse {
+        /// What was to be deleted ("the section", "the event").
+        what: &'static str,
+        /// The title of a statement using it.
+        statement: String,
+        /// That statement's status.
+        status: StatementStatus,
+    },
+}
+
+fn locked_hint(status: StatementStatus) -> &'static str {
+    match status {
+        StatementStatus::Submitted => "it is kept as a record; copy it to make changes",
+        _ => "reopen it as a draft to change it",
+    }
+}
+
+fn in_use_hint(status: StatementStatus) -> &'static str {
+    match status {
+        StatementStatus::Draft => "take it out of that statement first",
+        _ => "a statement that was final keeps it; retire a section instead of deleting it",
+    }
 }
 
 impl ModelError {

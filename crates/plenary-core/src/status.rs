@@ -150,6 +150,38 @@ impl StatementStatus {
         };
         Err(ModelError::Transition { from: self.to_string(), to: next.to_string(), hint: hint.to_owned() })
     }
+
+    /// Checks that a statement may change: only a draft may (a final one is reopened first).
+    pub fn editable(self) -> Result<(), ModelError> {
+        match self {
+            Self::Draft => Ok(()),
+            status => Err(ModelError::StatementLocked { status }),
+        }
+    }
+
+    /// Checks that a statement may be deleted: a draft never marked final. One that was final
+    /// once stands in the record (its status history, what it was approved with).
+    pub fn deletable(self, was_final: bool) -> Result<(), ModelError> {
+        self.editable()?;
+        if was_final { Err(ModelError::StatementKept) } else { Ok(()) }
+    }
+}
+
+/// Checks that something used by the statements with these statuses may be deleted: none may
+/// use it. `uses` pairs each using statement's title with its status; a final or submitted one
+/// is named first, since only retiring helps there.
+pub fn deletable_unless_used<'a>(
+    what: &'static str,
+    uses: impl IntoIterator<Item = (&'a str, StatementStatus)>,
+) -> Result<(), ModelError> {
+    let mut uses: Vec<_> = uses.into_iter().collect();
+    uses.sort_by_key(|(_, status)| *status == StatementStatus::Draft);
+    match uses.first() {
+        None => Ok(()),
+        Some((statement, status)) => {
+            Err(ModelError::InUse { what, statement: (*statement).to_owned(), status: *status })
+        }
+    }
 }
 
 impl fmt::Display for StatementStatus {
@@ -246,5 +278,32 @@ mod tests {
         assert!(statement(Final, Final).contains("already has that status"));
         assert_eq!(Final.to_string(), "final");
         assert_eq!(format!("{InReview}"), "in_review");
+    }
+
+    #[test]
+    fn only_a_draft_changes_and_only_a_draft_never_final_is_deleted() {
+        assert_eq!(SDraft.editable(), Ok(()));
+        for status in [Final, Submitted] {
+            assert_eq!(status.editable(), Err(ModelError::StatementLocked { status }));
+            assert!(status.deletable(false).is_err(), "{status}");
+        }
+        assert!(Final.editable().expect_err("final").to_string().contains("reopen it"));
+        assert!(Submitted.editable().expect_err("submitted").to_string().contains("copy it"));
+        assert_eq!(SDraft.deletable(false), Ok(()));
+        assert_eq!(SDraft.deletable(true), Err(ModelError::StatementKept), "reopened after final");
+    }
+
+    #[test]
+    fn what_a_statement_uses_is_not_deleted_and_a_final_use_is_named_first() {
+        assert_eq!(deletable_unless_used("the event", []), Ok(()));
+        let error = deletable_unless_used("the section", [("Draft one", SDraft), ("Sent", Submitted)])
+            .expect_err("used");
+        assert_eq!(
+            error,
+            ModelError::InUse { what: "the section", statement: "Sent".to_owned(), status: Submitted }
+        );
+        assert!(error.to_string().contains("retire"), "{error}");
+        let error = deletable_unless_used("the event", [("Draft one", SDraft)]).expect_err("used");
+        assert!(error.to_string().contains("take it out of that statement first"), "{error}");
     }
 }

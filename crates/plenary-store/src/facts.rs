@@ -45,6 +45,7 @@ fn citations(conn: &Connection, key: &FactKey) -> StoreResult<Vec<Citation>> {
              FROM statements st
              LEFT JOIN items i ON i.statement_seq = st.seq
              LEFT JOIN versions v ON v.section_seq = i.section_seq AND v.number = i.version
+             WHERE st.deleted_at IS NULL
              GROUP BY st.seq
              HAVING st.title || coalesce(group_concat(coalesce(i.title, v.title) || coalesce(i.body, v.body)), '') LIKE '%fact.' || ?1 || '%'
              ORDER BY st.title",

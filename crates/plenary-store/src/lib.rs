@@ -6,6 +6,7 @@
 
 mod backup;
 mod check;
+mod deletion;
 mod demo;
 mod drafts;
 mod error;
@@ -31,6 +32,7 @@ mod write;
 
 pub use backup::{BackupFile, BackupKind, backup_folder, default_backup_path, list_backups};
 pub use check::CheckReport;
+pub use deletion::KEPT_DAYS;
 pub use drafts::Draft;
 pub use error::{StoreError, StoreResult};
 pub use events::NewEvent;

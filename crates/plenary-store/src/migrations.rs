@@ -29,6 +29,7 @@ pub(crate) const STEPS: &[&str] = &[
     include_str!("../migrations/010_signatory_consent.sql"),
     include_str!("../migrations/011_termbase.sql"),
     include_str!("../migrations/012_restored_versions.sql"),
+    include_str!("../migrations/013_deleted_statements.sql"),
 ];
 
 /// The step that added frozen statements (`006_frozen_statements.sql`).

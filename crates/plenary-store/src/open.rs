@@ -151,6 +151,9 @@ fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> 
         migrations::to_latest(&mut conn, path, steps)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
     }
+    if latest == migrations::STEPS.len() {
+        crate::deletion::purge_deleted(&conn, plenary_core::date::Timestamp::now())?;
+    }
     Ok(Store { conn, path: path.to_owned(), daily_backup_checked: None })
 }
 
@@ -357,7 +360,13 @@ mod tests {
                 w.set_fact(&key, "45", None, None)?;
                 let statement =
                     w.new_statement(crate::NewStatement { title: "Sent".into(), ..Default::default() })?;
-                w.add_text(statement, "Who we are", "We are {{fact.members}} organisations.")?;
+                // Rows as that format held them: today's writing code knows columns it lacks.
+                w.conn().execute(
+                    "INSERT INTO items (id, statement_seq, position, title, body)
+                     SELECT '5b0e1c2a-7f3d-4e8b-9a61-2c4d6e8f0a1b', seq, 1, 'Who we are',
+                        'We are {{fact.members}} organisations.' FROM statements",
+                    [],
+                )?;
                 w.conn().execute(
                     "INSERT INTO signatories (statement_seq, position, name) SELECT seq, 1, 'Red Regional' FROM statements",
                     [],

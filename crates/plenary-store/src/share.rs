@@ -97,7 +97,7 @@ fn versions(conn: &Connection, seq: i64) -> StoreResult<Vec<Version>> {
 impl crate::Write<'_> {
     /// Merges a shared library into this one by the rules of [`plenary_core::share`]: nothing
     /// here is overwritten or removed. `via` says where it came from; it is recorded with every
-    /// vetting record that arrives.
+    /// vetting record that arrives (an empty one records none: a section put back after deleting).
     pub fn merge_shared(&mut self, shared: &SharedLibrary, via: &str) -> StoreResult<MergeReport> {
         shared.check()?;
         let mut report = MergeReport::default();
@@ -384,7 +384,8 @@ fn insert_shared_version(
         version.note,
         vetting.map(|vetting| vetting.by.as_str()),
         vetting.map(|vetting| vetting.at.to_string()),
-        vetting.map(|vetting| vetting.via.as_deref().unwrap_or(via)),
+        // An empty `via` (a section put back after deleting it) adds no origin.
+        vetting.and_then(|vetting| vetting.via.as_deref().or(Some(via).filter(|via| !via.is_empty()))),
         // The number it names is the sending library's: kept only where the numbering is too.
         version.restored_from.filter(|_| number == version.number),
     ])?;

@@ -109,7 +109,7 @@ pub(crate) fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> 
     let (seq, mut statement) = conn
         .prepare_cached(
             "SELECT st.seq, st.id, st.title, e.id, st.lang, st.date, st.template, st.status, st.created_at, st.updated_at
-             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq WHERE st.id = ?1",
+             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq WHERE st.id = ?1 AND st.deleted_at IS NULL",
         )?
         .query_row([id.to_string()], statement_row)
         .optional()?
@@ -157,19 +157,12 @@ pub(crate) fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> 
 /// The statement's `seq`, if it may still be changed.
 fn editable(conn: &Connection, id: StatementId) -> StoreResult<i64> {
     let (seq, status): (i64, String) = conn
-        .prepare_cached("SELECT seq, status FROM statements WHERE id = ?1")?
+        .prepare_cached("SELECT seq, status FROM statements WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([id.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?
         .ok_or_else(|| StoreError::NotFound { what: "statement", id: id.to_string() })?;
-    match status.as_str() {
-        "draft" => Ok(seq),
-        "final" => {
-            Err(StoreError::Rejected(format!("statement {id} is final; reopen it as a draft to change it")))
-        }
-        _ => Err(StoreError::Rejected(format!(
-            "statement {id} was submitted and is kept as a record; copy it to make changes"
-        ))),
-    }
+    status.parse::<StatementStatus>()?.editable()?;
+    Ok(seq)
 }
 
 fn item_count(conn: &Connection, statement_seq: i64) -> StoreResult<u32> {
@@ -212,7 +205,8 @@ impl Store {
         let mut statement = self.conn.prepare_cached(
             "SELECT st.id, st.title, coalesce(e.short_name, e.name), e.edition, st.lang, st.status,
                 (SELECT count(*) FROM items i WHERE i.statement_seq = st.seq), st.updated_at
-             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq ORDER BY st.updated_at DESC, st.title",
+             FROM statements st LEFT JOIN events e ON e.seq = st.event_seq WHERE st.deleted_at IS NULL
+             ORDER BY st.updated_at DESC, st.title",
         )?;
         let summaries = statement
             .query_map([], |row| {

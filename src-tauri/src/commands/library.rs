@@ -120,6 +120,14 @@ pub(crate) async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec
     Ok(state.store()?.events()?)
 }
 
+/// Deletes an event no statement uses (the window undoes it by saving the same details again).
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn delete_event(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let id = event_id(&store, &id)?;
+    Ok(store.write(|w| w.delete_event(id))?)
+}
+
 /// Creates the event (no `id`) or replaces its details; returns its id.
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn save_event(

@@ -1,6 +1,7 @@
 //! The section editor: open, create, autosave (drafts cut into versions), details, history,
 //! restore and the vetting workflow.
 
+use plenary_core::id::SectionId;
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
@@ -8,7 +9,7 @@ use plenary_store::{NewSection, SectionEdit};
 use tauri::State;
 
 use super::section_id;
-use crate::error::CommandResult;
+use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
 use crate::views::{
     NewSectionInput, SectionDetail, SectionDetailsInput, VersionView, non_empty, optional_date,
@@ -116,6 +117,30 @@ pub(crate) async fn restore_section_version(
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.restore_version(id, number, &state.author))?)
+}
+
+/// Deletes a section no statement uses; the window can put it back with `undelete_section`
+/// while the app runs.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn delete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let id = section_id(&store, &id)?;
+    let copy = store.shared_library(&[id], &[])?;
+    store.write(|w| w.delete_section(id))?;
+    state.keep_deleted_section(id, copy);
+    Ok(())
+}
+
+/// Puts back a section deleted in this session, with its whole history.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let id: SectionId =
+        id.parse().map_err(|_| CommandError::new(Code::Invalid, format!("no section id: {id}")))?;
+    let copy = state
+        .take_deleted_section(id)
+        .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not deleted in this session"))?;
+    state.store()?.write(|w| w.merge_shared(&copy, ""))?;
+    Ok(())
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -137,6 +137,22 @@ pub(crate) async fn edit_statement_text(
     change(&state, &id, |w, statement| w.edit_text(statement, position, &title, &body))
 }
 
+/// Deletes a draft that was never final; `undelete_statement` brings it back for 30 days.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn delete_statement(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    Ok(store.write(|w| w.delete_statement(statement))?)
+}
+
+/// Brings back a deleted statement.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn undelete_statement(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    Ok(store.write(|w| w.undelete_statement(statement))?)
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn move_statement_item(
     state: State<'_, AppState>,

@@ -419,6 +419,8 @@ export const api = {
   history: (id: string) => invoke<Version[]>("section_history", { id }),
   restoreVersion: (id: string, number: number) => invoke<number>("restore_section_version", { id, number }),
   setSectionStatus: (id: string, status: SectionStatus) => invoke<void>("set_section_status", { id, status }),
+  deleteSection: (id: string) => invoke<void>("delete_section", { id }),
+  undeleteSection: (id: string) => invoke<void>("undelete_section", { id }),
   listFacts: () => invoke<Fact[]>("list_facts"),
   /** Sets a fact's value; with `lang`, its value for text in that language only. */
   setFact: (key: string, value: string, as_of: string, source: string, lang = "") =>
@@ -432,6 +434,7 @@ export const api = {
   removeTerm: (id: string) => invoke<void>("remove_term", { id }),
   listEvents: () => invoke<EventRecord[]>("list_events"),
   saveEvent: (id: string | null, event: EventInput) => invoke<string>("save_event", { id, event }),
+  deleteEvent: (id: string) => invoke<void>("delete_event", { id }),
   organisation: () => invoke<Organisation>("get_organisation"),
   updateOrganisation: (organisation: { name: string; short_name: string; address: string; website: string }) =>
     invoke<Organisation>("update_organisation", { organisation }),
@@ -441,6 +444,8 @@ export const api = {
     invoke<string>("create_statement", { title, event, lang, template }),
   copyStatement: (id: string, title: string) => invoke<string>("copy_statement", { id, title }),
   openStatement: (id: string) => invoke<StatementDetail>("open_statement", { id }),
+  deleteStatement: (id: string) => invoke<void>("delete_statement", { id }),
+  undeleteStatement: (id: string) => invoke<void>("undelete_statement", { id }),
   updateStatementDetails: (
     id: string,
     details: { title: string; event: string; lang: string; template: string; date: string },

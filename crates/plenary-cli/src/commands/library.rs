@@ -220,6 +220,11 @@ pub(super) fn event(path: &Path, command: EventCommand) -> Result<()> {
             let id = store.write(|w| w.add_event(new))?;
             output::created(id, json.json)
         }
+        EventCommand::Delete { id } => {
+            let id = store.resolve_event(&id)?;
+            store.write(|w| w.delete_event(id))?;
+            Ok(())
+        }
         EventCommand::List { json } => {
             let events = store.events()?;
             if json.json {

@@ -139,6 +139,12 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
         }
         SectionCommand::Reject { id } => set_status(path, &id, SectionStatus::Draft, &author),
         SectionCommand::Retire { id } => set_status(path, &id, SectionStatus::Retired, &author),
+        SectionCommand::Delete { id } => {
+            let mut store = input::open(path)?;
+            let id = store.resolve_section(&id)?;
+            store.write(|w| w.delete_section(id))?;
+            Ok(())
+        }
         SectionCommand::Reinstate { id } => {
             let store = input::open(path)?;
             let section = store.section(store.resolve_section(&id)?)?;

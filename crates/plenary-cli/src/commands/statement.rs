@@ -50,6 +50,10 @@ pub(super) fn run(
             outln!("{item}");
             Ok(())
         }
+        StatementCommand::Delete { statement } => change(path, &statement, |w, id| w.delete_statement(id)),
+        StatementCommand::Undelete { statement } => {
+            change(path, &statement, |w, id| w.undelete_statement(id))
+        }
         StatementCommand::Move { statement, from, to } => {
             change(path, &statement, |w, id| w.move_item(id, from, to))
         }
