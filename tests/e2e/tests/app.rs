@@ -1108,3 +1108,109 @@ async fn terms_to_avoid_and_a_facts_spanish_value_are_kept_from_their_screens_an
     let body = shown["items"][0]["body"].as_str().unwrap_or_default().to_owned();
     assert!(body.contains("una red de cuarenta y cinco organizaciones"), "{body}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statements_events_and_sections_are_deleted_and_brought_back_and_dates_are_typed_as_people_write_them()
+ {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[("Old wording", "Never used in a statement.")]);
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("utf-8").trim().to_owned();
+    let used = text(cli(
+        &db,
+        &["event", "add", "--name", "Forum in use", "--starts", "2026-11-30", "--ends", "2026-12-02"],
+    ));
+    cli(&db, &["event", "add", "--name", "Old forum"]);
+    let statement = text(cli(&db, &["statement", "new", "--title", "Draft to drop", "--event", &used]));
+    let app = App::start(&db, dir.path()).await;
+
+    // A draft statement goes at once; Undo in the notice brings it back.
+    app.click("[data-view=statements]").await;
+    app.click(&format!("[data-statement-id=\"{statement}\"] ~ [data-testid=delete-statement]")).await;
+    let ours = format!("return document.querySelector('[data-statement-id=\"{statement}\"]')");
+    app.wait_until("the statement gone", &format!("{ours} === null")).await;
+    app.screenshot("17-deleted-with-undo").await;
+    app.click("[data-testid=notice-action]").await;
+    app.wait_until("the statement back", &format!("{ours} !== null")).await;
+
+    // Events: a range of days written as people read it; the one a statement uses is kept, with
+    // the reason; the unused one goes and comes back.
+    app.click("[data-view=events]").await;
+    let shown = app
+        .wait_until("the events listed", "const row = document.querySelector('[data-event=\"Forum in use\"]'); return row && row.textContent;")
+        .await;
+    assert!(
+        shown.as_str().is_some_and(|row| row.contains("Nov 30") && row.contains("Dec 2, 2026")),
+        "{shown}"
+    );
+    app.click("[data-event=\"Forum in use\"] [data-testid=delete-event]").await;
+    let error = app
+        .wait_until(
+            "the refusal",
+            "const n = document.querySelector('[data-notice=error]'); return n && n.textContent;",
+        )
+        .await;
+    assert!(error.as_str().is_some_and(|e| e.contains("“Draft to drop” (draft)")), "{error}");
+    app.click("[data-notice=error] button.link").await;
+    app.click("[data-event=\"Old forum\"] [data-testid=delete-event]").await;
+    app.wait_until("the event gone", "return document.querySelector('[data-event=\"Old forum\"]') === null")
+        .await;
+    app.click("[data-notice=info] [data-testid=notice-action]").await;
+    app.wait_until("the event back", "return document.querySelector('[data-event=\"Old forum\"]') !== null")
+        .await;
+
+    // A deadline typed as people write it is stored as the day; a day that does not exist is
+    // refused in the field and nothing is saved from it.
+    app.click("[data-event=\"Forum in use\"] button.link").await;
+    let deadline = app.find("[data-testid=event-deadline]").await;
+    deadline.clear().await.expect("clear");
+    app.type_into("[data-testid=event-deadline]", "Feb 30, 2027").await;
+    app.eval("document.querySelector('[data-testid=event-deadline]').dispatchEvent(new Event('change', { bubbles: true }));").await;
+    app.wait_until("the field refuses it", "return document.querySelector('[data-testid=event-deadline]').getAttribute('aria-invalid') === 'true'").await;
+    deadline.clear().await.expect("clear");
+    app.type_into("[data-testid=event-deadline]", "3/1/2027").await;
+    app.eval("document.querySelector('[data-testid=event-deadline]').dispatchEvent(new Event('change', { bubbles: true }));").await;
+    let field = app
+        .wait_until("the field rewritten", "const f = document.querySelector('[data-testid=event-deadline]'); return f.getAttribute('aria-invalid') === 'false' && f.value;")
+        .await;
+    assert_eq!(field, serde_json::json!("Mar 1, 2027"), "English reads numbers month first");
+    app.screenshot("18-event-dates").await;
+    app.click("[data-testid=save-event]").await;
+    app.wait_until("the form saved", "return document.querySelector('[data-testid=event-form]') === null")
+        .await;
+
+    // A section no statement used goes with its history; Undo puts it back.
+    app.click("[data-view=library]").await;
+    search_library(&app, "old wording").await;
+    app.wait_until(
+        "the section opened",
+        "const row = [...document.querySelectorAll('.section-row')].find(r => r.querySelector('.title').textContent === 'Old wording'); \
+         if (!row) return false; row.click(); return true;",
+    )
+    .await;
+    app.click("[data-testid=delete-section]").await;
+    app.wait_until("the section gone", "return ![...document.querySelectorAll('.section-row .title')].some(t => t.textContent === 'Old wording')").await;
+    app.click("[data-notice=info] [data-testid=notice-action]").await;
+    let back = app
+        .wait_until(
+            "the section back",
+            "const e = document.querySelector('[data-notice=error]'); if (e) return e.textContent; \
+             return [...document.querySelectorAll('.section-row .title')].some(t => t.textContent === 'Old wording') && 'back';",
+        )
+        .await;
+    assert_eq!(back, serde_json::json!("back"));
+    app.stop().await;
+
+    let store = Store::open(&db).expect("library");
+    assert!(store.statements().expect("statements").iter().any(|s| s.title == "Draft to drop"));
+    let events = store.events().expect("events");
+    let in_use = events.iter().find(|e| e.name == "Forum in use").expect("the event in use is kept");
+    assert_eq!(in_use.deadline.map(|d| d.to_string()).as_deref(), Some("2027-03-01"));
+    assert!(events.iter().any(|e| e.name == "Old forum"), "the deleted event is back");
+    let old = store
+        .sections(&SectionFilter::default())
+        .expect("sections")
+        .into_iter()
+        .find(|s| s.title == "Old wording");
+    assert!(old.is_some(), "the section is back");
+}
