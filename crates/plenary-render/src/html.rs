@@ -61,7 +61,7 @@ fn render_html_with(
 
 /// Renders the footer text alone (for the PDF).
 pub(crate) fn footer_text(template: &Template, document: &Document<'_>) -> Result<String, RenderError> {
-    let data = context::build(document);
+    let data = context::build_for_footer(document);
     let html = render_part(template, FOOTER, &template.style_label, &data)?;
     Ok(ammonia::Builder::empty()
         .clean(&html)

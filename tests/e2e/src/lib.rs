@@ -194,15 +194,16 @@ impl App {
         }
     }
 
-    /// Saves a PNG of the window as `target/screenshots/<name>.png`.
+    /// Saves a PNG of the window as `target/screenshots/<name>.png` and returns its path.
     /// Waits for two animation frames first, so that the picture shows what the page now holds
     /// (WebKit may otherwise hand over the last frame it painted).
-    pub async fn screenshot(&self, name: &str) {
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
         let painted = "const done = arguments[arguments.length - 1]; \
                        requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
         self.driver.execute_async(painted, Vec::new()).await.expect("wait for a painted frame");
         let path = screenshot_dir().join(format!("{name}.png"));
         self.driver.screenshot(&path).await.expect("screenshot");
+        path
     }
 
     /// Clicks the element matching `css`.
@@ -302,4 +303,22 @@ fn xdotool(args: &[&str]) -> String {
     let output = Command::new("xdotool").args(args).output().expect("run xdotool (package xdotool)");
     assert!(output.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The mean brightness of a screenshot's pixels, 0 (black) to 1 (white), by Rec. 709 luma.
+pub fn mean_brightness(png_file: &Path) -> f64 {
+    let file = std::fs::File::open(png_file).unwrap_or_else(|e| panic!("{}: {e}", png_file.display()));
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("size")];
+    let frame = reader.next_frame(&mut pixels).expect("PNG pixels");
+    let channels = frame.color_type.samples();
+    assert!(channels >= 3, "a colour screenshot: {:?}", frame.color_type);
+    let bytes = &pixels[..frame.buffer_size()];
+    let (sum, count) = bytes.chunks_exact(channels).fold((0.0, 0usize), |(sum, count), px| {
+        let luma = 0.2126 * f64::from(px[0]) + 0.7152 * f64::from(px[1]) + 0.0722 * f64::from(px[2]);
+        (sum + luma / 255.0, count + 1)
+    });
+    sum / count.max(1) as f64
 }

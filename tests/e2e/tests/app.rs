@@ -325,12 +325,24 @@ async fn a_statement_is_composed_reordered_exported_and_still_there_after_a_rest
         app.wait_until(view, loaded).await;
         app.screenshot(&format!("06-{view}")).await;
     }
+    let light = app.screenshot("08-light").await;
     // The Spanish interface in the dark theme.
     app.click("[data-view=library]").await;
     select(&app, "[data-testid=ui-language]", "es").await;
     select(&app, "[data-testid=ui-theme]", "dark").await;
     app.wait_until("the Spanish interface", "return document.querySelector('[data-view=library]').textContent === 'Biblioteca' && document.documentElement.dataset.theme === 'dark'").await;
-    app.screenshot("09-spanish-dark").await;
+    // What a person sees: the window's own background, the choice shown in the select, and the
+    // pixels of the whole window against the light one.
+    let seen = app
+        .eval(
+            "const s = document.querySelector('[data-testid=ui-theme]'); \
+             return [getComputedStyle(document.documentElement).backgroundColor, s.options[s.selectedIndex].textContent];",
+        )
+        .await;
+    assert_eq!(seen, serde_json::json!(["rgb(22, 24, 28)", "Oscuro"]));
+    let dark = app.screenshot("09-spanish-dark").await;
+    let (light, dark) = (plenary_e2e::mean_brightness(&light), plenary_e2e::mean_brightness(&dark));
+    assert!(light > 0.8 && dark < 0.2, "the window is light ({light:.2}) then dark ({dark:.2})");
     select(&app, "[data-testid=ui-language]", "en").await;
     select(&app, "[data-testid=ui-theme]", "system").await;
     app.stop().await;

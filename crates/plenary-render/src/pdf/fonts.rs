@@ -31,6 +31,21 @@ impl FaceId {
         Self::SansBold,
     ];
 
+    /// The face parsed for embedding, once per process: parsing copies and indexes the whole
+    /// font file, which cost a tenth of every export when it was done each time. `None` if it
+    /// could not be parsed (a shipped font, so a build defect that tests catch).
+    pub(crate) fn parsed(self) -> Option<&'static printpdf::ParsedFont> {
+        static PARSED: OnceLock<Vec<Option<printpdf::ParsedFont>>> = OnceLock::new();
+        let all = PARSED.get_or_init(|| {
+            FaceId::ALL
+                .into_iter()
+                .map(|face| printpdf::ParsedFont::from_bytes(face.bytes(), 0, &mut Vec::new()))
+                .collect()
+        });
+        let index = FaceId::ALL.iter().position(|face| *face == self)?;
+        all.get(index)?.as_ref()
+    }
+
     pub(crate) fn bytes(self) -> &'static [u8] {
         match self {
             Self::SerifRegular => include_bytes!("../../../../templates/fonts/NotoSerif-Regular.ttf"),

@@ -32,9 +32,14 @@ pub(crate) fn points(lang: &str, word: &str) -> Vec<usize> {
         return Vec::new();
     }
     let Some(language) = dictionary_language(lang) else { return Vec::new() };
-    static DICTIONARIES: OnceLock<Mutex<HashMap<Language, Option<Standard>>>> = OnceLock::new();
-    let dictionaries = DICTIONARIES.get_or_init(|| Mutex::new(HashMap::new()));
+    static DICTIONARIES: OnceLock<Mutex<Hyphenators>> = OnceLock::new();
+    let dictionaries = DICTIONARIES.get_or_init(|| Mutex::new(Hyphenators::default()));
     let Ok(mut dictionaries) = dictionaries.lock() else { return Vec::new() };
+    let Hyphenators { dictionaries, known } = &mut *dictionaries;
+    // Statements repeat their words, and the preview sets the same text again and again.
+    if let Some(points) = known.get(&(language, word.to_owned())) {
+        return points.clone();
+    }
     let dictionary = dictionaries.entry(language).or_insert_with(|| Standard::from_embedded(language).ok());
     let Some(dictionary) = dictionary.as_ref() else { return Vec::new() };
     let lower = word.to_lowercase();
@@ -42,12 +47,27 @@ pub(crate) fn points(lang: &str, word: &str) -> Vec<usize> {
         return Vec::new();
     }
     let chars_before = |offset: usize| word[..offset].chars().count();
-    dictionary
+    let points: Vec<usize> = dictionary
         .hyphenate(&lower)
         .breaks
         .into_iter()
         .filter(|&at| word.is_char_boundary(at) && chars_before(at) >= 2 && letters - chars_before(at) >= 3)
-        .collect()
+        .collect();
+    if known.len() >= KNOWN_WORDS {
+        known.clear();
+    }
+    known.insert((language, word.to_owned()), points.clone());
+    points
+}
+
+/// Words whose points are remembered before the memory starts again (a few MB at most).
+const KNOWN_WORDS: usize = 50_000;
+
+/// The dictionaries loaded so far, and the points of words already hyphenated.
+#[derive(Default)]
+struct Hyphenators {
+    dictionaries: HashMap<Language, Option<Standard>>,
+    known: HashMap<(Language, String), Vec<usize>>,
 }
 
 #[cfg(test)]
