@@ -176,6 +176,22 @@ impl App {
         self.driver.execute(script, Vec::new()).await.expect("run script").json().clone()
     }
 
+    /// What axe-core (`ui/node_modules/axe-core`, installed by `scripts/setup`) finds against
+    /// WCAG 2 A and AA in the window as it now is: one line per rule broken, with the elements.
+    pub async fn accessibility_problems(&self) -> Vec<String> {
+        let source = workspace().join("ui/node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&source).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        let run = format!(
+            "const done = arguments[arguments.length - 1];\n{axe}\n\
+             axe.run(document, {{ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }})\
+               .then(r => done(r.violations.map(v => `${{v.id}} (${{v.impact}}): ${{v.help}}: ` +\
+                 v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))\
+               .catch(e => done([`axe failed: ${{e}}`]));"
+        );
+        let found = self.driver.execute_async(&run, Vec::new()).await.expect("run axe-core");
+        serde_json::from_value(found.json().clone()).expect("a list of problems")
+    }
+
     /// Waits up to 15 s until `script` returns a truthy value; panics with `what` otherwise.
     pub async fn wait_until(&self, what: &str, script: &str) -> serde_json::Value {
         let deadline = Instant::now() + Duration::from_secs(15);

@@ -1226,3 +1226,61 @@ async fn statements_events_and_sections_are_deleted_and_brought_back_and_dates_a
         .find(|s| s.title == "Old wording");
     assert!(old.is_some(), "the section is back");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_passes_an_accessibility_check_in_both_themes() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[]);
+    let app = App::start(&db, dir.path()).await;
+    let mut problems = Vec::new();
+    for theme in ["light", "dark"] {
+        select(&app, "[data-testid=ui-theme]", theme).await;
+        for view in [
+            "library",
+            "statements",
+            "events",
+            "facts",
+            "terms",
+            "organisation",
+            "backups",
+            "import",
+            "share",
+        ] {
+            app.click(&format!("[data-view={view}]")).await;
+            app.wait_until(view, &format!("return document.querySelector('[data-view={view}]').getAttribute('aria-current') === 'page'")).await;
+            for problem in app.accessibility_problems().await {
+                problems.push(format!("{theme} {view}: {problem}"));
+            }
+        }
+        // The two screens where the work happens: a section's editor and the composer.
+        app.click("[data-view=library]").await;
+        app.wait_until(
+            "a section open",
+            "const row = document.querySelector('.section-row'); if (!row) return false; row.click(); \
+             return document.querySelector('[data-testid=open-history]') !== null;",
+        )
+        .await;
+        for problem in app.accessibility_problems().await {
+            problems.push(format!("{theme} section editor: {problem}"));
+        }
+        app.click("[data-view=statements]").await;
+        app.click("[data-statement-id]").await;
+        app.wait_until("the composer", "return document.querySelector('[data-testid=mark-final]') !== null")
+            .await;
+        for problem in app.accessibility_problems().await {
+            problems.push(format!("{theme} composer: {problem}"));
+        }
+    }
+    // The check itself sees a field nobody could name, and faint text.
+    app.eval(
+        "const probe = document.createElement('div'); probe.id = 'probe'; probe.style = 'position:fixed;top:0;left:0;z-index:99'; \
+         probe.innerHTML = '<input type=text><p style=\"color:#777;background:#888\">faint</p>'; \
+         document.body.append(probe);",
+    )
+    .await;
+    let seen = app.accessibility_problems().await.join("\n");
+    assert!(seen.contains("label (critical)") && seen.contains("color-contrast"), "{seen}");
+    app.stop().await;
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
