@@ -1,5 +1,7 @@
-//! Errors as the window sees them: `{code, message}`. The UI branches on `code` only, never on
-//! the message, which is written for the person reading it.
+//! Errors as the window sees them: `{code, message}`, and for the errors a person meets in
+//! ordinary work a `key` with its `params`, which the window words in its own language (the
+//! message, in English, is what it shows for the rest). The UI branches on `code` only, never on
+//! the message.
 
 use plenary_export::ExportError;
 use plenary_render::RenderError;
@@ -31,12 +33,27 @@ pub(crate) enum Code {
 pub(crate) struct CommandError {
     code: Code,
     message: String,
+    /// The string-table key the window words this error with (`error.…` in `strings.ts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    /// The values the key's sentence names.
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    params: serde_json::Map<String, serde_json::Value>,
 }
 
 impl CommandError {
     /// An error with this code and message.
     pub(crate) fn new(code: Code, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self { code, message: message.into(), key: None, params: serde_json::Map::new() }
+    }
+
+    /// The same error, worded by the window from `key` and `params`.
+    fn keyed(mut self, key: impl Into<String>, params: serde_json::Value) -> Self {
+        self.key = Some(key.into());
+        if let serde_json::Value::Object(params) = params {
+            self.params = params;
+        }
+        self
     }
 
     /// Bad input in a field the user typed.
@@ -56,7 +73,16 @@ impl From<StoreError> for CommandError {
             StoreError::Rejected(_) => Code::Rejected,
             _ => Code::Library,
         };
-        Self::new(code, error.to_string())
+        let plain = Self::new(code, error.to_string());
+        match &error {
+            StoreError::Model(model) => Self::from(model.clone()),
+            StoreError::NotFound { what, id } => plain
+                .keyed(format!("error.notFound.{}", what.replace(' ', "_")), serde_json::json!({ "id": id })),
+            StoreError::Locked { .. } => plain.keyed("error.locked", serde_json::json!({})),
+            StoreError::DiskFull { .. } => plain.keyed("error.diskFull", serde_json::json!({})),
+            StoreError::ReadOnly { .. } => plain.keyed("error.readOnly", serde_json::json!({})),
+            _ => plain,
+        }
     }
 }
 
@@ -93,6 +119,57 @@ impl From<plenary_bundle::BundleError> for CommandError {
 
 impl From<plenary_core::ModelError> for CommandError {
     fn from(error: plenary_core::ModelError) -> Self {
-        Self::invalid(error.to_string())
+        use plenary_core::ModelError;
+        let plain = Self::invalid(error.to_string());
+        match &error {
+            ModelError::StatementLocked { status } => {
+                plain.keyed(format!("error.statementLocked.{}", status.as_str()), serde_json::json!({}))
+            }
+            ModelError::StatementKept => plain.keyed("error.statementKept", serde_json::json!({})),
+            ModelError::InUse { what, statement, status } => plain.keyed(
+                format!("error.inUse.{}", what.trim_start_matches("the ")),
+                serde_json::json!({ "statement": statement, "status": status.as_str() }),
+            ),
+            _ => plain,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plenary_core::ModelError;
+    use plenary_core::status::StatementStatus;
+
+    fn sent(error: CommandError) -> serde_json::Value {
+        serde_json::to_value(error).expect("serialisable")
+    }
+
+    #[test]
+    fn the_errors_a_person_meets_carry_a_key_the_window_words_in_its_language() {
+        let used = ModelError::InUse {
+            what: "the event",
+            statement: "Draft".into(),
+            status: StatementStatus::Final,
+        };
+        assert_eq!(
+            sent(StoreError::Model(used).into()),
+            serde_json::json!({
+                "code": "invalid",
+                "message": "the event is used in the statement “Draft” (final): a statement that was final keeps it; retire a section instead of deleting it",
+                "key": "error.inUse.event",
+                "params": { "statement": "Draft", "status": "final" },
+            })
+        );
+        let locked = sent(ModelError::StatementLocked { status: StatementStatus::Submitted }.into());
+        assert_eq!(locked["key"], "error.statementLocked.submitted");
+        let missing = sent(StoreError::NotFound { what: "deleted statement", id: "1234abcd".into() }.into());
+        assert_eq!(
+            (missing["code"].as_str(), missing["key"].as_str()),
+            (Some("not_found"), Some("error.notFound.deleted_statement"))
+        );
+        assert_eq!(missing["params"]["id"], "1234abcd");
+        let other = sent(StoreError::Rejected("a signatory needs a name".into()).into());
+        assert_eq!(other, serde_json::json!({ "code": "rejected", "message": "a signatory needs a name" }));
     }
 }

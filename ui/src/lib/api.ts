@@ -8,7 +8,11 @@ export type ExportFormat = "pdf" | "html" | "docx" | "txt" | "md";
 
 export interface AppError {
   code: "invalid" | "not_found" | "rejected" | "library" | "template" | "file" | "window";
+  /** In English; shown when the window has no wording of its own for the error. */
   message: string;
+  /** The string-table key the window words the error with, and the values it names. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export function isAppError(value: unknown): value is AppError {

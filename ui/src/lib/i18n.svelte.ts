@@ -1,4 +1,5 @@
 // The interface language, as reactive state: follows the OS by default, remembers a choice.
+import { describeError } from "./errors";
 import { en, languageFor, translate, type StringKey, type UiLanguage } from "./strings";
 
 const STORAGE_KEY = "plenary.language";
@@ -27,4 +28,9 @@ export function kindLabel(kind: string): string {
 /** The current language's string for `key`. Reactive inside components. */
 export function t(key: StringKey, params: Record<string, string | number> = {}): string {
   return translate(ui.lang, key, params);
+}
+
+/** What went wrong, in the interface's language where the table words it. */
+export function errorText(error: unknown): string {
+  return describeError(ui.lang, error);
 }

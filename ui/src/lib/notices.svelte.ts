@@ -1,5 +1,5 @@
 // Short messages at the foot of the window: confirmations and errors.
-import { errorMessage } from "./api";
+import { errorText } from "./i18n.svelte";
 
 export interface Notice {
   id: number;
@@ -34,7 +34,7 @@ export async function act(notice: Notice): Promise<void> {
 
 /** Shows what went wrong; errors stay until dismissed. */
 export function report(error: unknown): void {
-  notify(errorMessage(error), "error");
+  notify(errorText(error), "error");
 }
 
 export function dismiss(id: number): void {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { describeError } from "./errors";
+
+describe("describeError", () => {
+  const inUse = {
+    code: "invalid",
+    message: "the event is used in the statement “GFMD” (final): …",
+    key: "error.inUse.event",
+    params: { statement: "GFMD", status: "final" },
+  };
+
+  it("words a keyed error in the interface's language, its status too", () => {
+    expect(describeError("es", inUse)).toBe(
+      "El evento se usa en la declaración «GFMD» (final): quítelo primero de esa declaración",
+    );
+    expect(describeError("en", { ...inUse, params: { statement: "GFMD", status: "submitted" } })).toContain("(submitted)");
+    expect(describeError("es", { code: "not_found", message: "no statement with id 'ab'", key: "error.notFound.statement", params: { id: "ab" } })).toBe(
+      "Esa declaración ya no está en la biblioteca (ab)",
+    );
+  });
+
+  it("shows the app's own message for an error the table does not word", () => {
+    expect(describeError("es", { code: "rejected", message: "a signatory needs a name" })).toBe("a signatory needs a name");
+    expect(describeError("es", { code: "invalid", message: "new in a later build", key: "error.unknown" })).toBe("new in a later build");
+    expect(describeError("en", new Error("broken pipe"))).toBe("broken pipe");
+  });
+});
