@@ -1,6 +1,6 @@
 //! Statements leave Plenary here: an [`plenary_core::assembly::AssembledStatement`] and the
-//! organisation profile become HTML (through a Handlebars template), plain text and Markdown for
-//! web forms, and (in later modules) PDF and DOCX laid out from the same statement and style.
+//! organisation profile become HTML (through a Handlebars template), a PDF and a Word file laid
+//! out from the same statement and style, and plain text and Markdown for web forms.
 //!
 //! Renderers never reach back into storage: everything they need is passed in as data, and the
 //! templates come from [`TemplateSet`] (built in, overridable file by file).
