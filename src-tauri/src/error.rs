@@ -33,10 +33,15 @@ pub(crate) enum Code {
 pub(crate) struct CommandError {
     code: Code,
     message: String,
-    /// The string-table key the window words this error with (`error.…` in `strings.ts`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    key: Option<String>,
-    /// The values the key's sentence names.
+    /// How the window words it in its own language, for the errors that have a wording.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    wording: Option<Box<Wording>>,
+}
+
+/// A string-table key (`error.…` in `strings.ts`) and the values its sentence names.
+#[derive(Debug, Clone, Serialize)]
+struct Wording {
+    key: String,
     #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     params: serde_json::Map<String, serde_json::Value>,
 }
@@ -44,15 +49,16 @@ pub(crate) struct CommandError {
 impl CommandError {
     /// An error with this code and message.
     pub(crate) fn new(code: Code, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), key: None, params: serde_json::Map::new() }
+        Self { code, message: message.into(), wording: None }
     }
 
     /// The same error, worded by the window from `key` and `params`.
     fn keyed(mut self, key: impl Into<String>, params: serde_json::Value) -> Self {
-        self.key = Some(key.into());
-        if let serde_json::Value::Object(params) = params {
-            self.params = params;
-        }
+        let params = match params {
+            serde_json::Value::Object(params) => params,
+            _ => serde_json::Map::new(),
+        };
+        self.wording = Some(Box::new(Wording { key: key.into(), params }));
         self
     }
 

@@ -88,13 +88,23 @@ impl Write<'_> {
 }
 
 /// Removes statements deleted more than [`KEPT_DAYS`] days before `now` (with their items,
-/// signatories and export records). Returns how many.
+/// signatories and export records). Returns how many. Housekeeping: it writes only when there
+/// is something to remove, and a library another program is writing is left for the next time
+/// (opening it to read must not wait for, or fail on, that writer).
 pub(crate) fn purge_deleted(conn: &Connection, now: plenary_core::date::Timestamp) -> StoreResult<usize> {
-    let cutoff = now
-        .checked_sub(jiff::SignedDuration::from_hours(24 * KEPT_DAYS))
-        .map_err(|error| StoreError::Rejected(format!("the purge date: {error}")))?;
-    Ok(conn.execute(
-        "DELETE FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
-        [cutoff.to_string()],
-    )?)
+    let Ok(cutoff) = now.checked_sub(jiff::SignedDuration::from_hours(24 * KEPT_DAYS)) else { return Ok(0) };
+    let cutoff = cutoff.to_string();
+    let due: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1)",
+        [&cutoff],
+        |row| row.get(0),
+    )?;
+    if !due {
+        return Ok(0);
+    }
+    match conn.execute("DELETE FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [&cutoff]) {
+        Ok(removed) => Ok(removed),
+        Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(0),
+        Err(error) => Err(error.into()),
+    }
 }
