@@ -132,10 +132,18 @@ impl From<plenary_core::ModelError> for CommandError {
                 plain.keyed(format!("error.statementLocked.{}", status.as_str()), serde_json::json!({}))
             }
             ModelError::StatementKept => plain.keyed("error.statementKept", serde_json::json!({})),
-            ModelError::InUse { what, statement, status } => plain.keyed(
-                format!("error.inUse.{}", what.trim_start_matches("the ")),
-                serde_json::json!({ "statement": statement, "status": status.as_str() }),
-            ),
+            ModelError::InUse { what, statement, status, deleted } => {
+                // The advice differs: change the draft, wait out a deleted one, or retire.
+                let case = match (deleted, status) {
+                    (true, _) => "deleted",
+                    (false, plenary_core::status::StatementStatus::Draft) => "draft",
+                    (false, _) => "kept",
+                };
+                plain.keyed(
+                    format!("error.inUse.{}.{case}", what.trim_start_matches("the ")),
+                    serde_json::json!({ "statement": statement, "status": status.as_str() }),
+                )
+            }
             _ => plain,
         }
     }
@@ -157,13 +165,14 @@ mod tests {
             what: "the event",
             statement: "Draft".into(),
             status: StatementStatus::Final,
+            deleted: false,
         };
         assert_eq!(
             sent(StoreError::Model(used).into()),
             serde_json::json!({
                 "code": "invalid",
-                "message": "the event is used in the statement “Draft” (final): a statement that was final keeps it; retire a section instead of deleting it",
-                "key": "error.inUse.event",
+                "message": "the event is used in the statement “Draft” (final): a statement that was final keeps it",
+                "key": "error.inUse.event.kept",
                 "params": { "statement": "Draft", "status": "final" },
             })
         );

@@ -85,11 +85,16 @@ impl AppState {
         kept.drain(..excess);
     }
 
-    /// Takes back the copy of a deleted section, if this session deleted it.
-    pub(crate) fn take_deleted_section(&self, id: SectionId) -> Option<SharedLibrary> {
+    /// The copy of a deleted section, if this session deleted it.
+    pub(crate) fn deleted_section(&self, id: SectionId) -> Option<SharedLibrary> {
+        let kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.iter().find(|(kept_id, _)| *kept_id == id).map(|(_, copy)| copy.clone())
+    }
+
+    /// Drops the copy of a section that is back.
+    pub(crate) fn forget_deleted_section(&self, id: SectionId) {
         let mut kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let index = kept.iter().position(|(kept_id, _)| *kept_id == id)?;
-        Some(kept.remove(index).1)
+        kept.retain(|(kept_id, _)| *kept_id != id);
     }
 
     /// The interface language.

@@ -37,7 +37,7 @@ pub enum ModelError {
     #[error("the statement was marked final once and is kept as a record; it cannot be deleted")]
     StatementKept,
     /// Something still used elsewhere was asked to be deleted.
-    #[error("{what} is used in the statement “{statement}” ({status}): {}", in_use_hint(*status))]
+    #[error("{what} is used in the {}statement “{statement}” ({status}): {}", if *deleted { "deleted " } else { "" }, in_use_hint(what, *status, *deleted))]
     InUse {
         /// What was to be deleted ("the section", "the event").
         what: &'static str,
@@ -45,6 +45,8 @@ pub enum ModelError {
         statement: String,
         /// That statement's status.
         status: StatementStatus,
+        /// Whether that statement was deleted (and can still be undeleted).
+        deleted: bool,
     },
 }
 
@@ -55,10 +57,12 @@ fn locked_hint(status: StatementStatus) -> &'static str {
     }
 }
 
-fn in_use_hint(status: StatementStatus) -> &'static str {
-    match status {
-        StatementStatus::Draft => "take it out of that statement first",
-        _ => "a statement that was final keeps it; retire a section instead of deleting it",
+fn in_use_hint(what: &str, status: StatementStatus, deleted: bool) -> &'static str {
+    match (deleted, status, what) {
+        (true, _, _) => "a deleted statement is kept 30 days so that it can be brought back",
+        (false, StatementStatus::Draft, _) => "take it out of that statement first",
+        (false, _, "the section") => "a statement that was final keeps it; retire the section instead",
+        (false, _, _) => "a statement that was final keeps it",
     }
 }
 

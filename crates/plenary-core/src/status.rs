@@ -167,20 +167,26 @@ impl StatementStatus {
     }
 }
 
-/// Checks that something used by the statements with these statuses may be deleted: none may
-/// use it. `uses` pairs each using statement's title with its status; a final or submitted one
-/// is named first, since only retiring helps there.
+/// One statement using something: its title, its status and whether it was deleted.
+pub type Use<'a> = (&'a str, StatementStatus, bool);
+
+/// Checks that something used by these statements may be deleted: none may use it. The one named
+/// is the use least easy to end: a final or submitted statement, then a deleted one, then a
+/// draft (which the user can simply change).
 pub fn deletable_unless_used<'a>(
     what: &'static str,
-    uses: impl IntoIterator<Item = (&'a str, StatementStatus)>,
+    uses: impl IntoIterator<Item = Use<'a>>,
 ) -> Result<(), ModelError> {
     let mut uses: Vec<_> = uses.into_iter().collect();
-    uses.sort_by_key(|(_, status)| *status == StatementStatus::Draft);
+    uses.sort_by_key(|(_, status, deleted)| (*status == StatementStatus::Draft, !deleted));
     match uses.first() {
         None => Ok(()),
-        Some((statement, status)) => {
-            Err(ModelError::InUse { what, statement: (*statement).to_owned(), status: *status })
-        }
+        Some((statement, status, deleted)) => Err(ModelError::InUse {
+            what,
+            statement: (*statement).to_owned(),
+            status: *status,
+            deleted: *deleted,
+        }),
     }
 }
 
@@ -296,14 +302,26 @@ mod tests {
     #[test]
     fn what_a_statement_uses_is_not_deleted_and_a_final_use_is_named_first() {
         assert_eq!(deletable_unless_used("the event", []), Ok(()));
-        let error = deletable_unless_used("the section", [("Draft one", SDraft), ("Sent", Submitted)])
-            .expect_err("used");
+        let uses = [("Draft one", SDraft, false), ("Gone", SDraft, true), ("Sent", Submitted, false)];
+        let error = deletable_unless_used("the section", uses).expect_err("used");
         assert_eq!(
             error,
-            ModelError::InUse { what: "the section", statement: "Sent".to_owned(), status: Submitted }
+            ModelError::InUse {
+                what: "the section",
+                statement: "Sent".to_owned(),
+                status: Submitted,
+                deleted: false
+            }
         );
-        assert!(error.to_string().contains("retire"), "{error}");
-        let error = deletable_unless_used("the event", [("Draft one", SDraft)]).expect_err("used");
+        assert!(error.to_string().contains("retire the section instead"), "{error}");
+        let error = deletable_unless_used("the event", [("Sent", Final, false)]).expect_err("used");
+        assert!(!error.to_string().contains("retire"), "an event is not retired: {error}");
+        let error =
+            deletable_unless_used("the event", [("Draft one", SDraft, false), ("Gone", SDraft, true)])
+                .expect_err("used");
+        assert!(error.to_string().contains("the deleted statement “Gone”"), "{error}");
+        assert!(error.to_string().contains("kept 30 days"), "{error}");
+        let error = deletable_unless_used("the event", [("Draft one", SDraft, false)]).expect_err("used");
         assert!(error.to_string().contains("take it out of that statement first"), "{error}");
     }
 }

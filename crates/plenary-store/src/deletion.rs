@@ -3,7 +3,7 @@
 //! statement uses (the window keeps a copy in the sharing format to put it back).
 
 use plenary_core::id::{EventId, SectionId, StatementId};
-use plenary_core::status::{StatementStatus, deletable_unless_used};
+use plenary_core::status::{StatementStatus, Use, deletable_unless_used};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{StoreError, StoreResult};
@@ -14,13 +14,18 @@ use crate::write::Write;
 pub const KEPT_DAYS: i64 = 30;
 
 /// Statements using a section or event, deleted ones included (they may come back), as
-/// (title, status).
-fn users(conn: &Connection, sql: &str, seq: i64) -> StoreResult<Vec<(String, StatementStatus)>> {
-    let rows: Vec<(String, String)> = conn
+/// (title, status, deleted). `sql` selects title, status and `deleted_at IS NOT NULL`.
+fn users(conn: &Connection, sql: &str, seq: i64) -> StoreResult<Vec<(String, StatementStatus, bool)>> {
+    let rows: Vec<(String, String, bool)> = conn
         .prepare_cached(sql)?
-        .query_map([seq], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
         .collect::<Result<_, _>>()?;
-    rows.into_iter().map(|(title, status)| Ok((title, status.parse()?))).collect()
+    rows.into_iter().map(|(title, status, deleted)| Ok((title, status.parse()?, deleted))).collect()
+}
+
+/// The uses as the rule takes them.
+fn uses(users: &[(String, StatementStatus, bool)]) -> impl Iterator<Item = Use<'_>> {
+    users.iter().map(|(title, status, deleted)| (title.as_str(), *status, *deleted))
 }
 
 impl Write<'_> {
@@ -61,9 +66,12 @@ impl Write<'_> {
     pub fn delete_event(&mut self, id: EventId) -> StoreResult<()> {
         let conn = self.conn();
         let seq = ids::seq_of(conn, EVENTS, &id.to_string())?;
-        let using =
-            users(conn, "SELECT title, status FROM statements WHERE event_seq = ?1 ORDER BY title", seq)?;
-        deletable_unless_used("the event", using.iter().map(|(title, status)| (title.as_str(), *status)))?;
+        let using = users(
+            conn,
+            "SELECT title, status, deleted_at IS NOT NULL FROM statements WHERE event_seq = ?1 ORDER BY title",
+            seq,
+        )?;
+        deletable_unless_used("the event", uses(&using))?;
         conn.execute("DELETE FROM events WHERE seq = ?1", [seq])?;
         Ok(())
     }
@@ -75,11 +83,23 @@ impl Write<'_> {
         let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
         let using = users(
             conn,
-            "SELECT DISTINCT st.title, st.status FROM items i JOIN statements st ON st.seq = i.statement_seq
+            "SELECT DISTINCT st.title, st.status, st.deleted_at IS NOT NULL FROM items i
+             JOIN statements st ON st.seq = i.statement_seq
              WHERE i.section_seq = ?1 OR i.forked_section_seq = ?1 ORDER BY st.title",
             seq,
         )?;
-        deletable_unless_used("the section", using.iter().map(|(title, status)| (title.as_str(), *status)))?;
+        deletable_unless_used("the section", uses(&using))?;
+        // A translation link would not come back with an undone deletion: it is ended first.
+        let linked: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM translation_sources WHERE section_seq = ?1 OR source_seq = ?1)",
+            [seq],
+            |row| row.get(0),
+        )?;
+        if linked {
+            return Err(StoreError::Rejected(
+                "the section is linked to its translation or source; unlink it first".to_owned(),
+            ));
+        }
         conn.execute("DELETE FROM section_search WHERE rowid = ?1", [seq])?;
         conn.execute("DELETE FROM section_titles WHERE rowid = ?1", [seq])?;
         conn.execute("DELETE FROM sections WHERE seq = ?1", [seq])?;
@@ -102,7 +122,12 @@ pub(crate) fn purge_deleted(conn: &Connection, now: plenary_core::date::Timestam
     if !due {
         return Ok(0);
     }
-    match conn.execute("DELETE FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [&cutoff]) {
+    // No waiting for another writer: housekeeping can wait for the next opening.
+    conn.busy_timeout(std::time::Duration::ZERO)?;
+    let removed =
+        conn.execute("DELETE FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [&cutoff]);
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    match removed {
         Ok(removed) => Ok(removed),
         Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(0),
         Err(error) => Err(error.into()),

@@ -7,7 +7,7 @@ mod common;
 use common::{library, section};
 use plenary_core::date::Date;
 use plenary_core::status::StatementStatus;
-use plenary_store::{NewEvent, NewStatement, SearchQuery, StatementDetails, Store, StoreError};
+use plenary_store::{NewEvent, NewSection, NewStatement, SearchQuery, StatementDetails, Store, StoreError};
 
 fn query(text: &str) -> SearchQuery {
     SearchQuery { text: text.into(), filter: Default::default(), limit: 10 }
@@ -96,9 +96,10 @@ fn an_event_is_deleted_only_while_no_statement_uses_it() {
         .expect("statement");
     let error = store.write(|w| w.delete_event(event)).expect_err("used");
     assert!(error.to_string().contains("“For GFMD” (draft)"), "{error}");
-    // A deleted statement may come back, so its event stays too.
+    // A deleted statement may come back, so its event stays too, and the refusal says why.
     store.write(|w| w.delete_statement(id)).expect("delete statement");
-    assert!(store.write(|w| w.delete_event(event)).is_err());
+    let error = store.write(|w| w.delete_event(event)).expect_err("a deleted statement uses it");
+    assert!(error.to_string().contains("the deleted statement “For GFMD”"), "{error}");
     store.write(|w| w.undelete_statement(id)).expect("undelete");
     let read = store.statement(id).expect("read");
     let details = StatementDetails {
@@ -129,6 +130,13 @@ fn a_section_no_statement_used_goes_with_its_history_and_its_copy_brings_it_back
 
     let error = store.write(|w| w.delete_section(keep)).expect_err("used");
     assert!(error.to_string().contains("take it out of that statement first"), "{error}");
+    // A translation link would not come back with Undo: it is ended first.
+    let spanish = NewSection { lang: common::lang("es"), ..section("Protección", "Primero.") };
+    let spanish = store.write(|w| w.add_section(spanish)).expect("translation");
+    store.write(|w| w.link_translations(drop_it, spanish)).expect("link");
+    let error = store.write(|w| w.delete_section(spanish)).expect_err("linked");
+    assert!(error.to_string().contains("unlink it first"), "{error}");
+    store.write(|w| w.unlink_translation(spanish)).expect("unlink");
     let copy = store.shared_library(&[drop_it], &[]).expect("copy");
     let history = store.history(drop_it).expect("history");
     store.write(|w| w.delete_section(drop_it)).expect("delete");

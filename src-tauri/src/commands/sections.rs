@@ -125,7 +125,10 @@ pub(crate) async fn restore_section_version(
 pub(crate) async fn delete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
-    let copy = store.shared_library(&[id], &[])?;
+    let mut copy = store.shared_library(&[id], &[])?;
+    // Only the section comes back with Undo: facts and the profile may have changed since.
+    copy.facts.clear();
+    copy.organisation = plenary_core::organisation::Organisation::default();
     store.write(|w| w.delete_section(id))?;
     state.keep_deleted_section(id, copy);
     Ok(())
@@ -137,9 +140,11 @@ pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> 
     let id: SectionId =
         id.parse().map_err(|_| CommandError::new(Code::Invalid, format!("no section id: {id}")))?;
     let copy = state
-        .take_deleted_section(id)
+        .deleted_section(id)
         .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not deleted in this session"))?;
     state.store()?.write(|w| w.merge_shared(&copy, ""))?;
+    // Only once it is back: a failed attempt can be tried again.
+    state.forget_deleted_section(id);
     Ok(())
 }
 

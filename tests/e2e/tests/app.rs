@@ -1179,6 +1179,10 @@ async fn statements_events_and_sections_are_deleted_and_brought_back_and_dates_a
     app.type_into("[data-testid=event-deadline]", "Feb 30, 2027").await;
     app.eval("document.querySelector('[data-testid=event-deadline]').dispatchEvent(new Event('change', { bubbles: true }));").await;
     app.wait_until("the field refuses it", "return document.querySelector('[data-testid=event-deadline]').getAttribute('aria-invalid') === 'true'").await;
+    // The browser will not send a form whose field says it is invalid.
+    let sendable =
+        app.eval("return document.querySelector('[data-testid=event-form]').checkValidity()").await;
+    assert_eq!(sendable, serde_json::json!(false), "a form with a day that does not exist is not sent");
     deadline.clear().await.expect("clear");
     app.type_into("[data-testid=event-deadline]", "3/1/2027").await;
     app.eval("document.querySelector('[data-testid=event-deadline]').dispatchEvent(new Event('change', { bubbles: true }));").await;

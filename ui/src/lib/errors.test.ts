@@ -5,15 +5,17 @@ describe("describeError", () => {
   const inUse = {
     code: "invalid",
     message: "the event is used in the statement “GFMD” (final): …",
-    key: "error.inUse.event",
-    params: { statement: "GFMD", status: "final" },
+    key: "error.inUse.event.draft",
+    params: { statement: "GFMD", status: "draft" },
   };
 
   it("words a keyed error in the interface's language, its status too", () => {
     expect(describeError("es", inUse)).toBe(
-      "El evento se usa en la declaración «GFMD» (final): quítelo primero de esa declaración",
+      "El evento se usa en la declaración «GFMD» (borrador): quítelo primero de esa declaración",
     );
-    expect(describeError("en", { ...inUse, params: { statement: "GFMD", status: "submitted" } })).toContain("(submitted)");
+    expect(describeError("en", { ...inUse, key: "error.inUse.event.kept", params: { statement: "GFMD", status: "submitted" } })).toBe(
+      "The event is used in the statement “GFMD” (submitted), which was final and keeps it",
+    );
     expect(describeError("es", { code: "not_found", message: "no statement with id 'ab'", key: "error.notFound.statement", params: { id: "ab" } })).toBe(
       "Esa declaración ya no está en la biblioteca (ab)",
     );
