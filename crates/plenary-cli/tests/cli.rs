@@ -1211,7 +1211,9 @@ fn a_final_statement_exports_the_same_file_until_it_is_reopened() {
     assert!(output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("before final: item 1: version 1 of this section is not vetted"), "{said}");
-    let (approved, _) = export("approved.pdf", "pdf", "2026-11-26");
+    let formats = ["pdf", "html", "docx", "txt", "md"];
+    let approved: Vec<Value> =
+        formats.iter().map(|format| export(&format!("approved.{format}"), format, "2026-11-26").0).collect();
     let (_, html) = export("approved.html", "html", "2026-11-26");
     assert!(html.contains("21 million people") && html.contains("Red Regional"), "{html}");
 
@@ -1221,8 +1223,10 @@ fn a_final_statement_exports_the_same_file_until_it_is_reopened() {
     let css = templates.join("letterhead/style.css");
     let restyled = std::fs::read_to_string(&css).expect("css") + "\nh1 { color: #ff0000; }\n";
     std::fs::write(&css, restyled).expect("restyle");
-    let (again, _) = export("again.pdf", "pdf", "2027-03-01");
-    assert_eq!(again["sha256"], approved["sha256"], "a final statement exports the same file");
+    for (format, approved) in formats.iter().zip(&approved) {
+        let (again, _) = export(&format!("again.{format}"), format, "2027-03-01");
+        assert_eq!(again["sha256"], approved["sha256"], "a final statement exports the same {format} file");
+    }
     let (_, html) = export("again.html", "html", "2027-03-01");
     assert!(html.contains("21 million people") && html.contains("Red Regional"), "{html}");
     assert!(!html.contains("#ff0000"), "the template kept with the statement is used");
