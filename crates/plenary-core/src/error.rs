@@ -33,6 +33,12 @@ pub enum ModelError {
         /// Its status.
         status: StatementStatus,
     },
+    /// A retired section was asked to join a statement.
+    #[error("the section “{title}” is retired; reinstate it or choose another")]
+    Retired {
+        /// Its title.
+        title: String,
+    },
     /// A statement that was final once is part of the record and cannot be deleted.
     #[error("the statement was marked final once and is kept as a record; it cannot be deleted")]
     StatementKept,

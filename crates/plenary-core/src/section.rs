@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ModelError;
 use crate::date::{Date, Timestamp};
 use crate::id::{SectionId, TranslationGroupId};
 use crate::kind::Kind;
@@ -43,6 +44,18 @@ pub struct Section {
     pub created_at: Timestamp,
     /// When the section last changed (text, metadata or status).
     pub updated_at: Timestamp,
+}
+
+impl Section {
+    /// The version a statement pins when the section is added: its newest vetted version, else
+    /// its current one (which the statement then flags as unvetted). A retired section is not
+    /// offered any more.
+    pub fn version_to_pin(&self) -> Result<u32, ModelError> {
+        if self.status == SectionStatus::Retired {
+            return Err(ModelError::Retired { title: self.title.clone() });
+        }
+        Ok(self.vetted_version.unwrap_or(self.current_version))
+    }
 }
 
 /// One saved state of a section's text. Never changed once written, except to record vetting.
@@ -110,6 +123,33 @@ mod tests {
     #[test]
     fn tags_are_trimmed_and_deduplicated() {
         assert_eq!(clean_tags([" gfmd", "GFMD", "", "detention ", "Detention"]), ["gfmd", "detention"]);
+    }
+
+    #[test]
+    fn a_statement_pins_the_newest_vetted_version_else_the_current_and_never_a_retired_section() {
+        let now: Timestamp = "2026-12-01T00:00:00Z".parse().expect("time");
+        let mut section = Section {
+            id: SectionId::new_random(),
+            title: "Who we are".into(),
+            body: "We are 45.".into(),
+            kind: Kind::parse("about").expect("kind"),
+            lang: Language::english(),
+            tags: Vec::new(),
+            status: SectionStatus::Draft,
+            owner: None,
+            review_due: None,
+            translation_group: None,
+            current_version: 4,
+            diverged_with: None,
+            vetted_version: None,
+            created_at: now,
+            updated_at: now,
+        };
+        assert_eq!(section.version_to_pin(), Ok(4), "unvetted: the current text");
+        section.vetted_version = Some(2);
+        assert_eq!(section.version_to_pin(), Ok(2), "the newest vetted, not the newer draft");
+        section.status = SectionStatus::Retired;
+        assert_eq!(section.version_to_pin(), Err(ModelError::Retired { title: "Who we are".into() }));
     }
 }
 

@@ -10,7 +10,7 @@ use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{TranslationSource, VersionRef};
 use plenary_core::statement::{Consent, Item, ItemContent, Signer, Statement};
-use plenary_core::status::{SectionStatus, StatementStatus};
+use plenary_core::status::StatementStatus;
 use plenary_core::text::normalize_newlines;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
@@ -295,14 +295,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         let mut added = Vec::with_capacity(sections.len());
         for section in sections {
-            let current = sections::get(conn, *section)?;
-            if current.status == SectionStatus::Retired {
-                return Err(StoreError::Rejected(format!(
-                    "section {section} ('{}') is retired; reinstate it or choose another",
-                    current.title
-                )));
-            }
-            let version = current.vetted_version.unwrap_or(current.current_version);
+            let version = sections::get(conn, *section)?.version_to_pin()?;
             let section_seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
             added.push(append_linked(conn, statement_seq, section_seq, version)?);
         }
