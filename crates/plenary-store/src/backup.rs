@@ -231,7 +231,7 @@ pub(crate) fn copy(conn: &Connection, library: &Path, target: &Path) -> StoreRes
             .and_then(|backup| backup.run_to_completion(256, Duration::from_millis(5), None))
             .map_err(|error| StoreError::from_sqlite(error, library))?;
         // The copy is a plain rollback-journal file: one self-contained file to hand around.
-        destination.pragma_update(None, "journal_mode", "DELETE").map_err(StoreError::Sqlite)?;
+        destination.pragma_update(None, "journal_mode", "DELETE").map_err(StoreError::from)?;
         // Every backup is checked in full: pages are copied as they are, so damage in the library
         // shows here, and a damaged copy must never pass for a good one.
         if let Some(problem) = first_problem(&destination, "integrity_check")

@@ -112,9 +112,9 @@ pub enum StoreError {
         /// The error.
         source: std::io::Error,
     },
-    /// Any other SQLite failure.
+    /// Any other failure of the database engine (a defect rather than something a user did).
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(DatabaseError),
     /// A migration failed; the file was left as it was.
     #[error("{path}: could not upgrade the library (step {step}): {detail}; it was left as it was")]
     Migration {
@@ -152,8 +152,31 @@ impl StoreError {
                 let detail = why_not_opened(&path).unwrap_or_else(|| error.to_string());
                 StoreError::CannotOpen { path, detail }
             }
-            _ => StoreError::Sqlite(error),
+            _ => StoreError::Database(DatabaseError(error)),
         }
+    }
+}
+
+/// The database engine's own error, kept whole for its message and source but not part of the
+/// store's interface: no caller matches on SQLite's types.
+#[derive(Debug)]
+pub struct DatabaseError(pub(crate) rusqlite::Error);
+
+impl std::fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for DatabaseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        StoreError::Database(DatabaseError(error))
     }
 }
 

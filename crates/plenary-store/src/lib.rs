@@ -34,7 +34,7 @@ pub use backup::{BackupFile, BackupKind, backup_folder, default_backup_path, lis
 pub use check::CheckReport;
 pub use deletion::KEPT_DAYS;
 pub use drafts::Draft;
-pub use error::{StoreError, StoreResult};
+pub use error::{DatabaseError, StoreError, StoreResult};
 pub use events::NewEvent;
 pub use exports::{ExportRecord, NewExport};
 pub use facts::Citation;

@@ -5,7 +5,7 @@ use std::path::Path;
 use jiff::Timestamp;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::error::{StoreError, StoreResult};
+use crate::error::{DatabaseError, StoreError, StoreResult};
 
 /// One open write transaction. Its methods (in the modules per table) change the library; the
 /// changes become durable together when [`crate::Store::write`] commits, or vanish together.
@@ -32,7 +32,7 @@ pub(crate) fn run<T>(
     change: impl FnOnce(&mut Write<'_>) -> StoreResult<T>,
 ) -> StoreResult<T> {
     let classify = |error: StoreError| match error {
-        StoreError::Sqlite(error) => StoreError::from_sqlite(error, path),
+        StoreError::Database(DatabaseError(error)) => StoreError::from_sqlite(error, path),
         other => other,
     };
     let tx =
