@@ -81,3 +81,20 @@ pub fn freezes(from: StatementStatus, to: StatementStatus) -> bool {
 pub fn thaws(to: StatementStatus) -> bool {
     to == StatementStatus::Draft
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StatementStatus::{Draft, Final, Submitted};
+
+    #[test]
+    fn marking_final_freezes_and_reopening_thaws() {
+        assert!(freezes(Draft, Final));
+        assert!(freezes(Draft, Submitted), "straight to submitted freezes too");
+        for (from, to) in [(Final, Submitted), (Final, Draft), (Draft, Draft), (Submitted, Submitted)] {
+            assert!(!freezes(from, to), "{from} → {to}");
+        }
+        assert!(thaws(Draft));
+        assert!(!thaws(Final) && !thaws(Submitted));
+    }
+}

@@ -385,7 +385,55 @@ mod tests {
         library.sections[0].versions[1].body = "a".to_owned();
         assert!(library.check().expect_err("same version twice").to_string().contains("appears once"));
         library.sections[0].versions[1].body = "b".to_owned();
+        library.sections[0].versions[0].title = "x".repeat(MAX_TITLE_BYTES);
+        assert_eq!(library.check(), Ok(()), "a title of exactly the limit is accepted");
+        library.sections[0].versions[0].title.push('x');
+        assert!(library.check().expect_err("long title").to_string().contains("up to 1,000 bytes"));
+        library.sections[0].versions[0].title = "Who we are".to_owned();
+        library.sections[0].tags = vec![" gfmd".into(), "GFMD".into(), "detention".into()];
+        assert_eq!(library.sections[0].clean_tags(), ["gfmd", "detention"]);
+        let fact = |key: &str| crate::fact::Fact {
+            key: crate::fact::FactKey::parse(key).expect("key"),
+            value: "45".into(),
+            values: Default::default(),
+            as_of: None,
+            source: None,
+            updated_at: "2026-01-01T00:00:00Z".parse().expect("time"),
+        };
+        library.facts = vec![fact("members"), fact("countries")];
+        assert_eq!(library.check(), Ok(()), "different keys");
+        library.facts.push(fact("members"));
+        assert!(library.check().expect_err("a key twice").to_string().contains("fact key"));
+        library.facts.pop();
         library.sections.push(library.sections[0].clone());
         assert!(library.check().expect_err("twice").to_string().contains("only once"));
+    }
+
+    #[test]
+    fn a_merge_changed_nothing_only_when_every_count_is_zero_and_nothing_newly_diverged() {
+        assert!(MergeReport::default().changed_nothing());
+        let changed = [
+            MergeReport { added: 1, ..Default::default() },
+            MergeReport { updated: 1, ..Default::default() },
+            MergeReport { facts_added: 1, ..Default::default() },
+            MergeReport { kinds_added: vec![Kind::parse("campaign").expect("kind")], ..Default::default() },
+            MergeReport { organisation_added: true, ..Default::default() },
+        ];
+        for report in changed {
+            assert!(!report.changed_nothing(), "{report:?}");
+        }
+        let diverged = |newly| Conflict::Section {
+            id: SectionId::new_random(),
+            title: "T".into(),
+            ours: 2,
+            theirs: 3,
+            newly,
+        };
+        assert!(!MergeReport { conflicts: vec![diverged(true)], ..Default::default() }.changed_nothing());
+        let already = MergeReport { unchanged: 4, conflicts: vec![diverged(false)], ..Default::default() };
+        assert!(
+            already.changed_nothing(),
+            "a divergence found again, and unchanged sections, change nothing"
+        );
     }
 }

@@ -128,6 +128,11 @@ fn items_keep_order_and_facts_are_substituted() {
     assert_eq!(positions, [(1, "Who we are"), (2, "Quiénes somos")]);
     assert_eq!(assembled.items[0].body, "We are **45** organisations.");
     assert_eq!(assembled.items[1].body, "Somos 45 organizaciones.");
+    // Signers agree to the title and each item as printed: headings, plain text, facts in.
+    assert_eq!(
+        assembled.consent_text(),
+        "Statement to the GFMD\n\nWho we are\nWe are 45 organisations.\n\nQuiénes somos\nSomos 45 organizaciones."
+    );
     // "Who we are" + "We are 45 organisations." = 3 + 4; "Quiénes somos" + "Somos 45 organizaciones." = 2 + 3.
     assert_eq!(assembled.items[0].word_count, 7);
     assert_eq!(assembled.word_count, 12);
