@@ -126,7 +126,7 @@ pub(crate) fn purge_deleted(conn: &Connection, now: plenary_core::date::Timestam
     conn.busy_timeout(std::time::Duration::ZERO)?;
     let removed =
         conn.execute("DELETE FROM statements WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [&cutoff]);
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(crate::open::BUSY_WAIT)?;
     match removed {
         Ok(removed) => Ok(removed),
         Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => Ok(0),

@@ -21,6 +21,9 @@ pub(crate) fn open_existing(path: &Path) -> StoreResult<Store> {
     open_with(path, migrations::STEPS, Create::No)
 }
 
+/// How long a connection waits for another program's write before reporting the library busy.
+pub(crate) const BUSY_WAIT: Duration = Duration::from_secs(5);
+
 /// Whether opening may create the file (and its folder).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Create {
@@ -116,7 +119,7 @@ fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> 
     }
     let fail = |error: rusqlite::Error| StoreError::from_sqlite(error, path);
     let mut conn = Connection::open_with_flags(path, flags).map_err(fail)?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    conn.busy_timeout(BUSY_WAIT).map_err(fail)?;
     let found = accept(&conn, path, latest)?;
     if found == 0 && create == Create::No && std::fs::metadata(path).is_ok_and(|m| m.len() == 0) {
         return Err(StoreError::EmptyFile { path: path.to_owned() });
@@ -149,7 +152,7 @@ fn open_with(path: &Path, steps: &[&str], create: Create) -> StoreResult<Store> 
 
     if found < latest {
         migrations::to_latest(&mut conn, path, steps)?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+        conn.busy_timeout(BUSY_WAIT).map_err(fail)?;
     }
     if latest == migrations::STEPS.len() {
         crate::deletion::purge_deleted(&conn, plenary_core::date::Timestamp::now())?;
@@ -170,7 +173,7 @@ pub(crate) fn quick_check(conn: &Connection, path: &Path) -> StoreResult<()> {
 /// and SQLite reports "busy" at once, without calling the busy handler, when another process is
 /// opening it at the same moment (a new library opened by several processes together).
 fn switch_to_wal(conn: &Connection) -> rusqlite::Result<()> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let deadline = std::time::Instant::now() + BUSY_WAIT;
     loop {
         match conn.pragma_update(None, "journal_mode", "WAL") {
             Err(error)
@@ -193,7 +196,7 @@ pub(crate) fn open_read_only(path: &Path) -> StoreResult<Store> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(fail)?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+    conn.busy_timeout(BUSY_WAIT).map_err(fail)?;
     if accept(&conn, path, migrations::SCHEMA_VERSION)? == 0 {
         return Err(StoreError::NotALibrary { path: path.to_owned() });
     }

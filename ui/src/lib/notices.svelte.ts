@@ -1,5 +1,5 @@
 // Short messages at the foot of the window: confirmations and errors.
-import { errorText } from "./i18n.svelte";
+import { errorText, t } from "./i18n.svelte";
 
 export interface Notice {
   id: number;
@@ -20,6 +20,11 @@ export function notify(text: string, kind: Notice["kind"] = "info", action?: Not
   const id = next++;
   notices.list.push(action ? { id, kind, text, action } : { id, kind, text });
   if (kind === "info") setTimeout(() => dismiss(id), action ? ACTION_MS : INFO_MS);
+}
+
+/** Confirms a change that `undo` takes back, with an Undo button beside the text. */
+export function offerUndo(text: string, undo: () => void | Promise<void>): void {
+  notify(text, "info", { label: t("app.undo"), run: undo });
 }
 
 /** Runs a notice's action once and takes the notice away; an error is reported. */

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 use plenary_core::date::parse_date;
+use plenary_core::id::SectionId;
 use plenary_core::status::SectionStatus;
 use plenary_store::{NewSection, SearchQuery, SectionEdit};
 
@@ -118,24 +119,10 @@ pub(super) fn run(path: &Path, author: &str, command: SectionCommand) -> Result<
         SectionCommand::Submit { id } => set_status(path, &id, SectionStatus::InReview, &author),
         SectionCommand::Vet { id, by } => set_status(path, &id, SectionStatus::Vetted, &by),
         SectionCommand::Resolve { id, keep, json } => {
-            let mut store = input::open(path)?;
-            let id = store.resolve_section(&id)?;
-            let number = store.write(|w| w.resolve_divergence(id, keep, &author))?;
-            if json.json {
-                return output::json(&serde_json::json!({ "id": id.to_string(), "version": number }));
-            }
-            outln!("{id} v{number}");
-            Ok(())
+            new_version(path, &id, json.json, |w, id| w.resolve_divergence(id, keep, &author))
         }
         SectionCommand::Restore { id, version, json } => {
-            let mut store = input::open(path)?;
-            let id = store.resolve_section(&id)?;
-            let number = store.write(|w| w.restore_version(id, version, &author))?;
-            if json.json {
-                return output::json(&serde_json::json!({ "id": id.to_string(), "version": number }));
-            }
-            outln!("{id} v{number}");
-            Ok(())
+            new_version(path, &id, json.json, |w, id| w.restore_version(id, version, &author))
         }
         SectionCommand::Reject { id } => set_status(path, &id, SectionStatus::Draft, &author),
         SectionCommand::Retire { id } => set_status(path, &id, SectionStatus::Retired, &author),
@@ -195,5 +182,22 @@ pub(super) fn search(path: &Path, args: SearchArgs) -> Result<()> {
         eprintln!("no sections match");
     }
     hits.iter().for_each(HitView::print);
+    Ok(())
+}
+
+/// Runs a change that saves a new current version of the section and prints its number.
+fn new_version(
+    path: &Path,
+    given: &str,
+    json: bool,
+    change: impl FnOnce(&mut plenary_store::Write<'_>, SectionId) -> plenary_store::StoreResult<u32>,
+) -> Result<()> {
+    let mut store = input::open(path)?;
+    let id = store.resolve_section(given)?;
+    let number = store.write(|w| change(w, id))?;
+    if json {
+        return output::json(&serde_json::json!({ "id": id.to_string(), "version": number }));
+    }
+    outln!("{id} v{number}");
     Ok(())
 }

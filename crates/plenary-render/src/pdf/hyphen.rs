@@ -37,7 +37,8 @@ pub(crate) fn points(lang: &str, word: &str) -> Vec<usize> {
     let Ok(mut dictionaries) = dictionaries.lock() else { return Vec::new() };
     let Hyphenators { dictionaries, known } = &mut *dictionaries;
     // Statements repeat their words, and the preview sets the same text again and again.
-    if let Some(points) = known.get(&(language, word.to_owned())) {
+    let known = known.entry(language).or_default();
+    if let Some(points) = known.get(word) {
         return points.clone();
     }
     let dictionary = dictionaries.entry(language).or_insert_with(|| Standard::from_embedded(language).ok());
@@ -56,18 +57,20 @@ pub(crate) fn points(lang: &str, word: &str) -> Vec<usize> {
     if known.len() >= KNOWN_WORDS {
         known.clear();
     }
-    known.insert((language, word.to_owned()), points.clone());
+    known.insert(word.to_owned(), points.clone());
     points
 }
 
-/// Words whose points are remembered before the memory starts again (a few MB at most).
+/// Words per language whose points are remembered before that memory starts again (a few MB
+/// at most).
 const KNOWN_WORDS: usize = 50_000;
 
 /// The dictionaries loaded so far, and the points of words already hyphenated.
 #[derive(Default)]
 struct Hyphenators {
     dictionaries: HashMap<Language, Option<Standard>>,
-    known: HashMap<(Language, String), Vec<usize>>,
+    /// By language, then by the word as written (looked up without allocating).
+    known: HashMap<Language, HashMap<String, Vec<usize>>>,
 }
 
 #[cfg(test)]
