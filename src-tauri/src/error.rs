@@ -76,7 +76,7 @@ impl From<StoreError> for CommandError {
         let code = match &error {
             StoreError::Model(_) => Code::Invalid,
             StoreError::NotFound { .. } | StoreError::Ambiguous { .. } => Code::NotFound,
-            StoreError::Rejected(_) => Code::Rejected,
+            StoreError::Refused(_) => Code::Rejected,
             _ => Code::Library,
         };
         let plain = Self::new(code, error.to_string());
@@ -87,6 +87,14 @@ impl From<StoreError> for CommandError {
             StoreError::Locked { .. } => plain.keyed("error.locked", serde_json::json!({})),
             StoreError::DiskFull { .. } => plain.keyed("error.diskFull", serde_json::json!({})),
             StoreError::ReadOnly { .. } => plain.keyed("error.readOnly", serde_json::json!({})),
+            StoreError::Refused(refusal) => match serde_json::to_value(refusal) {
+                Ok(mut sent) => {
+                    let case = sent["case"].as_str().unwrap_or_default().to_owned();
+                    let params = sent.get_mut("params").map(serde_json::Value::take).unwrap_or_default();
+                    plain.keyed(format!("error.refused.{case}"), params)
+                }
+                Err(_) => plain,
+            },
             _ => plain,
         }
     }
@@ -104,6 +112,14 @@ impl From<ExportError> for CommandError {
             ExportError::Store(error) => error.into(),
             ExportError::Render(error) => error.into(),
             ExportError::Write { .. } => Self::new(Code::File, error.to_string()),
+            ExportError::NoColumns { format } => Self::new(Code::Rejected, error.to_string())
+                .keyed("error.noColumns", serde_json::json!({ "format": format })),
+            ExportError::TemplateKept { status, ref kept, ref asked, .. } => {
+                Self::new(Code::Rejected, error.to_string()).keyed(
+                    "error.templateKept",
+                    serde_json::json!({ "status": status.as_str(), "kept": kept, "asked": asked }),
+                )
+            }
         }
     }
 }
@@ -184,7 +200,20 @@ mod tests {
             (Some("not_found"), Some("error.notFound.deleted_statement"))
         );
         assert_eq!(missing["params"]["id"], "1234abcd");
-        let other = sent(StoreError::Rejected("a signatory needs a name".into()).into());
-        assert_eq!(other, serde_json::json!({ "code": "rejected", "message": "a signatory needs a name" }));
+        let refused =
+            sent(StoreError::from(plenary_store::Refusal::SignatoryTwice { name: "Ana".into() }).into());
+        assert_eq!(
+            refused,
+            serde_json::json!({
+                "code": "rejected",
+                "message": "'Ana' is already a signatory of this statement",
+                "key": "error.refused.signatoryTwice",
+                "params": { "name": "Ana" },
+            })
+        );
+        let bare = sent(StoreError::from(plenary_store::Refusal::SignatoryNeedsName).into());
+        assert_eq!(bare["key"], "error.refused.signatoryNeedsName");
+        let other = sent(StoreError::Missing { path: "/nowhere/library.db".into() }.into());
+        assert_eq!(other.get("key"), None, "no wording: the window shows the message");
     }
 }

@@ -13,6 +13,7 @@ macro_rules! outln {
     };
 }
 
+mod advice;
 mod args;
 mod bench;
 mod commands;
@@ -32,7 +33,10 @@ fn main() -> ExitCode {
         Err(error) => {
             // One line, whatever the chain of causes.
             let message = format!("{error:#}").replace(['\n', '\r'], " ");
-            eprintln!("error: {message}");
+            match advice::for_error(&error) {
+                Some(advice) => eprintln!("error: {message} ({advice})"),
+                None => eprintln!("error: {message}"),
+            }
             ExitCode::from(1)
         }
     }

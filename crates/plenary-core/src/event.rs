@@ -42,19 +42,30 @@ pub struct Event {
 }
 
 impl Event {
-    /// Checks the rules that tie fields together: an event cannot end before it starts.
+    /// Checks the rules that tie fields together: an event has a name, cannot end before it starts,
+    /// and a word limit is at least one word.
     pub fn validate(&self) -> Result<(), ModelError> {
         if let (Some(starts), Some(ends)) = (self.starts, self.ends)
             && ends < starts
         {
             return Err(ModelError::invalid(
-                "--ends",
+                "end date",
                 &ends.to_string(),
                 &format!("the event cannot end before it starts ({starts})"),
             ));
         }
         if self.name.trim().is_empty() {
-            return Err(ModelError::invalid("--name", &self.name, "an event needs a name"));
+            return Err(ModelError::invalid("name", &self.name, "an event needs a name"));
+        }
+        if self.word_limit == Some(0) {
+            return Err(ModelError::invalid("word limit", "0", "a limit must be at least 1 word"));
+        }
+        if let Some((lang, _)) = self.word_limits.iter().find(|(_, limit)| **limit == 0) {
+            return Err(ModelError::invalid(
+                &format!("word limit in '{lang}'"),
+                "0",
+                "a limit must be at least 1 word",
+            ));
         }
         Ok(())
     }
@@ -114,6 +125,20 @@ mod tests {
     }
 
     #[test]
+    fn a_word_limit_is_at_least_one_word_for_every_language_and_each() {
+        let mut forum = event("Global Forum", None, None);
+        forum.word_limit = Some(1);
+        forum.word_limits.insert(Language::parse("lang", "es").expect("es"), 1);
+        assert!(forum.validate().is_ok());
+        forum.word_limit = Some(0);
+        assert!(forum.validate().expect_err("zero").to_string().contains("word limit"));
+        forum.word_limit = Some(800);
+        forum.word_limits.insert(Language::parse("lang", "fr").expect("fr"), 0);
+        let error = forum.validate().expect_err("zero in fr").to_string();
+        assert!(error.contains("word limit in 'fr'"), "{error}");
+    }
+
+    #[test]
     fn an_event_may_last_a_day_but_not_end_before_it_starts() {
         let day = |text: &str| -> Date { text.parse().expect("date") };
         let mut summit = event("Global Forum", None, None);
@@ -126,8 +151,10 @@ mod tests {
             assert_eq!(summit.validate().is_ok(), ok, "{starts} to {ends}");
         }
         let error = summit.validate().expect_err("ends first").to_string();
-        assert!(error.contains("--ends") && error.contains("2027-01-26"), "{error}");
-        assert!(event("  ", None, None).validate().expect_err("no name").to_string().contains("--name"));
+        assert!(error.contains("end date") && error.contains("2027-01-26"), "{error}");
+        assert!(
+            event("  ", None, None).validate().expect_err("no name").to_string().contains("needs a name")
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub fn check_term(term: &str, prefer: &str) -> Result<(), ModelError> {
         return Err(ModelError::invalid("term", term, "a term needs at least one word"));
     }
     if prefer.trim().is_empty() {
-        return Err(ModelError::invalid("--prefer", prefer, "say which wording to use instead"));
+        return Err(ModelError::invalid("preferred wording", prefer, "say which wording to use instead"));
     }
     Ok(())
 }

@@ -39,6 +39,27 @@ pub enum ExportError {
     /// The template or a renderer failed.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The format has no room for a second column.
+    #[error("a parallel export makes two columns, which {format} files cannot hold: use pdf, html or docx")]
+    NoColumns {
+        /// The format asked for.
+        format: Format,
+    },
+    /// A final statement asked to export through a template other than the one it was approved with.
+    #[error(
+        "statement {statement} is {status}: it is exported through the template it was approved with ('{kept}'); \
+         reopen it as a draft to use '{asked}'"
+    )]
+    TemplateKept {
+        /// The statement.
+        statement: StatementId,
+        /// Its status.
+        status: StatementStatus,
+        /// The template kept when it was marked final.
+        kept: String,
+        /// The template asked for.
+        asked: String,
+    },
     /// The file could not be written.
     #[error("cannot write {path}: {reason}")]
     Write {
@@ -164,10 +185,7 @@ pub fn export_parallel(
     today: Date,
 ) -> Result<ParallelOutcome, ExportError> {
     if !format.uses_template() {
-        return Err(StoreError::Rejected(format!(
-            "--parallel makes two columns, which {format} files cannot hold: use pdf, html or docx"
-        ))
-        .into());
+        return Err(ExportError::NoColumns { format });
     }
     let request = Request { statement, format, template, parallel: Some(lang), out, today };
     export(store, templates, &request)
@@ -259,7 +277,8 @@ fn export(
         let id = w.record_export(record, &bytes)?;
         staged.put_in_place().map_err(|error| {
             not_placed = Some(why_not_replaced(&error));
-            StoreError::Rejected("the export file could not be put in place".to_owned())
+            // Only rolls the record back: the caller reports `not_placed`.
+            StoreError::Io { path: out.to_owned(), source: error }
         })?;
         Ok(id)
     });
@@ -321,12 +340,12 @@ fn basis<'t>(
     let templates = match kept {
         Some(kept) if kept.name == template_name => Cow::Owned(TemplateSet::frozen(&kept)),
         Some(kept) => {
-            return Err(StoreError::Rejected(format!(
-                "statement {statement} is {}: it is exported through the template it was approved with ('{}'); \
-                 reopen it as a draft to use '{template_name}'",
-                assembled.status, kept.name
-            ))
-            .into());
+            return Err(ExportError::TemplateKept {
+                statement,
+                status: assembled.status,
+                kept: kept.name,
+                asked: template_name,
+            });
         }
         None => Cow::Borrowed(templates),
     };

@@ -12,6 +12,7 @@ use rusqlite::backup::Backup;
 
 use crate::Store;
 use crate::error::{StoreError, StoreResult};
+use crate::refusal::Refusal;
 
 /// `<library folder>/backups/library-<UTC time>.sqlite3` for the library at `library`.
 pub fn default_backup_path(library: &Path) -> PathBuf {
@@ -213,10 +214,7 @@ pub(crate) fn before_migration(library: &Path, from_version: usize) -> StoreResu
 pub(crate) fn copy(conn: &Connection, library: &Path, target: &Path) -> StoreResult<()> {
     let io_error = |source| StoreError::Io { path: target.to_owned(), source };
     if target.exists() {
-        return Err(StoreError::Rejected(format!(
-            "{} already exists; choose another file",
-            target.display()
-        )));
+        return Err(Refusal::FileExists { file: target.to_owned() }.into());
     }
     if let Some(folder) = target.parent().filter(|folder| !folder.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder).map_err(io_error)?;

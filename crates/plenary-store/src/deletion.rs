@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, EVENTS, SECTIONS};
+use crate::refusal::Refusal;
 use crate::write::Write;
 
 /// How long a deleted statement can be brought back.
@@ -96,9 +97,7 @@ impl Write<'_> {
             |row| row.get(0),
         )?;
         if linked {
-            return Err(StoreError::Rejected(
-                "the section is linked to its translation or source; unlink it first".to_owned(),
-            ));
+            return Err(Refusal::SectionLinked.into());
         }
         conn.execute("DELETE FROM section_search WHERE rowid = ?1", [seq])?;
         conn.execute("DELETE FROM section_titles WHERE rowid = ?1", [seq])?;

@@ -6,8 +6,9 @@ use plenary_core::id::SectionId;
 use plenary_core::status::SectionStatus;
 use rusqlite::{OptionalExtension, params};
 
-use crate::error::{StoreError, StoreResult};
+use crate::error::StoreResult;
 use crate::ids::{self, SECTIONS};
+use crate::refusal::Refusal;
 use crate::rows::parsed;
 use crate::sections::{self, SectionEdit};
 use crate::{Store, Write};
@@ -63,10 +64,7 @@ impl Write<'_> {
         let conn = self.conn();
         let current = sections::get(conn, section)?;
         if current.status == SectionStatus::Retired {
-            return Err(StoreError::Rejected(format!(
-                "section '{}' is retired; reinstate it to change its text",
-                current.title
-            )));
+            return Err(Refusal::SectionRetired { title: current.title }.into());
         }
         let seq = ids::seq_of(conn, SECTIONS, &section.to_string())?;
         if title.trim() == current.title && body == current.body {

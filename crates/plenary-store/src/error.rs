@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use plenary_core::ModelError;
+
+use crate::refusal::Refusal;
 use rusqlite::ErrorCode;
 use thiserror::Error;
 
@@ -31,9 +33,9 @@ pub enum StoreError {
         /// The prefix given.
         prefix: String,
     },
-    /// A request that names something the library does not have or cannot do.
-    #[error("{0}")]
-    Rejected(String),
+    /// A request the library will not carry out as things stand.
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     /// The file was made by a newer Plenary.
     #[error(
         "{path} was made by a newer Plenary (library format {found}; this version reads up to {supported}); update Plenary to open it"

@@ -188,11 +188,5 @@ fn checked(id: EventId, new: NewEvent) -> StoreResult<Event> {
         languages: new.languages,
     };
     event.validate()?;
-    if event.word_limit == Some(0) {
-        return Err(StoreError::Rejected("--word-limit must be at least 1".to_owned()));
-    }
-    if let Some((lang, _)) = event.word_limits.iter().find(|(_, limit)| **limit == 0) {
-        return Err(StoreError::Rejected(format!("--word-limit {lang}=0: a limit must be at least 1")));
-    }
     Ok(event)
 }

@@ -10,6 +10,7 @@ use plenary_core::status::StatementStatus;
 use rusqlite::{Connection, Row, params};
 
 use crate::error::{StoreError, StoreResult};
+use crate::refusal::Refusal;
 use crate::rows::{non_blank, parsed, parsed_opt};
 use crate::{Store, Write};
 
@@ -104,7 +105,7 @@ impl Write<'_> {
     ) -> StoreResult<bool> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(StoreError::Rejected(format!("fact '{key}' needs a value")));
+            return Err(Refusal::FactNeedsValue { key: key.to_string() }.into());
         }
         let existed: bool = self.conn().query_row(
             "SELECT EXISTS (SELECT 1 FROM facts WHERE key = ?1)",
@@ -139,7 +140,7 @@ impl Write<'_> {
     ) -> StoreResult<()> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(StoreError::Rejected(format!("fact '{key}' needs a value in '{lang}'")));
+            return Err(Refusal::FactNeedsValueIn { key: key.to_string(), lang: lang.clone() }.into());
         }
         let conn = self.conn();
         let exists: bool =
@@ -147,9 +148,7 @@ impl Write<'_> {
                 row.get(0)
             })?;
         if !exists {
-            return Err(StoreError::Rejected(format!(
-                "there is no fact '{key}' yet: set its value first (`fact set {key} VALUE`), then its value in '{lang}'"
-            )));
+            return Err(Refusal::FactNotYet { key: key.to_string(), lang: lang.clone() }.into());
         }
         conn.prepare_cached(
             "INSERT INTO fact_values (key, lang, value) VALUES (?1, ?2, ?3)
@@ -170,7 +169,7 @@ impl Write<'_> {
             params![key.as_str(), lang.as_str()],
         )?;
         if removed == 0 {
-            return Err(StoreError::Rejected(format!("fact '{key}' has no value of its own in '{lang}'")));
+            return Err(Refusal::FactNoValueIn { key: key.to_string(), lang: lang.clone() }.into());
         }
         Ok(())
     }
@@ -186,10 +185,7 @@ impl Write<'_> {
             .map(|citation| format!("'{}' ({})", citation.title, citation.status))
             .collect();
         if !kept.is_empty() {
-            return Err(StoreError::Rejected(format!(
-                "fact '{key}' is cited by {}; it stays while a final or submitted statement cites it",
-                kept.join(", ")
-            )));
+            return Err(Refusal::FactCited { key: key.to_string(), statements: kept }.into());
         }
         if conn.execute("DELETE FROM facts WHERE key = ?1", [key.as_str()])? == 0 {
             return Err(StoreError::NotFound { what: "fact", id: key.to_string() });

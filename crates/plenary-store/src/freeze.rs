@@ -11,6 +11,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, STATEMENTS};
+use crate::refusal::Refusal;
 use crate::rows::parsed;
 use crate::{Store, Write, events, facts, organisation, sections, statements, translations};
 
@@ -67,11 +68,8 @@ pub(crate) fn get(conn: &Connection, statement_seq: i64) -> StoreResult<Option<F
         .query_row([statement_seq], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
         .optional()?;
     let Some((basis, logo, mime)) = row else { return Ok(None) };
-    let mut frozen: Frozen = serde_json::from_str(&basis).map_err(|error| {
-        StoreError::Rejected(format!(
-            "the frozen copy of a final statement cannot be read ({error}); reopen it as a draft to export it"
-        ))
-    })?;
+    let mut frozen: Frozen = serde_json::from_str(&basis)
+        .map_err(|error| StoreError::from(Refusal::FrozenUnreadable { detail: error.to_string() }))?;
     frozen.organisation.logo = logo
         .zip(mime.as_deref().and_then(LogoFormat::from_mime))
         .map(|(bytes, format)| Logo { format, bytes });
@@ -126,7 +124,7 @@ pub(crate) fn freeze_unfrozen(conn: &Connection, at: Timestamp, on: Date) -> Sto
 
 fn to_json(frozen: &Frozen) -> StoreResult<String> {
     serde_json::to_string(frozen)
-        .map_err(|error| StoreError::Rejected(format!("cannot keep the frozen copy: {error}")))
+        .map_err(|error| Refusal::FrozenUnwritable { detail: error.to_string() }.into())
 }
 
 impl Store {
@@ -160,9 +158,7 @@ impl Write<'_> {
         let conn = self.conn();
         let seq = ids::seq_of(conn, STATEMENTS, &statement.to_string())?;
         let Some(mut frozen) = get(conn, seq)? else {
-            return Err(StoreError::Rejected(format!(
-                "statement {statement} is a draft; only a final statement's template is kept"
-            )));
+            return Err(Refusal::DraftKeepsNoTemplate { statement: statement.to_string() }.into());
         };
         frozen.template = Some(template);
         // The logo stays in its own column: `Organisation` does not serialise it.

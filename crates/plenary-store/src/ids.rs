@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::{StoreError, StoreResult};
+use crate::refusal::Refusal;
 
 /// A table whose rows have a public UUID `id` and an internal integer `seq`.
 #[derive(Debug, Clone, Copy)]
@@ -27,11 +28,11 @@ pub(crate) fn resolve(conn: &Connection, table: Table, given: &str) -> StoreResu
     if prefix.len() < MIN_PREFIX || !prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
         return Err(
             if prefix.len() < MIN_PREFIX && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
-                StoreError::Rejected(format!(
-                    "id '{}' is too short: give at least {MIN_PREFIX} characters of the {}'s id",
-                    given.trim(),
-                    table.what
-                ))
+                StoreError::from(Refusal::IdTooShort {
+                    given: given.trim().to_owned(),
+                    what: table.what,
+                    min: MIN_PREFIX,
+                })
             } else {
                 not_found()
             },

@@ -3,7 +3,8 @@
 use plenary_core::kind::Kind;
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::error::{StoreError, StoreResult};
+use crate::error::StoreResult;
+use crate::refusal::Refusal;
 use crate::rows::parsed;
 use crate::{Store, Write};
 
@@ -23,11 +24,8 @@ pub(crate) fn ensure_known(conn: &Connection, kind: &Kind) -> StoreResult<()> {
     if known {
         return Ok(());
     }
-    let names: Vec<String> = all(conn)?.iter().map(ToString::to_string).collect();
-    Err(StoreError::Rejected(format!(
-        "unknown kind '{kind}' (known kinds: {}); add it with `plenary kind add {kind}`",
-        names.join(", ")
-    )))
+    let known = all(conn)?.iter().map(ToString::to_string).collect();
+    Err(Refusal::UnknownKind { kind: kind.to_string(), known }.into())
 }
 
 impl Store {

@@ -87,7 +87,7 @@ impl Write<'_> {
 /// site are written the standard way (`HTTPS://Example.ORG` → `https://example.org`); the rest is
 /// kept as typed.
 pub(crate) fn checked_website(website: &str) -> Result<String, ModelError> {
-    let refuse = |why: &str| ModelError::invalid("--website", website, why);
+    let refuse = |why: &str| ModelError::invalid("website", website, why);
     if website.contains(char::is_whitespace) {
         return Err(refuse("a web address cannot contain spaces"));
     }
@@ -129,7 +129,7 @@ mod tests {
             ("puentes.example.org", "not a web address"),
         ] {
             let error = checked_website(bad).expect_err(bad).to_string();
-            assert!(error.contains(why) && error.contains("--website"), "{bad}: {error}");
+            assert!(error.contains(why) && error.contains("website"), "{bad}: {error}");
         }
     }
 }

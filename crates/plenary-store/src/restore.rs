@@ -11,6 +11,7 @@ use crate::backup::{self, BackupKind, first_problem, list_backups};
 use crate::error::{StoreError, StoreResult};
 use crate::migrations::SCHEMA_VERSION;
 use crate::open;
+use crate::refusal::Refusal;
 
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +44,11 @@ fn newest_good(library: &Path) -> StoreResult<(PathBuf, Connection)> {
         .filter(|backup| backup.kind != BackupKind::Damaged)
         .find_map(|backup| verify(&backup.path).ok().map(|conn| (backup.path.clone(), conn)))
         .ok_or_else(|| {
-            StoreError::Rejected(format!(
-                "{} has no good backup in {} ({} checked); nothing was changed",
-                library.display(),
-                backup::backup_folder(library).display(),
-                candidates.len()
-            ))
+            StoreError::from(Refusal::NoGoodBackup {
+                library: library.to_owned(),
+                folder: backup::backup_folder(library),
+                checked: candidates.len(),
+            })
         })
 }
 

@@ -15,6 +15,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, SECTIONS};
 use crate::kinds;
+use crate::refusal::Refusal;
 use crate::rows::{non_blank, parsed, parsed_opt};
 use crate::translations::OUT_OF_DATE_SQL;
 use crate::{Store, Write};
@@ -363,8 +364,9 @@ impl Store {
             .query_row([needle], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
             .optional()?;
         if let Some((statement, title, at)) = exported {
-            let at: Timestamp =
-                at.parse().map_err(|_| StoreError::Rejected(format!("bad export time '{at}'")))?;
+            let at: Timestamp = at
+                .parse()
+                .map_err(|_| Refusal::UnreadableRecord { what: "export time", value: at.clone() })?;
             let on = at.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
             let statement =
                 statement.parse().map_err(|_| StoreError::NotFound { what: "statement", id: statement })?;
@@ -382,7 +384,9 @@ impl Store {
             .optional()?;
         let Some((statement, title, date, updated)) = submitted else { return Ok(None) };
         let day = date.unwrap_or_else(|| updated.chars().take(10).collect());
-        let on = day.parse().map_err(|_| StoreError::Rejected(format!("bad statement date '{day}'")))?;
+        let on = day
+            .parse()
+            .map_err(|_| Refusal::UnreadableRecord { what: "statement date", value: day.clone() })?;
         let statement =
             statement.parse().map_err(|_| StoreError::NotFound { what: "statement", id: statement })?;
         Ok(Some(LastUse { statement, title, on, exported: false }))
@@ -553,7 +557,7 @@ impl Write<'_> {
         if next == SectionStatus::Vetted {
             let by = by.trim();
             if by.is_empty() {
-                return Err(ModelError::invalid("--by", by, "say who vetted the section").into());
+                return Err(ModelError::invalid("reviewer", by, "say who vetted the section").into());
             }
             conn.prepare_cached(
                 "UPDATE versions SET vetted_by = ?3, vetted_at = ?4 WHERE section_seq = ?1 AND number = ?2",

@@ -17,6 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, SECTIONS};
 use crate::organisation::OrganisationUpdate;
+use crate::refusal::Refusal;
 use crate::sections::{
     self, VERSION_COLUMNS, index, newest_version, replace_tags, tag_set, version_from_row,
 };
@@ -154,7 +155,7 @@ impl crate::Write<'_> {
         let here = |number: u32| -> StoreResult<u32> {
             let version = &theirs.versions[number as usize - 1];
             number_here.get(&VersionKey::of(version)).copied().ok_or_else(|| {
-                StoreError::Rejected(format!("section {}: version {number} was not merged", theirs.id))
+                StoreError::from(Refusal::NotMerged { section: theirs.id.to_string(), version: number })
             })
         };
         let their_state = Placed {
@@ -291,10 +292,7 @@ impl crate::Write<'_> {
         let conn = self.conn();
         let section = sections::get(conn, id)?;
         if section.diverged_with.is_none() {
-            return Err(StoreError::Rejected(format!(
-                "section '{}' is not diverged; edit it to change its text",
-                section.title
-            )));
+            return Err(Refusal::NotDiverged { title: section.title }.into());
         }
         let kept = sections::version(conn, id, keep)?;
         let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;

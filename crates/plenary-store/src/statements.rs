@@ -16,6 +16,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, EVENTS, SECTIONS, STATEMENTS};
+use crate::refusal::Refusal;
 use crate::rows::{non_blank, parsed, parsed_opt};
 use crate::{Store, Write, events, facts, freeze, sections, terms, translations};
 
@@ -183,9 +184,7 @@ fn item_at(
     )?
     .query_row(params![statement_seq, position], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
     .optional()?
-    .ok_or_else(|| {
-        StoreError::Rejected(format!("no item at position {position}: the statement has {count} items"))
-    })
+    .ok_or_else(|| StoreError::from(Refusal::NoSuchItem { position, count }))
 }
 
 impl Store {
@@ -263,7 +262,7 @@ impl Write<'_> {
         let conn = self.conn();
         let title = new.title.trim();
         if title.is_empty() {
-            return Err(StoreError::Rejected("a statement needs a title".to_owned()));
+            return Err(Refusal::StatementNeedsTitle.into());
         }
         let (event_seq, event_lang) = match new.event {
             Some(event) => {
@@ -326,11 +325,11 @@ impl Write<'_> {
         let seq = editable(conn, statement)?;
         let title = details.title.trim();
         if title.is_empty() {
-            return Err(StoreError::Rejected("a statement needs a title".to_owned()));
+            return Err(Refusal::StatementNeedsTitle.into());
         }
         let template = details.template.trim();
         if template.is_empty() {
-            return Err(StoreError::Rejected("a statement needs a template".to_owned()));
+            return Err(Refusal::StatementNeedsTemplate.into());
         }
         let event_seq = match details.event {
             Some(event) => Some(ids::seq_of(conn, EVENTS, &event.to_string())?),
@@ -379,7 +378,7 @@ impl Write<'_> {
         let conn = self.conn();
         let statement_seq = editable(conn, statement)?;
         if title.trim().is_empty() && body.trim().is_empty() {
-            return Err(StoreError::Rejected("the text item is empty: give a title or a body".to_owned()));
+            return Err(Refusal::EmptyTextItem.into());
         }
         let id = ItemId::new_random();
         conn.prepare_cached(
@@ -398,9 +397,7 @@ impl Write<'_> {
         let count = item_count(conn, statement_seq)?;
         for position in [from, to] {
             if position == 0 || position > count {
-                return Err(StoreError::Rejected(format!(
-                    "no item at position {position}: the statement has {count} items"
-                )));
+                return Err(Refusal::NoSuchItem { position, count }.into());
             }
         }
         if from == to {
@@ -436,9 +433,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         let (seq, section_seq, version) = item_at(conn, statement_seq, position)?;
         let (Some(section_seq), Some(pinned)) = (section_seq, version) else {
-            return Err(StoreError::Rejected(format!(
-                "item {position} is statement text, not a library section"
-            )));
+            return Err(Refusal::ItemIsText { position }.into());
         };
         let latest: Option<u32> = conn.query_row(
             "SELECT max(number) FROM versions WHERE section_seq = ?1 AND vetted_at IS NOT NULL",
@@ -451,9 +446,7 @@ impl Write<'_> {
                 self.touch(statement_seq)?;
                 Ok(latest)
             }
-            _ => Err(StoreError::Rejected(format!(
-                "item {position} already shows the newest vetted version (version {pinned})"
-            ))),
+            _ => Err(Refusal::ItemUpToDate { position, version: pinned }.into()),
         }
     }
 
@@ -463,7 +456,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         let (seq, section_seq, _) = item_at(conn, statement_seq, position)?;
         if section_seq.is_none() {
-            return Err(StoreError::Rejected(format!("item {position} is already statement text")));
+            return Err(Refusal::ItemAlreadyText { position }.into());
         }
         conn.execute(
             "UPDATE items SET (title, body, forked_section_seq, forked_version, section_seq, version) =
@@ -487,9 +480,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         let (seq, section_seq, _) = item_at(conn, statement_seq, position)?;
         if section_seq.is_some() {
-            return Err(StoreError::Rejected(format!(
-                "item {position} is a linked library section; fork it to change its text here"
-            )));
+            return Err(Refusal::ItemLinked { position }.into());
         }
         conn.execute(
             "UPDATE items SET title = ?2, body = ?3 WHERE seq = ?1",
@@ -509,7 +500,7 @@ impl Write<'_> {
         let statement_seq = editable(conn, statement)?;
         let name = name.trim();
         if name.is_empty() {
-            return Err(StoreError::Rejected("a signatory needs a name".to_owned()));
+            return Err(Refusal::SignatoryNeedsName.into());
         }
         let taken: bool = conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM signatories WHERE statement_seq = ?1 AND lower(name) = lower(?2))",
@@ -517,7 +508,7 @@ impl Write<'_> {
             |row| row.get(0),
         )?;
         if taken {
-            return Err(StoreError::Rejected(format!("'{name}' is already a signatory of this statement")));
+            return Err(Refusal::SignatoryTwice { name: name.to_owned() }.into());
         }
         conn.execute(
             "INSERT INTO signatories (statement_seq, position, name, role, consent, consent_at)
@@ -733,9 +724,7 @@ fn shift_signatories(
 fn signatory_at(conn: &Connection, statement_seq: i64, position: u32) -> StoreResult<u32> {
     let count = signatory_count(conn, statement_seq)?;
     if position == 0 || position > count {
-        return Err(StoreError::Rejected(format!(
-            "no signatory at position {position}: the statement has {count}"
-        )));
+        return Err(Refusal::NoSuchSignatory { position, count }.into());
     }
     Ok(position)
 }
@@ -866,9 +855,7 @@ pub(crate) fn assemble_translation(
 ) -> StoreResult<(AssembledStatement, Vec<u32>)> {
     let mut statement = get(conn, id)?;
     if &statement.lang == lang {
-        return Err(StoreError::Rejected(format!(
-            "the statement is in '{lang}' already: give the other language for the second column"
-        )));
+        return Err(Refusal::ParallelSameLanguage { lang: lang.clone() }.into());
     }
     let basis = basis(conn, &statement)?;
     let mut items = Vec::with_capacity(statement.items.len());

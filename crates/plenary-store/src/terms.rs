@@ -8,6 +8,7 @@ use rusqlite::{Connection, params};
 
 use crate::error::{StoreError, StoreResult};
 use crate::ids::{self, TERMS};
+use crate::refusal::Refusal;
 use crate::rows::{non_blank, parsed};
 use crate::{Store, Write};
 
@@ -57,10 +58,12 @@ impl Write<'_> {
         if let Some(existing) =
             all(conn)?.into_iter().find(|known| &known.lang == lang && fold(&known.term) == fold(term))
         {
-            return Err(StoreError::Rejected(format!(
-                "'{}' is already in the termbase for '{lang}' (prefer \"{}\"); remove it first to change it",
-                existing.term, existing.prefer
-            )));
+            return Err(Refusal::TermExists {
+                term: existing.term,
+                lang: lang.clone(),
+                prefer: existing.prefer,
+            }
+            .into());
         }
         let id = TermId::new_random();
         conn.prepare_cached(

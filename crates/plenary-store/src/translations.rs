@@ -8,8 +8,9 @@ use plenary_core::language::Language;
 use plenary_core::section::TranslationSource;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::error::{StoreError, StoreResult};
+use crate::error::StoreResult;
 use crate::ids::{self, SECTIONS};
+use crate::refusal::Refusal;
 use crate::rows::parsed;
 use crate::sections::{Translation, get};
 use crate::{Store, Write};
@@ -108,13 +109,10 @@ impl Write<'_> {
         let conn = self.conn();
         let (from, to) = (get(conn, source)?, get(conn, translation)?);
         if source == translation {
-            return Err(StoreError::Rejected("a section cannot be its own translation".to_owned()));
+            return Err(Refusal::OwnTranslation.into());
         }
         if from.lang == to.lang {
-            return Err(StoreError::Rejected(format!(
-                "both sections are in '{}'; translations link sections in different languages",
-                from.lang
-            )));
+            return Err(Refusal::SameLanguage { lang: from.lang }.into());
         }
         let (source_seq, translation_seq) = (
             ids::seq_of(conn, SECTIONS, &source.to_string())?,
@@ -124,10 +122,7 @@ impl Write<'_> {
         let mut ancestor = Some(source_seq);
         while let Some(seq) = ancestor {
             if seq == translation_seq {
-                return Err(StoreError::Rejected(format!(
-                    "'{}' was itself translated from '{}'; unlink it first to swap which is the source",
-                    from.title, to.title
-                )));
+                return Err(Refusal::TranslationLoop { from: from.title, to: to.title }.into());
             }
             ancestor = conn
                 .prepare_cached("SELECT source_seq FROM translation_sources WHERE section_seq = ?1")?
@@ -156,10 +151,7 @@ impl Write<'_> {
         let conn = self.conn();
         let section = get(conn, id)?;
         if section.translation_group.is_none() {
-            return Err(StoreError::Rejected(format!(
-                "'{}' is not linked to any translation",
-                section.title
-            )));
+            return Err(Refusal::NotLinked { title: section.title }.into());
         }
         let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
         conn.execute("DELETE FROM translation_sources WHERE section_seq = ?1 OR source_seq = ?1", [seq])?;
@@ -183,16 +175,15 @@ impl Write<'_> {
         let conn = self.conn();
         let section = get(conn, id)?;
         let Some(source) = source_of(conn, id)? else {
-            return Err(StoreError::Rejected(format!(
-                "'{}' is not a translation of another section (link it to its source first)",
-                section.title
-            )));
+            return Err(Refusal::NotATranslation { title: section.title }.into());
         };
         if !source.out_of_date() {
-            return Err(StoreError::Rejected(format!(
-                "'{}' is already up to date with version {} of '{}'",
-                section.title, source.source_version, source.title
-            )));
+            return Err(Refusal::TranslationUpToDate {
+                title: section.title,
+                version: source.source_version,
+                source_title: source.title,
+            }
+            .into());
         }
         conn.execute(
             "UPDATE translation_sources SET source_version = ?2

@@ -5,7 +5,7 @@ mod common;
 use common::{kind, lang, library, section};
 use plenary_core::section::Section;
 use plenary_core::status::SectionStatus;
-use plenary_store::{NewSection, SectionEdit, SectionFilter, Store, StoreError};
+use plenary_store::{NewSection, Refusal, SectionEdit, SectionFilter, Store, StoreError};
 
 fn add(store: &mut Store, new: NewSection) -> Section {
     let id = store.write(|w| w.add_section(new)).expect("add section");
@@ -193,9 +193,10 @@ fn ids_resolve_from_unique_prefixes() {
     let full = id.to_string();
     assert_eq!(store.resolve_section(&full).expect("full"), id);
     assert_eq!(store.resolve_section(&full[..8].to_uppercase()).expect("prefix"), id);
-    assert!(
-        matches!(store.resolve_section(&full[..7]), Err(StoreError::Rejected(m)) if m.contains("at least 8"))
-    );
+    assert!(matches!(
+        store.resolve_section(&full[..7]),
+        Err(StoreError::Refused(Refusal::IdTooShort { min: 8, .. }))
+    ));
     assert!(matches!(
         store.resolve_section("00000000-dead"),
         Err(StoreError::NotFound { what: "section", .. })

@@ -12,7 +12,7 @@ export interface AppError {
   message: string;
   /** The string-table key the window words the error with, and the values it names. */
   key?: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | string[]>;
 }
 
 export function isAppError(value: unknown): value is AppError {

@@ -21,6 +21,21 @@ describe("describeError", () => {
     );
   });
 
+  it("words the library's refusals, lists included", () => {
+    const cited = {
+      code: "rejected",
+      message: "fact 'members' is cited by GFMD 2026, HLPF; it stays …",
+      key: "error.refused.factCited",
+      params: { key: "members", statements: ["GFMD 2026", "HLPF"] },
+    };
+    expect(describeError("es", cited)).toBe(
+      "El dato members se cita en GFMD 2026, HLPF; se conserva mientras lo cite una declaración final o presentada",
+    );
+    expect(describeError("en", { code: "rejected", message: "…", key: "error.refused.signatoryNeedsName" })).toBe(
+      "A signatory needs a name",
+    );
+  });
+
   it("shows the app's own message for an error the table does not word", () => {
     expect(describeError("es", { code: "rejected", message: "a signatory needs a name" })).toBe("a signatory needs a name");
     expect(describeError("es", { code: "invalid", message: "new in a later build", key: "error.unknown" })).toBe("new in a later build");
