@@ -11,7 +11,10 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 65] = [
+const COMMANDS: [&str; 68] = [
+    "check_library",
+    "export_details",
+    "export_templates",
     "library_status",
     "list_library_backups",
     "back_up_now",

@@ -34,6 +34,9 @@ pub fn run() {
         })
         .on_menu_event(menu::forward)
         .invoke_handler(tauri::generate_handler![
+            commands::backups::check_library,
+            commands::export::export_details,
+            commands::export::export_templates,
             commands::sections::delete_section,
             commands::sections::undelete_section,
             commands::statements::delete_statement,

@@ -155,6 +155,11 @@ impl AppState {
         self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// The folder whose templates overlay the built-in ones.
+    pub(crate) fn templates_folder(&self) -> Option<&std::path::Path> {
+        self.templates_folder.as_deref()
+    }
+
     /// The templates: built in, overlaid by the user's folder. Read on each use, so a template
     /// edited on disk shows in the next preview.
     pub(crate) fn templates(&self) -> CommandResult<TemplateSet> {

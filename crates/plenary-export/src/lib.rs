@@ -496,6 +496,27 @@ mod tests {
     /// `export_statement`; the end-to-end test compares their files) write the same bytes, and
     /// the SHA-256 in the export log identifies the content.
     #[test]
+    fn the_export_log_reads_back_the_versions_and_fact_values_that_went_in() {
+        let (folder, mut store, statement) = demo();
+        let out = folder.path().join("statement.pdf");
+        let done = export(&mut store, statement, &out).expect("exported");
+        let record = store.export_record(&done.id).expect("recorded").export;
+        let assembled = store.assemble(statement, "2026-11-27".parse().expect("date")).expect("assembled");
+        let linked: Vec<(String, u32)> = assembled
+            .items
+            .iter()
+            .filter_map(|item| item.source)
+            .map(|source| (source.section.to_string(), source.version))
+            .collect();
+        assert!(linked.len() >= 2, "the demo links library sections: {linked:?}");
+        let read: Vec<(String, u32)> =
+            record.versions().into_iter().map(|v| (v.section, v.version)).collect();
+        assert_eq!(read, linked);
+        assert!(!assembled.facts_used.is_empty(), "the demo cites facts");
+        assert_eq!(record.facts(), assembled.facts_used);
+    }
+
+    #[test]
     fn every_format_exports_the_same_bytes_twice_in_a_day_and_the_preview_is_the_html() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut store = Store::open(folder.path().join("library.sqlite3")).expect("library");

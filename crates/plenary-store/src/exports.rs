@@ -35,6 +35,28 @@ pub struct NewExport {
     pub text: Option<String>,
 }
 
+/// A section version an export contained.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct ExportedVersion {
+    /// The section's id.
+    pub section: String,
+    /// Its version number.
+    pub version: u32,
+}
+
+impl NewExport {
+    /// The section versions it contained, in item order, read back from [`Self::versions_json`]
+    /// (none if the record cannot be read).
+    pub fn versions(&self) -> Vec<ExportedVersion> {
+        serde_json::from_str(&self.versions_json).unwrap_or_default()
+    }
+
+    /// The facts it cited and the values they had, read back from [`Self::facts_json`].
+    pub fn facts(&self) -> std::collections::BTreeMap<String, String> {
+        serde_json::from_str(&self.facts_json).unwrap_or_default()
+    }
+}
+
 /// A recorded export: what was asked to be recorded, with its id and time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExportRecord {

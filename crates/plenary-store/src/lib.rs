@@ -37,7 +37,7 @@ pub use deletion::KEPT_DAYS;
 pub use drafts::Draft;
 pub use error::{DatabaseError, StoreError, StoreResult};
 pub use events::NewEvent;
-pub use exports::{ExportRecord, NewExport};
+pub use exports::{ExportRecord, ExportedVersion, NewExport};
 pub use facts::Citation;
 pub use migrations::SCHEMA_VERSION;
 pub use organisation::OrganisationUpdate;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use plenary_store::{BackupFile, default_backup_path, list_backups};
+use plenary_store::{BackupFile, BackupKind, default_backup_path, list_backups};
 use serde::Serialize;
 use tauri::State;
 
@@ -21,8 +21,11 @@ pub(crate) struct LibraryStatus {
 pub(crate) struct BackupRow {
     /// The file's name in the backups folder: how the window names a backup to restore.
     name: String,
-    /// daily, before import, made on request…
-    kind: String,
+    /// Why it was made: `manual`, `daily`, `before` (a bulk change), `before_upgrade`, `damaged`
+    /// (a damaged library set aside); the window words it.
+    kind: &'static str,
+    /// The change it was made before (`import`, `bundle-import`…), or the format it was upgraded from.
+    detail: Option<String>,
     /// Whether it can be restored (a damaged library set aside cannot).
     restorable: bool,
     /// When it was made (UTC, RFC 3339).
@@ -34,12 +37,31 @@ impl From<&BackupFile> for BackupRow {
     fn from(backup: &BackupFile) -> Self {
         Self {
             name: backup.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            kind: backup.kind.describe(),
-            restorable: backup.kind != plenary_store::BackupKind::Damaged,
+            kind: match backup.kind {
+                BackupKind::Manual => "manual",
+                BackupKind::Daily => "daily",
+                BackupKind::Before(_) => "before",
+                BackupKind::BeforeUpgrade(_) => "before_upgrade",
+                BackupKind::Damaged => "damaged",
+            },
+            detail: match &backup.kind {
+                BackupKind::Before(change) => Some(change.clone()),
+                BackupKind::BeforeUpgrade(version) => Some(version.to_string()),
+                _ => None,
+            },
+            restorable: backup.kind != BackupKind::Damaged,
             taken: backup.taken.to_string(),
             bytes: backup.bytes,
         }
     }
+}
+
+/// What the integrity check found: no problems means no damage.
+#[derive(Debug, Serialize)]
+pub(crate) struct CheckView {
+    problems: Vec<String>,
+    sections: usize,
+    statements: usize,
 }
 
 /// What a restore did.
@@ -94,4 +116,11 @@ pub(crate) async fn restore_library_backup(
         from: restored.from.display().to_string(),
         previous: restored.previous.map(|path| path.display().to_string()),
     })
+}
+
+/// Checks every page, index and reference of the library, as `plenary check` does.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn check_library(state: State<'_, AppState>) -> CommandResult<CheckView> {
+    let report = state.store()?.check()?;
+    Ok(CheckView { problems: report.problems, sections: report.sections, statements: report.statements })
 }

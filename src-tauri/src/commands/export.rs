@@ -1,5 +1,6 @@
 //! Preview and export: the same renderers, through `plenary-export`, as `plenary export`.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use plenary_core::language::Language;
@@ -7,6 +8,8 @@ use plenary_export::{
     Format, ParallelOutcome, export_parallel, export_statement as export_to_file, preview_html,
     suggested_file_name,
 };
+use plenary_render::TemplateSet;
+use plenary_store::{ExportRecord, Store, StoreError};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
@@ -133,14 +136,7 @@ pub(crate) async fn open_export(
 ) -> CommandResult<()> {
     let (record, content) = {
         let store = state.store()?;
-        let statement = statement_id(&store, &id)?;
-        let record = store.export_record(&export)?;
-        if record.export.statement != statement {
-            return Err(CommandError::new(
-                Code::NotFound,
-                format!("no export with id '{export}' of this statement"),
-            ));
-        }
+        let record = record_of(&store, &id, &export)?;
         let content = store.export_content(&record.id)?;
         (record, content)
     };
@@ -186,15 +182,95 @@ pub(crate) async fn export_text(
     export: String,
 ) -> CommandResult<Option<String>> {
     let store = state.store()?;
-    let statement = statement_id(&store, &id)?;
-    let record = store.export_record(&export)?;
+    Ok(record_of(&store, &id, &export)?.export.text)
+}
+
+/// The export `export` of statement `id` from the log: the window names both, and an export of
+/// another statement is not found.
+fn record_of(store: &Store, id: &str, export: &str) -> CommandResult<ExportRecord> {
+    let statement = statement_id(store, id)?;
+    let record = store.export_record(export)?;
     if record.export.statement != statement {
-        return Err(CommandError::new(
-            Code::NotFound,
-            format!("no export with id '{export}' of this statement"),
-        ));
+        return Err(StoreError::NotFound { what: "export", id: export.to_owned() }.into());
     }
-    Ok(record.export.text)
+    Ok(record)
+}
+
+/// What an export contained, for its line in the log.
+#[derive(Debug, Serialize)]
+pub(crate) struct ExportDetails {
+    sha256: String,
+    bytes: u64,
+    /// The library sections it showed, in item order, with the title each version had.
+    versions: Vec<ExportedSection>,
+    /// The facts it cited and the values they had then.
+    facts: BTreeMap<String, String>,
+}
+
+/// One library section in an export.
+#[derive(Debug, Serialize)]
+pub(crate) struct ExportedSection {
+    section: String,
+    version: u32,
+    /// `None` when the section has been deleted since.
+    title: Option<String>,
+}
+
+/// The versions, fact values and SHA-256 an export recorded (`plenary exports show`).
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn export_details(
+    state: State<'_, AppState>,
+    id: String,
+    export: String,
+) -> CommandResult<ExportDetails> {
+    let store = state.store()?;
+    let record = record_of(&store, &id, &export)?.export;
+    let versions = record
+        .versions()
+        .into_iter()
+        .map(|used| {
+            let title = used
+                .section
+                .parse()
+                .ok()
+                .and_then(|section| store.version(section, used.version).ok())
+                .map(|version| version.title);
+            ExportedSection { section: used.section, version: used.version, title }
+        })
+        .collect();
+    Ok(ExportDetails { sha256: record.sha256.clone(), bytes: record.bytes, versions, facts: record.facts() })
+}
+
+/// Where exported templates went, and the folder Plenary reads edited ones from.
+#[derive(Debug, Serialize)]
+pub(crate) struct TemplatesWritten {
+    folder: String,
+    files: usize,
+    /// Where edited templates take effect (`None` when this system has no app-data folder).
+    templates_folder: Option<String>,
+}
+
+/// Writes the built-in templates into a folder the user picks, for editing (`plenary template
+/// export DIR`); `None` when the dialog was cancelled.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn export_templates(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<TemplatesWritten>> {
+    let folder = match &state.export_dir {
+        // Scripted runs write without asking, beside their exports.
+        Some(folder) => {
+            Some(folder.join(state.language().says("Plenary templates", "Plantillas de Plenary")))
+        }
+        None => app.dialog().file().blocking_pick_folder().and_then(|folder| folder.into_path().ok()),
+    };
+    let Some(folder) = folder else { return Ok(None) };
+    let files = TemplateSet::export_builtin(&folder)?.len();
+    Ok(Some(TemplatesWritten {
+        folder: folder.display().to_string(),
+        files,
+        templates_folder: state.templates_folder().map(|path| path.display().to_string()),
+    }))
 }
 
 fn open_in_viewer(app: &tauri::AppHandle, file: &std::path::Path) -> CommandResult<()> {

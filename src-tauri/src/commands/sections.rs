@@ -153,8 +153,11 @@ pub(crate) async fn set_section_status(
     state: State<'_, AppState>,
     id: String,
     status: SectionStatus,
+    by: Option<String>,
 ) -> CommandResult<()> {
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
-    Ok(store.write(|w| w.set_section_status(id, status, &state.author))?)
+    // Vetting names the reviewer, who may be someone other than the person at the keyboard.
+    let by = by.unwrap_or_else(|| state.author.clone());
+    Ok(store.write(|w| w.set_section_status(id, status, &by))?)
 }

@@ -1288,3 +1288,174 @@ async fn every_screen_passes_an_accessibility_check_in_both_themes() {
     app.stop().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// What a desktop user needs of the command line is in the window: naming who vetted a section,
+/// the integrity check, what an export contained, the built-in templates written out for
+/// editing; and a Spanish window words the library's refusals and why each backup was made.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reviewer_is_named_the_library_checked_an_exports_contents_read_and_templates_exported() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[("Needs review", "Text for the director to vet.")]);
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("utf-8").trim().to_owned();
+    let section = {
+        let store = Store::open(&db).expect("library");
+        let sections = store.sections(&SectionFilter::default()).expect("sections");
+        sections.into_iter().find(|s| s.title == "Needs review").expect("the section").id.to_string()
+    };
+    cli(&db, &["section", "submit", &section]);
+    cli(&db, &["backup"]);
+    let statement = text(cli(&db, &["statement", "new", "--title", "Contents shown"]));
+    cli(&db, &["statement", "add", &statement, &section]);
+    cli(
+        &db,
+        &["statement", "text", &statement, "--title", "Figures", "--body", "We are {{fact.member_orgs}}."],
+    );
+    let exported = dir.path().join("contents.html");
+    let record: serde_json::Value = serde_json::from_slice(&cli(
+        &db,
+        &["export", &statement, "--format", "html", "--out", &exported.display().to_string(), "--json"],
+    ))
+    .expect("export JSON");
+    let app = App::start(&db, dir.path()).await;
+
+    // Vetting asks who vetted the text, offering the person at the keyboard.
+    search_library(&app, "needs review").await;
+    app.wait_until(
+        "the section opened",
+        "const row = [...document.querySelectorAll('.section-row')].find(r => r.querySelector('.title').textContent === 'Needs review'); \
+         if (!row) return false; row.click(); return true;",
+    )
+    .await;
+    app.click("[data-action=vetted]").await;
+    let offered = app
+        .wait_until(
+            "the reviewer asked",
+            "const f = document.querySelector('[data-testid=vetted-by]'); return f && f.value;",
+        )
+        .await;
+    assert_eq!(offered, serde_json::json!("e2e"));
+    app.find("[data-testid=vetted-by]").await.clear().await.expect("clear");
+    app.type_into("[data-testid=vetted-by]", "Directora Ruiz").await;
+    app.click("[data-testid=confirm-vet]").await;
+    app.wait_until(
+        "the section vetted",
+        "return document.querySelector('[data-testid=section-status]').textContent === 'Vetted' && !document.querySelector('[data-testid=vet-form]');",
+    )
+    .await;
+
+    // The integrity check, as `plenary check`.
+    app.click("[data-view=backups]").await;
+    app.click("[data-testid=check-library]").await;
+    let checked = app
+        .wait_until(
+            "the check's result",
+            "const r = document.querySelector('[data-testid=check-result]'); return r && [r.dataset.sound, r.textContent.trim()];",
+        )
+        .await;
+    app.screenshot("19-library-checked").await;
+    assert_eq!(checked[0], "true", "{checked}");
+    assert!(
+        checked[1].as_str().is_some_and(|t| t.starts_with("No damage found") && t.contains("sections")),
+        "{checked}"
+    );
+
+    // What the export contained: the section's version with its title, the fact's value, the digest.
+    app.click("[data-view=statements]").await;
+    app.click(&format!("[data-statement-id=\"{statement}\"]")).await;
+    app.wait_until("the export log", "const d = document.querySelector('[data-testid=export-log]'); if (!d) return false; d.closest('details').open = true; return true;").await;
+    app.click("[data-testid=export-details-toggle]").await;
+    let contents = app
+        .wait_until(
+            "the export's contents",
+            "const d = document.querySelector('[data-testid=export-details]'); return d && \
+             [[...d.querySelectorAll('[data-section]')].map(s => s.textContent.trim()), \
+              [...d.querySelectorAll('[data-fact]')].map(f => f.textContent.trim()), \
+              d.querySelector('[data-testid=export-sha256]').textContent];",
+        )
+        .await;
+    assert_eq!(contents[0], serde_json::json!(["Needs review · v1"]), "{contents}");
+    assert!(
+        contents[1]
+            .as_array()
+            .is_some_and(|facts| facts.len() == 1
+                && facts[0].as_str().is_some_and(|f| f.starts_with("member_orgs = "))),
+        "{contents}"
+    );
+    assert_eq!(contents[2], record["sha256"], "the digest the command printed");
+    app.screenshot("20-export-contents").await;
+
+    // The built-in templates, written out for editing.
+    app.click("[data-view=organisation]").await;
+    app.click("[data-testid=export-templates]").await;
+    let written = app
+        .wait_until(
+            "the templates written",
+            "const p = document.querySelector('[data-testid=templates-written]'); return p && p.textContent;",
+        )
+        .await;
+    app.screenshot("21-templates-exported").await;
+    let folder = dir.path().join("Plenary templates");
+    assert!(written.as_str().is_some_and(|w| w.contains(&folder.display().to_string())), "{written}");
+    let files: Vec<_> = walk(&folder);
+    assert!(files.iter().any(|f| f.ends_with("statement.hbs")), "{files:?}");
+    assert!(files.iter().any(|f| f.extension().is_some_and(|e| e == "css")), "{files:?}");
+
+    // In Spanish: why each backup was made, and a refusal from the library in the window's words.
+    select(&app, "[data-testid=ui-language]", "es").await;
+    app.click("[data-view=backups]").await;
+    let reasons = app
+        .wait_until(
+            "the backups listed",
+            "const rows = [...document.querySelectorAll('[data-testid=backups] td:nth-child(2)')]; return rows.length > 0 && rows.map(r => r.textContent);",
+        )
+        .await;
+    assert!(
+        reasons.as_array().is_some_and(|r| r.iter().all(|r| r
+            .as_str()
+            .is_some_and(|r| r == "Diaria" || r.starts_with("Antes de") || r == "Hecha a petición"))),
+        "{reasons}"
+    );
+    app.click("[data-view=statements]").await;
+    app.click(&format!("[data-statement-id=\"{statement}\"]")).await;
+    app.type_into("[data-testid=signatory-name]", "Red Regional").await;
+    app.click("[data-testid=add-signatory]").await;
+    app.wait_until(
+        "the first signatory",
+        "return document.querySelector('[data-signer=\"Red Regional\"]') !== null && document.querySelector('[data-testid=signatory-name]').value === '';",
+    )
+    .await;
+    app.type_into("[data-testid=signatory-name]", "red regional").await;
+    app.click("[data-testid=add-signatory]").await;
+    let refusal = app
+        .wait_until(
+            "the refusal",
+            "const n = document.querySelector('[data-notice=error]'); return n && n.textContent;",
+        )
+        .await;
+    assert!(
+        refusal.as_str().is_some_and(|r| r.contains("red regional ya firma esta declaración")),
+        "{refusal}"
+    );
+    select(&app, "[data-testid=ui-language]", "en").await;
+    app.stop().await;
+
+    let store = Store::open(&db).expect("library");
+    let id = section.parse().expect("section id");
+    let vetted = store.version(id, 1).expect("version 1").vetted.expect("vetted");
+    assert_eq!(vetted.by, "Directora Ruiz");
+}
+
+/// Every file under `folder`.
+fn walk(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display())).flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

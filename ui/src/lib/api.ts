@@ -329,6 +329,29 @@ export interface ExportRow {
   word_count: number;
 }
 
+/** What an export contained: the section versions (with the title each had) and fact values. */
+export interface ExportDetails {
+  sha256: string;
+  bytes: number;
+  versions: { section: string; version: number; title: string | null }[];
+  facts: Record<string, string>;
+}
+
+/** The built-in templates written out for editing. */
+export interface TemplatesWritten {
+  folder: string;
+  files: number;
+  /** Where edited templates take effect. */
+  templates_folder: string | null;
+}
+
+/** What the integrity check found: no problems means no damage. */
+export interface CheckReport {
+  problems: string[];
+  sections: number;
+  statements: number;
+}
+
 export interface LibraryStatus {
   path: string;
   /** Why the library could not be opened (damage); null when it is open. */
@@ -337,7 +360,9 @@ export interface LibraryStatus {
 
 export interface BackupRow {
   name: string;
-  kind: string;
+  /** Why it was made; `detail` names the change (`import`…) or the format upgraded from. */
+  kind: "manual" | "daily" | "before" | "before_upgrade" | "damaged";
+  detail: string | null;
   restorable: boolean;
   taken: string;
   bytes: number;
@@ -422,7 +447,9 @@ export const api = {
   ) => invoke<void>("update_section_details", { id, details }),
   history: (id: string) => invoke<Version[]>("section_history", { id }),
   restoreVersion: (id: string, number: number) => invoke<number>("restore_section_version", { id, number }),
-  setSectionStatus: (id: string, status: SectionStatus) => invoke<void>("set_section_status", { id, status }),
+  /** `by` names who vetted it (the person at the keyboard when omitted). */
+  setSectionStatus: (id: string, status: SectionStatus, by?: string) =>
+    invoke<void>("set_section_status", { id, status, by: by ?? null }),
   deleteSection: (id: string) => invoke<void>("delete_section", { id }),
   undeleteSection: (id: string) => invoke<void>("undelete_section", { id }),
   listFacts: () => invoke<Fact[]>("list_facts"),
@@ -477,6 +504,9 @@ export const api = {
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
   exportText: (id: string, exportId: string) => invoke<string | null>("export_text", { id, export: exportId }),
+  exportDetails: (id: string, exportId: string) => invoke<ExportDetails>("export_details", { id, export: exportId }),
+  exportTemplates: () => invoke<TemplatesWritten | null>("export_templates"),
+  checkLibrary: () => invoke<CheckReport>("check_library"),
   proposeImportFile: () => invoke<ImportView | null>("propose_import_file"),
   proposeImportText: (text: string) => invoke<ImportView>("propose_import_text", { text }),
   saveImport: (origin: ImportOrigin, sections: ChosenSection[], tags: string[], past: PastStatementInput | null) =>
