@@ -11,7 +11,9 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 68] = [
+const COMMANDS: [&str; 70] = [
+    "put_back_signatory",
+    "relink_translation",
     "check_library",
     "export_details",
     "export_templates",

@@ -5,6 +5,7 @@
 mod commands;
 mod error;
 mod menu;
+mod shelf;
 mod state;
 mod views;
 
@@ -35,6 +36,8 @@ pub fn run() {
         .on_menu_event(menu::forward)
         .invoke_handler(tauri::generate_handler![
             commands::backups::check_library,
+            commands::statements::put_back_signatory,
+            commands::translations::relink_translation,
             commands::export::export_details,
             commands::export::export_templates,
             commands::sections::delete_section,

@@ -7,10 +7,13 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
 use plenary_core::date::Date;
-use plenary_core::id::SectionId;
+use plenary_core::id::{SectionId, StatementId};
 use plenary_core::share::SharedLibrary;
+use plenary_core::statement::Signer;
 use plenary_render::TemplateSet;
-use plenary_store::{Store, StoreError, default_database_path, default_templates_path};
+use plenary_store::{Store, StoreError, Unlinked, default_database_path, default_templates_path};
+
+use crate::shelf::Shelf;
 
 use crate::error::{Code, CommandError, CommandResult};
 use crate::menu::Language;
@@ -38,9 +41,13 @@ pub(crate) struct AppState {
     /// The interface language (the OS's until the window says otherwise), for what the shell
     /// itself words: dialog filters, file names.
     language: Mutex<Language>,
-    /// Sections deleted in this session, newest last, each with a copy in the sharing format
-    /// that puts it back whole (history, vetting, tags) when the user undoes the deletion.
-    deleted_sections: Mutex<Vec<(SectionId, SharedLibrary)>>,
+    /// Sections deleted in this session, each with a copy in the sharing format that puts it
+    /// back whole (history, vetting, tags) when the user undoes the deletion.
+    pub(crate) deleted_sections: Shelf<SectionId, SharedLibrary>,
+    /// Signatories removed in this session, by statement and name, with where they stood.
+    pub(crate) removed_signatories: Shelf<(StatementId, String), (u32, Signer)>,
+    /// Translation links taken apart in this session, by the section unlinked.
+    pub(crate) unlinked_translations: Shelf<SectionId, Unlinked>,
 }
 
 impl AppState {
@@ -72,29 +79,10 @@ impl AppState {
             open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
             started,
             language: Mutex::new(Language::from_os()),
-            deleted_sections: Mutex::new(Vec::new()),
+            deleted_sections: Shelf::new(),
+            removed_signatories: Shelf::new(),
+            unlinked_translations: Shelf::new(),
         })
-    }
-
-    /// Keeps the copy of a section about to be deleted (the last ten are kept).
-    pub(crate) fn keep_deleted_section(&self, id: SectionId, copy: SharedLibrary) {
-        let mut kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.retain(|(kept_id, _)| *kept_id != id);
-        kept.push((id, copy));
-        let excess = kept.len().saturating_sub(10);
-        kept.drain(..excess);
-    }
-
-    /// The copy of a deleted section, if this session deleted it.
-    pub(crate) fn deleted_section(&self, id: SectionId) -> Option<SharedLibrary> {
-        let kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.iter().find(|(kept_id, _)| *kept_id == id).map(|(_, copy)| copy.clone())
-    }
-
-    /// Drops the copy of a section that is back.
-    pub(crate) fn forget_deleted_section(&self, id: SectionId) {
-        let mut kept = self.deleted_sections.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        kept.retain(|(kept_id, _)| *kept_id != id);
     }
 
     /// The interface language.

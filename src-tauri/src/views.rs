@@ -351,8 +351,20 @@ impl EventInput {
     }
 }
 
-/// An event as the window shows it.
-pub(crate) type EventView = Event;
+/// An event as the window shows it: its fields, and the name menus give it (core's
+/// [`Event::display_name`], so the window and the exports name it alike).
+#[derive(Debug, Serialize)]
+pub(crate) struct EventView {
+    #[serde(flatten)]
+    event: Event,
+    label: String,
+}
+
+impl From<Event> for EventView {
+    fn from(event: Event) -> Self {
+        Self { label: event.display_name(), event }
+    }
+}
 
 /// The organisation profile, with the logo as a data URI for display.
 #[derive(Debug, Serialize)]

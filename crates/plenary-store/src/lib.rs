@@ -47,6 +47,7 @@ pub use restore::{Restored, restore};
 pub use search::{RANK_ALL_UP_TO, SearchHit, SearchQuery};
 pub use sections::{LastUse, NewSection, SectionEdit, SectionFilter, SectionSummary, Translation, Usage};
 pub use statements::{ConsentAnswer, NewStatement, StatementDetails, StatementSummary};
+pub use translations::Unlinked;
 pub use write::Write;
 
 use std::path::{Path, PathBuf};

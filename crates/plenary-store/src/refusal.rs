@@ -189,6 +189,14 @@ pub enum Refusal {
         /// The section to become its source.
         to: String,
     },
+    /// Putting back the links of a section that has been linked again since.
+    #[error(
+        "'{title}' has been linked to a translation again since; unlink it first to put the old links back"
+    )]
+    AlreadyLinked {
+        /// Its title.
+        title: String,
+    },
     /// Unlinking a section that has no translation link.
     #[error("'{title}' is not linked to any translation")]
     NotLinked {

@@ -116,18 +116,8 @@ pub(crate) fn get(conn: &Connection, id: StatementId) -> StoreResult<Statement> 
         .optional()?
         .ok_or_else(|| StoreError::NotFound { what: "statement", id: id.to_string() })?;
     statement.signatories = conn
-        .prepare_cached(
-            "SELECT name, role, consent, consent_by, consent_at, consent_text, consent_note
-             FROM signatories WHERE statement_seq = ?1 ORDER BY position",
-        )?
-        .query_map([seq], |row| {
-            let consent = match row.get::<_, String>(2)?.as_str() {
-                "invited" => Consent::Invited,
-                "declined" => Consent::Declined { at: parsed(row, 4)?, note: row.get(6)? },
-                _ => Consent::Agreed { by: row.get(3)?, at: parsed_opt(row, 4)?, text: row.get(5)? },
-            };
-            Ok(Signer { name: row.get(0)?, role: row.get(1)?, consent })
-        })?
+        .prepare_cached(&format!("{SIGNER_COLUMNS} WHERE statement_seq = ?1 ORDER BY position"))?
+        .query_map([seq], signer_row)?
         .collect::<Result<_, _>>()?;
     statement.items = conn
         .prepare_cached(
@@ -551,17 +541,58 @@ impl Write<'_> {
         self.touch(statement_seq)
     }
 
-    /// Removes the signatory at `position`; the ones after move up.
-    pub fn remove_signatory(&mut self, statement: StatementId, position: u32) -> StoreResult<()> {
+    /// Removes the signatory at `position`; the ones after move up. Returns the signatory with
+    /// the answer they had given, for [`Write::put_back_signatory`].
+    pub fn remove_signatory(&mut self, statement: StatementId, position: u32) -> StoreResult<Signer> {
         let conn = self.conn();
         let statement_seq = editable(conn, statement)?;
         let position = signatory_at(conn, statement_seq, position)?;
+        let removed = conn
+            .prepare_cached(&format!("{SIGNER_COLUMNS} WHERE statement_seq = ?1 AND position = ?2"))?
+            .query_row(params![statement_seq, position], signer_row)?;
         conn.execute(
             "DELETE FROM signatories WHERE statement_seq = ?1 AND position = ?2",
             params![statement_seq, position],
         )?;
         let last = signatory_count(conn, statement_seq)? + 1;
         shift_signatories(conn, statement_seq, position + 1, last, -1)?;
+        self.touch(statement_seq)?;
+        Ok(removed)
+    }
+
+    /// Puts a removed signatory back at `position` (or last, if the list has grown shorter), with
+    /// the answer they had given and the text they agreed to: undoing [`Write::remove_signatory`].
+    pub fn put_back_signatory(
+        &mut self,
+        statement: StatementId,
+        position: u32,
+        signer: &Signer,
+    ) -> StoreResult<()> {
+        let conn = self.conn();
+        let statement_seq = editable(conn, statement)?;
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM signatories WHERE statement_seq = ?1 AND lower(name) = lower(?2))",
+            params![statement_seq, signer.name],
+            |row| row.get(0),
+        )?;
+        if taken {
+            return Err(Refusal::SignatoryTwice { name: signer.name.clone() }.into());
+        }
+        let count = signatory_count(conn, statement_seq)?;
+        let position = position.clamp(1, count + 1);
+        shift_signatories(conn, statement_seq, position, count, 1)?;
+        let (consent, by, at, text, note) = match &signer.consent {
+            Consent::Invited => ("invited", None, None, None, None),
+            Consent::Agreed { by, at, text } => {
+                ("agreed", by.clone(), at.map(|at| at.to_string()), text.clone(), None)
+            }
+            Consent::Declined { at, note } => ("declined", None, Some(at.to_string()), None, note.clone()),
+        };
+        conn.execute(
+            "INSERT INTO signatories (statement_seq, position, name, role, consent, consent_by, consent_at,
+                consent_text, consent_note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![statement_seq, position, signer.name, signer.role, consent, by, at, text, note],
+        )?;
         self.touch(statement_seq)
     }
 
@@ -684,6 +715,20 @@ impl Write<'_> {
         )?;
         Ok(())
     }
+}
+
+/// The signatory columns [`signer_row`] reads.
+const SIGNER_COLUMNS: &str =
+    "SELECT name, role, consent, consent_by, consent_at, consent_text, consent_note FROM signatories";
+
+/// A signatory and their answer, from a row of [`SIGNER_COLUMNS`].
+fn signer_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Signer> {
+    let consent = match row.get::<_, String>(2)?.as_str() {
+        "invited" => Consent::Invited,
+        "declined" => Consent::Declined { at: parsed(row, 4)?, note: row.get(6)? },
+        _ => Consent::Agreed { by: row.get(3)?, at: parsed_opt(row, 4)?, text: row.get(5)? },
+    };
+    Ok(Signer { name: row.get(0)?, role: row.get(1)?, consent })
 }
 
 fn signatory_count(conn: &Connection, statement_seq: i64) -> StoreResult<u32> {

@@ -15,6 +15,19 @@ use crate::rows::parsed;
 use crate::sections::{Translation, get};
 use crate::{Store, Write};
 
+/// What unlinking a section took apart, so that [`Write::relink_translation`] can put it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unlinked {
+    /// The section taken out of its group.
+    pub section: SectionId,
+    /// The group it was in.
+    pub group: TranslationGroupId,
+    /// The links it was part of: (translation, its source, the source's version it follows).
+    pub links: Vec<(SectionId, SectionId, u32)>,
+    /// The one section the unlinking left alone, whose group went with it.
+    pub left_alone: Option<SectionId>,
+}
+
 /// SQL true when the section `s` is a translation whose source has a newer version.
 pub(crate) const OUT_OF_DATE_SQL: &str = "EXISTS (SELECT 1 FROM translation_sources ts
     JOIN sections src ON src.seq = ts.source_seq
@@ -146,26 +159,65 @@ impl Write<'_> {
     }
 
     /// Takes a section out of its translation group; translations made from it keep their group
-    /// but no longer have a source.
-    pub fn unlink_translation(&mut self, id: SectionId) -> StoreResult<()> {
+    /// but no longer have a source. Returns what was taken apart, for an undo.
+    pub fn unlink_translation(&mut self, id: SectionId) -> StoreResult<Unlinked> {
         let conn = self.conn();
         let section = get(conn, id)?;
-        if section.translation_group.is_none() {
+        let Some(group) = section.translation_group else {
             return Err(Refusal::NotLinked { title: section.title }.into());
-        }
+        };
         let seq = ids::seq_of(conn, SECTIONS, &id.to_string())?;
+        let links = conn
+            .prepare_cached(
+                "SELECT s.id, src.id, ts.source_version FROM translation_sources ts
+                 JOIN sections s ON s.seq = ts.section_seq JOIN sections src ON src.seq = ts.source_seq
+                 WHERE ts.section_seq = ?1 OR ts.source_seq = ?1",
+            )?
+            .query_map([seq], |row| Ok((parsed(row, 0)?, parsed(row, 1)?, row.get(2)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
         conn.execute("DELETE FROM translation_sources WHERE section_seq = ?1 OR source_seq = ?1", [seq])?;
         conn.execute(
             "UPDATE sections SET translation_group = NULL, updated_at = ?2 WHERE seq = ?1",
             params![seq, self.now().to_string()],
         )?;
         // A group left with one section is no group.
-        if let Some(group) = section.translation_group {
-            conn.execute(
-                "UPDATE sections SET translation_group = NULL WHERE translation_group = ?1
-                 AND (SELECT count(*) FROM sections WHERE translation_group = ?1) = 1",
-                [group.to_string()],
-            )?;
+        let left: Vec<SectionId> = conn
+            .prepare_cached("SELECT id FROM sections WHERE translation_group = ?1 LIMIT 2")?
+            .query_map([group.to_string()], |row| parsed(row, 0))?
+            .collect::<Result<_, _>>()?;
+        let left_alone = match left.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        if let Some(alone) = left_alone {
+            conn.execute("UPDATE sections SET translation_group = NULL WHERE id = ?1", [alone.to_string()])?;
+        }
+        Ok(Unlinked { section: id, group, links, left_alone })
+    }
+
+    /// Puts back what [`Write::unlink_translation`] took apart: the group, and each link with
+    /// the source version it followed (so an out-of-date translation is still flagged). Links
+    /// to a section deleted since are left out.
+    pub fn relink_translation(&mut self, unlinked: &Unlinked) -> StoreResult<()> {
+        let conn = self.conn();
+        let section = get(conn, unlinked.section)?;
+        if section.translation_group.is_some() {
+            // Linked again meanwhile: what it is linked to now stands.
+            return Err(Refusal::AlreadyLinked { title: section.title }.into());
+        }
+        let now = self.now().to_string();
+        let mut join = conn.prepare_cached(
+            "UPDATE sections SET translation_group = ?2, updated_at = ?3 WHERE id = ?1 AND translation_group IS NULL",
+        )?;
+        for member in std::iter::once(unlinked.section).chain(unlinked.left_alone) {
+            join.execute(params![member.to_string(), unlinked.group.to_string(), now])?;
+        }
+        let mut link = conn.prepare_cached(
+            "INSERT OR REPLACE INTO translation_sources (section_seq, source_seq, source_version)
+             SELECT s.seq, src.seq, ?3 FROM sections s, sections src WHERE s.id = ?1 AND src.id = ?2",
+        )?;
+        for (translation, source, version) in &unlinked.links {
+            link.execute(params![translation.to_string(), source.to_string(), version])?;
         }
         Ok(())
     }

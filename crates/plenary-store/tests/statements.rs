@@ -9,7 +9,9 @@ use plenary_core::id::SectionId;
 use plenary_core::statement::ItemContent;
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
-use plenary_store::{NewEvent, NewStatement, OrganisationUpdate, SectionEdit, StatementDetails, Store};
+use plenary_store::{
+    ConsentAnswer, NewEvent, NewStatement, OrganisationUpdate, SectionEdit, StatementDetails, Store,
+};
 
 fn today() -> plenary_core::date::Date {
     "2026-11-26".parse().expect("date")
@@ -456,5 +458,33 @@ fn signatories_are_reordered_and_removed_in_any_sequence() {
     store.write(|w| w.remove_signatory(statement, 2)).expect("remove C");
     assert_eq!(names(&store), ["D", "A"]);
     let error = store.write(|w| w.add_signatory(statement, " d ", None)).expect_err("twice");
+    assert!(error.to_string().contains("already a signatory"), "{error}");
+}
+
+#[test]
+fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
+    let (_folder, mut store) = library();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    for name in ["A", "B", "C"] {
+        store.write(|w| w.add_signatory(statement, name, Some(format!("{name}'s role")))).expect("sign");
+    }
+    let agreed = ConsentAnswer::Agreed { by: "Ana".into() };
+    store.write(|w| w.record_consent(statement, 2, agreed, today())).expect("B agrees");
+    let before = store.statement(statement).expect("read").signatories;
+
+    let removed = store.write(|w| w.remove_signatory(statement, 2)).expect("remove B");
+    assert_eq!(removed, before[1], "the signatory as they were, answer included");
+    store.write(|w| w.put_back_signatory(statement, 2, &removed)).expect("undo");
+    assert_eq!(store.statement(statement).expect("read").signatories, before, "same place, same answer");
+
+    let removed = store.write(|w| w.remove_signatory(statement, 3)).expect("remove C");
+    store.write(|w| w.remove_signatory(statement, 1)).expect("remove A");
+    store.write(|w| w.put_back_signatory(statement, 3, &removed)).expect("C back, last");
+    let names: Vec<String> =
+        store.statement(statement).expect("read").signatories.into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["B", "C"]);
+    let error = store.write(|w| w.put_back_signatory(statement, 1, &removed)).expect_err("twice");
     assert!(error.to_string().contains("already a signatory"), "{error}");
 }

@@ -104,3 +104,29 @@ fn linking_refuses_a_circle_and_unlinking_takes_a_section_out() {
     let error = store.write(|w| w.unlink_translation(english)).expect_err("nothing linked");
     assert!(error.to_string().contains("not linked"), "{error}");
 }
+
+#[test]
+fn unlinking_is_undone_with_the_group_and_the_version_each_translation_follows() {
+    let (_folder, mut store) = library();
+    let english = add(&mut store, "Who we are", "a", "en");
+    let spanish = add(&mut store, "Quiénes somos", "b", "es");
+    store.write(|w| w.link_translations(english, spanish)).expect("es from en");
+    edit_body(&mut store, english, "a, changed");
+    assert_eq!(flagged(&store), ["Quiénes somos"], "out of date before the unlink");
+    let group = store.section(english).expect("section").translation_group;
+
+    let unlinked = store.write(|w| w.unlink_translation(english)).expect("unlink");
+    assert_eq!(unlinked.left_alone, Some(spanish), "a group of two leaves one alone");
+    assert!(store.section(spanish).expect("section").translation_group.is_none());
+    assert!(flagged(&store).is_empty());
+
+    store.write(|w| w.relink_translation(&unlinked)).expect("undo");
+    assert_eq!(store.section(english).expect("section").translation_group, group);
+    assert_eq!(store.section(spanish).expect("section").translation_group, group);
+    let source = store.translation_source(spanish).expect("source").expect("a source again");
+    assert_eq!((source.source, source.made_from), (english, 1), "the version it followed, not the newest");
+    assert_eq!(flagged(&store), ["Quiénes somos"], "still out of date");
+
+    let error = store.write(|w| w.relink_translation(&unlinked)).expect_err("linked already");
+    assert!(error.to_string().contains("linked to a translation again"), "{error}");
+}

@@ -117,7 +117,7 @@ pub(crate) async fn delete_fact(
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec<EventView>> {
-    Ok(state.store()?.events()?)
+    Ok(state.store()?.events()?.into_iter().map(EventView::from).collect())
 }
 
 /// Deletes an event no statement uses (the window undoes it by saving the same details again).

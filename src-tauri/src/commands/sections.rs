@@ -130,7 +130,7 @@ pub(crate) async fn delete_section(state: State<'_, AppState>, id: String) -> Co
     copy.facts.clear();
     copy.organisation = plenary_core::organisation::Organisation::default();
     store.write(|w| w.delete_section(id))?;
-    state.keep_deleted_section(id, copy);
+    state.deleted_sections.keep(id, copy);
     Ok(())
 }
 
@@ -140,11 +140,12 @@ pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> 
     let id: SectionId =
         id.parse().map_err(|_| CommandError::new(Code::Invalid, format!("no section id: {id}")))?;
     let copy = state
-        .deleted_section(id)
+        .deleted_sections
+        .get(&id)
         .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not deleted in this session"))?;
     state.store()?.write(|w| w.merge_shared(&copy, ""))?;
     // Only once it is back: a failed attempt can be tried again.
-    state.forget_deleted_section(id);
+    state.deleted_sections.forget(&id);
     Ok(())
 }
 

@@ -7,7 +7,7 @@ use plenary_store::{ConsentAnswer, NewStatement, StatementDetails};
 use tauri::State;
 
 use super::{event_id, section_id, statement_id};
-use crate::error::CommandResult;
+use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
 use crate::views::{StatementDetail, StatementDetailsInput, StatementRow, non_empty, optional_date};
 
@@ -241,7 +241,30 @@ pub(crate) async fn remove_signatory(
     id: String,
     position: u32,
 ) -> CommandResult<StatementDetail> {
-    change(&state, &id, |w, statement| w.remove_signatory(statement, position))
+    let mut store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    let removed = store.write(|w| w.remove_signatory(statement, position))?;
+    state.removed_signatories.keep((statement, removed.name.clone()), (position, removed));
+    detail(&store, &id)
+}
+
+/// Undoes the removal of the signatory called `name`: back in their place, with their answer.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn put_back_signatory(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+) -> CommandResult<StatementDetail> {
+    let mut store = state.store()?;
+    let statement = statement_id(&store, &id)?;
+    let key = (statement, name);
+    let (position, signer) = state
+        .removed_signatories
+        .get(&key)
+        .ok_or_else(|| CommandError::new(Code::NotFound, "that signatory was not removed in this session"))?;
+    store.write(|w| w.put_back_signatory(statement, position, &signer))?;
+    state.removed_signatories.forget(&key);
+    detail(&store, &id)
 }
 
 #[tauri::command(rename_all = "snake_case")]

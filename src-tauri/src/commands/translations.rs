@@ -4,7 +4,7 @@
 use tauri::State;
 
 use super::section_id;
-use crate::error::CommandResult;
+use crate::error::{Code, CommandError, CommandResult};
 use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
@@ -23,7 +23,23 @@ pub(crate) async fn link_translation(
 pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
-    Ok(store.write(|w| w.unlink_translation(id))?)
+    let unlinked = store.write(|w| w.unlink_translation(id))?;
+    state.unlinked_translations.keep(id, unlinked);
+    Ok(())
+}
+
+/// Undoes unlinking section `id`: its group and links back as they were.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn relink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+    let mut store = state.store()?;
+    let id = section_id(&store, &id)?;
+    let unlinked = state
+        .unlinked_translations
+        .get(&id)
+        .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not unlinked in this session"))?;
+    store.write(|w| w.relink_translation(&unlinked))?;
+    state.unlinked_translations.forget(&id);
+    Ok(())
 }
 
 #[tauri::command(rename_all = "snake_case")]

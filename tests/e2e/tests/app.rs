@@ -1017,13 +1017,19 @@ async fn an_out_of_date_translation_is_flagged_shown_its_sources_changes_and_rel
     )
     .await;
 
-    // Unlinked, then linked again from the editor: it is the translation of the English text.
+    // Unlinked, Undo puts the link back; unlinked again, then linked again from the editor: it is
+    // the translation of the English text.
+    let none_left = "const t = document.querySelector('[data-testid=translations]'); return t && t.querySelectorAll('li').length === 0;";
     app.click("[data-testid=unlink-translation]").await;
+    app.wait_until("no translations left", none_left).await;
+    app.click("[data-notice=info] [data-testid=notice-action]").await;
     app.wait_until(
-        "no translations left",
-        "const t = document.querySelector('[data-testid=translations]'); return t && t.querySelectorAll('li').length === 0;",
+        "the link back",
+        "const t = document.querySelector('[data-testid=translations]'); return t && t.textContent.includes('en: Who we are');",
     )
     .await;
+    app.click("[data-testid=unlink-translation]").await;
+    app.wait_until("no translations left again", none_left).await;
     app.eval("document.querySelector('[data-testid=translations] details').open = true; return true;").await;
     app.type_into("[data-testid=link-search]", "who we are").await;
     let linked = format!(
@@ -1437,6 +1443,29 @@ async fn a_reviewer_is_named_the_library_checked_an_exports_contents_read_and_te
         refusal.as_str().is_some_and(|r| r.contains("red regional ya firma esta declaración")),
         "{refusal}"
     );
+    app.click("[data-notice=error] button.link").await;
+
+    // A signatory who agreed is removed; Undo puts them back with their agreement.
+    app.click("[data-signer='Red Regional'] [data-testid=signer-agreed]").await;
+    app.wait_until(
+        "the signatory agreed",
+        "const s = document.querySelector('[data-signer=\"Red Regional\"]'); return s && s.dataset.standing === 'agreed';",
+    )
+    .await;
+    app.click("[data-signer='Red Regional'] [data-testid=signer-remove]").await;
+    let removed = app
+        .wait_until(
+            "the signatory removed, with Undo",
+            "const n = document.querySelector('[data-notice=info]:has([data-testid=notice-action])'); return !document.querySelector('[data-signer=\"Red Regional\"]') && n && n.textContent;",
+        )
+        .await;
+    assert!(removed.as_str().is_some_and(|n| n.contains("Red Regional ya no es firmante")), "{removed}");
+    app.click("[data-notice=info] [data-testid=notice-action]").await;
+    app.wait_until(
+        "the signatory back, still agreed",
+        "const s = document.querySelector('[data-signer=\"Red Regional\"]'); return s && s.dataset.standing === 'agreed';",
+    )
+    .await;
     select(&app, "[data-testid=ui-language]", "en").await;
     app.stop().await;
 

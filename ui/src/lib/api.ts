@@ -194,11 +194,8 @@ export interface EventRecord {
   /** Limits of single languages: language → words. */
   word_limits: Record<string, number>;
   languages: string[];
-}
-
-/** How an event is named in menus: its short name (or name) and edition. */
-export function eventLabel(event: EventRecord): string {
-  return `${event.short_name ?? event.name}${event.edition ? ` ${event.edition}` : ""}`;
+  /** How menus name it: its short name (or name) and edition, without repeating the edition. */
+  label: string;
 }
 
 export interface EventInput {
@@ -435,6 +432,8 @@ export const api = {
   openSection: (id: string) => invoke<SectionDetail>("open_section", { id }),
   linkTranslation: (source: string, translation: string) => invoke<void>("link_translation", { source, translation }),
   unlinkTranslation: (id: string) => invoke<void>("unlink_translation", { id }),
+  /** Undoes unlinking section `id` in this session: its group and links back as they were. */
+  relinkTranslation: (id: string) => invoke<void>("relink_translation", { id }),
   markTranslationUpdated: (id: string) => invoke<number>("mark_translation_updated", { id }),
   createSection: (section: { title: string; body: string; kind: string; lang: string; tags: string[] }) =>
     invoke<string>("create_section", { section }),
@@ -496,6 +495,8 @@ export const api = {
   recordConsent: (id: string, position: number, agreed: boolean, note = "") =>
     invoke<StatementDetail>("record_consent", { id, position, agreed, note }),
   removeSignatory: (id: string, position: number) => invoke<StatementDetail>("remove_signatory", { id, position }),
+  /** Undoes removing the signatory `name` in this session: back in place, with their answer. */
+  putBackSignatory: (id: string, name: string) => invoke<StatementDetail>("put_back_signatory", { id, name }),
   moveSignatory: (id: string, from: number, to: number) => invoke<StatementDetail>("move_signatory", { id, from, to }),
   preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
   /** With `parallel` (a language), the statement's translation goes in a second column. */

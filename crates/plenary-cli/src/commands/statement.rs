@@ -79,7 +79,7 @@ pub(super) fn run(
             change(path, &statement, |w, id| w.record_consent(id, position, answer, today))
         }
         StatementCommand::Unsign { statement, position } => {
-            change(path, &statement, |w, id| w.remove_signatory(id, position))
+            change(path, &statement, |w, id| w.remove_signatory(id, position).map(|_| ()))
         }
         StatementCommand::MoveSignatory { statement, from, to } => {
             change(path, &statement, |w, id| w.move_signatory(id, from, to))
