@@ -11,7 +11,8 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 70] = [
+const COMMANDS: [&str; 71] = [
+    "add_kind",
     "put_back_signatory",
     "relink_translation",
     "check_library",

@@ -148,6 +148,12 @@ impl From<plenary_core::ModelError> for CommandError {
                 plain.keyed(format!("error.statementLocked.{}", status.as_str()), serde_json::json!({}))
             }
             ModelError::StatementKept => plain.keyed("error.statementKept", serde_json::json!({})),
+            // The window words the fields its forms reach (`error.invalid.language`…); for the
+            // rest it shows the message.
+            ModelError::Invalid { field, value, .. } => {
+                let field = field.split(" in '").next().unwrap_or(field).replace(' ', "_");
+                plain.keyed(format!("error.invalid.{field}"), serde_json::json!({ "value": value }))
+            }
             ModelError::InUse { what, statement, status, deleted } => {
                 // The advice differs: change the draft, wait out a deleted one, or retire.
                 let case = match (deleted, status) {
@@ -210,6 +216,11 @@ mod tests {
                 "key": "error.refused.signatoryTwice",
                 "params": { "name": "Ana" },
             })
+        );
+        let invalid = sent(ModelError::invalid("fact key", "Members", "lowercase").into());
+        assert_eq!(
+            (invalid["key"].as_str(), invalid["params"]["value"].as_str()),
+            (Some("error.invalid.fact_key"), Some("Members"))
         );
         let bare = sent(StoreError::from(plenary_store::Refusal::SignatoryNeedsName).into());
         assert_eq!(bare["key"], "error.refused.signatoryNeedsName");

@@ -36,6 +36,7 @@ pub fn run() {
         .on_menu_event(menu::forward)
         .invoke_handler(tauri::generate_handler![
             commands::backups::check_library,
+            commands::library::add_kind,
             commands::statements::put_back_signatory,
             commands::translations::relink_translation,
             commands::export::export_details,

@@ -51,6 +51,15 @@ pub(crate) async fn library_info(state: State<'_, AppState>) -> CommandResult<Li
     })
 }
 
+/// Adds a kind sections can be given (`plenary kind add`); returns every kind, in order.
+#[tauri::command(rename_all = "snake_case")]
+pub(crate) async fn add_kind(state: State<'_, AppState>, name: String) -> CommandResult<Vec<String>> {
+    let kind = plenary_core::kind::Kind::parse(&name)?;
+    let mut store = state.store()?;
+    store.write(|w| w.add_kind(&kind))?;
+    Ok(store.kinds()?.iter().map(ToString::to_string).collect())
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_sections(
     state: State<'_, AppState>,

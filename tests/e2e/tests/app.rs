@@ -1297,7 +1297,7 @@ async fn every_screen_passes_an_accessibility_check_in_both_themes() {
 
 /// What a desktop user needs of the command line is in the window: naming who vetted a section,
 /// the integrity check, what an export contained, the built-in templates written out for
-/// editing; and a Spanish window words the library's refusals and why each backup was made.
+/// editing, a new kind; and a Spanish window words the library's refusals and why each backup was made.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reviewer_is_named_the_library_checked_an_exports_contents_read_and_templates_exported() {
     let _window = ONE_WINDOW_AT_A_TIME.lock().await;
@@ -1466,10 +1466,30 @@ async fn a_reviewer_is_named_the_library_checked_an_exports_contents_read_and_te
         "const s = document.querySelector('[data-signer=\"Red Regional\"]'); return s && s.dataset.standing === 'agreed';",
     )
     .await;
+
+    // A kind added from the new-section form; one that cannot be a kind is refused in Spanish.
+    app.click("[data-view=library]").await;
+    app.click("[data-testid=new-section]").await;
+    app.click("[data-testid=add-kind]").await;
+    app.type_into("[data-testid=new-kind-name]", "declaración").await;
+    app.click("[data-testid=save-kind]").await;
+    let refusal = app
+        .wait_until("the kind refused", "const n = [...document.querySelectorAll('[data-notice=error]')].pop(); return n && n.textContent;")
+        .await;
+    assert!(refusal.as_str().is_some_and(|r| r.contains("«declaración» no puede ser un tipo")), "{refusal}");
+    app.find("[data-testid=new-kind-name]").await.clear().await.expect("clear");
+    app.type_into("[data-testid=new-kind-name]", "Testimonio").await;
+    app.click("[data-testid=save-kind]").await;
+    app.wait_until(
+        "the new kind chosen",
+        "const k = document.querySelector('[data-testid=new-kind]'); return !document.querySelector('[data-testid=new-kind-name]') && k.value === 'testimonio';",
+    )
+    .await;
     select(&app, "[data-testid=ui-language]", "en").await;
     app.stop().await;
 
     let store = Store::open(&db).expect("library");
+    assert!(store.kinds().expect("kinds").iter().any(|k| k.as_str() == "testimonio"));
     let id = section.parse().expect("section id");
     let vetted = store.version(id, 1).expect("version 1").vetted.expect("vetted");
     assert_eq!(vetted.by, "Directora Ruiz");

@@ -426,6 +426,8 @@ export const api = {
   backUpNow: () => invoke<BackupRow>("back_up_now"),
   restoreBackup: (name: string | null) => invoke<Restored>("restore_library_backup", { name }),
   libraryInfo: () => invoke<LibraryInfo>("library_info"),
+  /** Adds a kind sections can be given; returns every kind, in order. */
+  addKind: (name: string) => invoke<string[]>("add_kind", { name }),
   listSections: (filter: Filter) => invoke<SectionRow[]>("list_sections", { filter }),
   searchSections: (text: string, filter: Filter, limit = 60) =>
     invoke<Hit[]>("search_sections", { text, filter, limit }),
