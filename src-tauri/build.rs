@@ -11,7 +11,7 @@ fn main() {
 }
 
 /// Every `#[tauri::command]` in `src/commands/`, by name.
-const COMMANDS: [&str; 71] = [
+const COMMANDS: [&str; 70] = [
     "add_kind",
     "put_back_signatory",
     "relink_translation",
@@ -62,7 +62,6 @@ const COMMANDS: [&str; 71] = [
     "record_consent",
     "remove_signatory",
     "move_signatory",
-    "preview_statement",
     "export_statement",
     "list_exports",
     "open_export",

@@ -86,7 +86,6 @@ pub fn run() {
             commands::statements::record_consent,
             commands::statements::remove_signatory,
             commands::statements::move_signatory,
-            commands::export::preview_statement,
             commands::export::export_statement,
             commands::export::list_exports,
             commands::export::open_export,

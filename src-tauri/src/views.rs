@@ -281,8 +281,44 @@ pub(crate) struct SectionDetailsInput {
     pub(crate) review_due: String,
 }
 
-/// One version in the history panel.
-pub(crate) type VersionView = Version;
+/// One version in the history panel: the window's own shape, which the sharing format's
+/// (core's serde of [`Version`]) does not change.
+#[derive(Debug, Serialize)]
+pub(crate) struct VersionView {
+    number: u32,
+    title: String,
+    body: String,
+    author: String,
+    created_at: String,
+    note: Option<String>,
+    /// Who vetted it and when, and where the record came from if another library vetted it.
+    vetted: Option<VettingView>,
+    /// The older version whose text this one brought back, if it was made by restoring one.
+    restored_from: Option<u32>,
+}
+
+/// Who vetted a version.
+#[derive(Debug, Serialize)]
+pub(crate) struct VettingView {
+    by: String,
+    at: String,
+    via: Option<String>,
+}
+
+impl From<Version> for VersionView {
+    fn from(version: Version) -> Self {
+        Self {
+            number: version.number,
+            title: version.title,
+            body: version.body,
+            author: version.author,
+            created_at: version.created_at.to_string(),
+            note: version.note,
+            vetted: version.vetted.map(|v| VettingView { by: v.by, at: v.at.to_string(), via: v.via }),
+            restored_from: version.restored_from,
+        }
+    }
+}
 
 /// An event as its form sends it.
 #[derive(Debug, Deserialize)]
@@ -439,6 +475,16 @@ pub(crate) struct StatementDetail {
     frozen_on: Option<Date>,
     /// Every status change, oldest first (reopening keeps its reason here).
     status_changes: Vec<StatusChange>,
+    /// The preview: the HTML export as it stands, or why the template could not render it.
+    preview: Preview,
+}
+
+/// The statement as its HTML export would be, or the error its template gave.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Preview {
+    Html(String),
+    Error(Box<CommandError>),
 }
 
 /// One item of the composer.
@@ -470,6 +516,7 @@ impl StatementDetail {
         assembled: AssembledStatement,
         frozen: Option<Frozen>,
         status_changes: Vec<StatusChange>,
+        preview: Result<String, Box<CommandError>>,
     ) -> Self {
         let signatories = SignerStanding::all(statement.signatories, &assembled.consent_text());
         let items = statement
@@ -529,6 +576,10 @@ impl StatementDetail {
             warnings: assembled.warnings,
             frozen_on: frozen.map(|frozen| frozen.on),
             status_changes,
+            preview: match preview {
+                Ok(html) => Preview::Html(html),
+                Err(error) => Preview::Error(error),
+            },
         }
     }
 }
@@ -546,4 +597,23 @@ pub(crate) struct StatementDetailsInput {
 /// A fact's "as of" field.
 pub(crate) fn optional_partial_date(text: &str) -> CommandResult<Option<PartialDate>> {
     non_empty(text).map(|text| PartialDate::parse("as of", text)).transpose().map_err(CommandError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Code;
+
+    #[test]
+    fn the_preview_travels_as_its_html_or_as_the_templates_error() {
+        let shown = serde_json::to_value(Preview::Html("<p>x</p>".into())).expect("serialisable");
+        assert_eq!(shown, serde_json::json!({ "html": "<p>x</p>" }));
+        let failed =
+            Preview::Error(Box::new(CommandError::new(Code::Template, "statement.hbs line 3: unclosed")));
+        let sent = serde_json::to_value(failed).expect("serialisable");
+        assert_eq!(
+            sent,
+            serde_json::json!({ "error": { "code": "template", "message": "statement.hbs line 3: unclosed" } })
+        );
+    }
 }

@@ -5,8 +5,7 @@ use std::path::PathBuf;
 
 use plenary_core::language::Language;
 use plenary_export::{
-    Format, ParallelOutcome, export_parallel, export_statement as export_to_file, preview_html,
-    suggested_file_name,
+    Format, ParallelOutcome, export_parallel, export_statement as export_to_file, suggested_file_name,
 };
 use plenary_render::TemplateSet;
 use plenary_store::{ExportRecord, Store, StoreError};
@@ -19,19 +18,6 @@ use super::statement_id;
 use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
 use crate::views::non_empty;
-
-/// The preview's HTML: exactly the HTML export, shown by the window in a sandboxed frame.
-#[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn preview_statement(
-    state: State<'_, AppState>,
-    id: String,
-    template: String,
-) -> CommandResult<String> {
-    let templates = state.templates()?;
-    let store = state.store()?;
-    let id = statement_id(&store, &id)?;
-    Ok(preview_html(&store, &templates, id, non_empty(&template), today()?)?)
-}
 
 /// Asks where to save with the native dialog (or uses `$PLENARY_EXPORT_DIR`), writes the file
 /// `plenary export` would write, records it and opens it in the system viewer. `None` when the

@@ -104,7 +104,7 @@ pub(crate) async fn section_history(
 ) -> CommandResult<Vec<VersionView>> {
     let store = state.store()?;
     let id = section_id(&store, &id)?;
-    Ok(store.history(id)?)
+    Ok(store.history(id)?.into_iter().map(VersionView::from).collect())
 }
 
 /// Saves an older version's text as a new version; history keeps everything in between.

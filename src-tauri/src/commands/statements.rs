@@ -1,9 +1,10 @@
 //! The composer: statements, their items, order and status.
 
+use plenary_core::id::StatementId;
 use plenary_core::language::Language;
 use plenary_core::status::StatementStatus;
-use plenary_export::set_status;
-use plenary_store::{ConsentAnswer, NewStatement, StatementDetails};
+use plenary_export::{preview_html, set_status};
+use plenary_store::{ConsentAnswer, NewStatement, StatementDetails, Store};
 use tauri::State;
 
 use super::{event_id, section_id, statement_id};
@@ -50,16 +51,24 @@ pub(crate) async fn copy_statement(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn open_statement(state: State<'_, AppState>, id: String) -> CommandResult<StatementDetail> {
     let store = state.store()?;
-    detail(&store, &id)
+    let id = statement_id(&store, &id)?;
+    detail(&state, &store, id)
 }
 
-fn detail(store: &plenary_store::Store, id: &str) -> CommandResult<StatementDetail> {
-    let id = statement_id(store, id)?;
+fn detail(state: &AppState, store: &Store, id: StatementId) -> CommandResult<StatementDetail> {
+    let today = today()?;
+    // The change is saved whatever the template does: a template that fails shows its error
+    // where the preview would be.
+    let preview = state
+        .templates()
+        .and_then(|templates| Ok(preview_html(store, &templates, id, None, today)?))
+        .map_err(Box::new);
     Ok(StatementDetail::new(
         store.statement(id)?,
-        store.assemble(id, today()?)?,
+        store.assemble(id, today)?,
         store.frozen(id)?,
         store.status_changes(id)?,
+        preview,
     ))
 }
 
@@ -67,15 +76,12 @@ fn detail(store: &plenary_store::Store, id: &str) -> CommandResult<StatementDeta
 fn change(
     state: &AppState,
     id: &str,
-    apply: impl FnOnce(
-        &mut plenary_store::Write<'_>,
-        plenary_core::id::StatementId,
-    ) -> plenary_store::StoreResult<()>,
+    apply: impl FnOnce(&mut plenary_store::Write<'_>, StatementId) -> plenary_store::StoreResult<()>,
 ) -> CommandResult<StatementDetail> {
     let mut store = state.store()?;
     let statement = statement_id(&store, id)?;
     store.write(|w| apply(w, statement))?;
-    detail(&store, id)
+    detail(state, &store, statement)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -203,7 +209,7 @@ pub(crate) async fn set_statement_status(
     let mut store = state.store()?;
     let statement = statement_id(&store, &id)?;
     set_status(&mut store, &templates, statement, status, non_empty(&note), today()?)?;
-    detail(&store, &id)
+    detail(&state, &store, statement)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -245,7 +251,7 @@ pub(crate) async fn remove_signatory(
     let statement = statement_id(&store, &id)?;
     let removed = store.write(|w| w.remove_signatory(statement, position))?;
     state.removed_signatories.keep((statement, removed.name.clone()), (position, removed));
-    detail(&store, &id)
+    detail(&state, &store, statement)
 }
 
 /// Undoes the removal of the signatory called `name`: back in their place, with their answer.
@@ -264,7 +270,7 @@ pub(crate) async fn put_back_signatory(
         .ok_or_else(|| CommandError::new(Code::NotFound, "that signatory was not removed in this session"))?;
     store.write(|w| w.put_back_signatory(statement, position, &signer))?;
     state.removed_signatories.forget(&key);
-    detail(&store, &id)
+    detail(&state, &store, statement)
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -109,7 +109,6 @@ export interface TranslationOf {
 }
 
 export interface Version {
-  section_id: string;
   number: number;
   title: string;
   body: string;
@@ -117,9 +116,9 @@ export interface Version {
   created_at: string;
   note: string | null;
   /** `via`: where the record came from when it arrived from another library. */
-  vetted: { by: string; at: string; via?: string } | null;
+  vetted: { by: string; at: string; via: string | null } | null;
   /** The older version whose text this one brought back, when it was made by restoring. */
-  restored_from?: number;
+  restored_from: number | null;
 }
 
 /** What sharing wrote. */
@@ -282,6 +281,8 @@ export interface StatementDetail {
   /** The day a final statement was frozen. */
   frozen_on: string | null;
   status_changes: StatusChange[];
+  /** The HTML export as it stands (shown in the preview), or why the template could not render it. */
+  preview: { html: string } | { error: AppError };
 }
 
 /** Someone asked to sign, their answer and where they stand against the text now. */
@@ -500,7 +501,6 @@ export const api = {
   /** Undoes removing the signatory `name` in this session: back in place, with their answer. */
   putBackSignatory: (id: string, name: string) => invoke<StatementDetail>("put_back_signatory", { id, name }),
   moveSignatory: (id: string, from: number, to: number) => invoke<StatementDetail>("move_signatory", { id, from, to }),
-  preview: (id: string, template: string) => invoke<string>("preview_statement", { id, template }),
   /** With `parallel` (a language), the statement's translation goes in a second column. */
   exportStatement: (id: string, format: ExportFormat, template: string, parallel = "") =>
     invoke<ExportOutcome | null>("export_statement", { id, format, template, parallel }),
