@@ -68,6 +68,31 @@ impl CommandError {
     }
 }
 
+/// The fields whose refusal the window words in its language (`strings.ts`; checked by
+/// `tests/error_wording.rs`): the ones its forms send.
+const WORDED_FIELDS: [&str; 20] = [
+    "error.invalid.language",
+    "error.invalid.languages",
+    "error.invalid.limits_per_language",
+    "error.invalid.kind",
+    "error.invalid.fact_key",
+    "error.invalid.website",
+    "error.invalid.name",
+    "error.invalid.end_date",
+    "error.invalid.word_limit",
+    "error.invalid.reviewer",
+    "error.invalid.term",
+    "error.invalid.preferred_wording",
+    "error.invalid.title",
+    "error.invalid.starts",
+    "error.invalid.ends",
+    "error.invalid.deadline",
+    "error.invalid.date",
+    "error.invalid.review_due",
+    "error.invalid.as_of",
+    "error.invalid.parallel",
+];
+
 /// What every command returns.
 pub(crate) type CommandResult<T> = Result<T, CommandError>;
 
@@ -148,11 +173,16 @@ impl From<plenary_core::ModelError> for CommandError {
                 plain.keyed(format!("error.statementLocked.{}", status.as_str()), serde_json::json!({}))
             }
             ModelError::StatementKept => plain.keyed("error.statementKept", serde_json::json!({})),
-            // The window words the fields its forms reach (`error.invalid.language`…); for the
-            // rest it shows the message.
+            // The window words the fields its forms reach; for the rest it shows the message.
             ModelError::Invalid { field, value, .. } => {
                 let field = field.split(" in '").next().unwrap_or(field).replace(' ', "_");
-                plain.keyed(format!("error.invalid.{field}"), serde_json::json!({ "value": value }))
+                match WORDED_FIELDS
+                    .iter()
+                    .find(|key| key.strip_prefix("error.invalid.") == Some(field.as_str()))
+                {
+                    Some(key) => plain.keyed(*key, serde_json::json!({ "value": value })),
+                    None => plain,
+                }
             }
             ModelError::InUse { what, statement, status, deleted } => {
                 // The advice differs: change the draft, wait out a deleted one, or retire.

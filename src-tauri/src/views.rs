@@ -458,7 +458,7 @@ impl From<StatementSummary> for StatementRow {
 pub(crate) struct StatementDetail {
     id: String,
     title: String,
-    event: Option<Event>,
+    event: Option<EventView>,
     lang: String,
     date: Option<Date>,
     template: String,
@@ -562,7 +562,7 @@ impl StatementDetail {
         Self {
             id: statement.id.to_string(),
             title: statement.title,
-            event: assembled.event,
+            event: assembled.event.map(EventView::from),
             lang: statement.lang.to_string(),
             date: statement.date,
             template: statement.template,
@@ -588,7 +588,8 @@ impl StatementDetail {
 #[derive(Debug, Deserialize)]
 pub(crate) struct StatementDetailsInput {
     pub(crate) title: String,
-    pub(crate) event: String,
+    /// The event's id; `None` for no event.
+    pub(crate) event: Option<String>,
     pub(crate) lang: String,
     pub(crate) template: String,
     pub(crate) date: String,

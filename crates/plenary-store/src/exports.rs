@@ -45,15 +45,14 @@ pub struct ExportedVersion {
 }
 
 impl NewExport {
-    /// The section versions it contained, in item order, read back from [`Self::versions_json`]
-    /// (none if the record cannot be read).
-    pub fn versions(&self) -> Vec<ExportedVersion> {
-        serde_json::from_str(&self.versions_json).unwrap_or_default()
+    /// The section versions it contained, in item order, read back from [`Self::versions_json`].
+    pub fn versions(&self) -> Result<Vec<ExportedVersion>, serde_json::Error> {
+        serde_json::from_str(&self.versions_json)
     }
 
     /// The facts it cited and the values they had, read back from [`Self::facts_json`].
-    pub fn facts(&self) -> std::collections::BTreeMap<String, String> {
-        serde_json::from_str(&self.facts_json).unwrap_or_default()
+    pub fn facts(&self) -> Result<std::collections::BTreeMap<String, String>, serde_json::Error> {
+        serde_json::from_str(&self.facts_json)
     }
 }
 

@@ -582,7 +582,8 @@ impl Write<'_> {
         let position = position.clamp(1, count + 1);
         shift_signatories(conn, statement_seq, position, count, 1)?;
         let (consent, by, at, text, note) = match &signer.consent {
-            Consent::Invited => ("invited", None, None, None, None),
+            // When they were asked is not kept with the answer: asked again now.
+            Consent::Invited => ("invited", None, Some(self.now().to_string()), None, None),
             Consent::Agreed { by, at, text } => {
                 ("agreed", by.clone(), at.map(|at| at.to_string()), text.clone(), None)
             }

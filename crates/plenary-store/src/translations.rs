@@ -33,6 +33,26 @@ pub(crate) const OUT_OF_DATE_SQL: &str = "EXISTS (SELECT 1 FROM translation_sour
     JOIN sections src ON src.seq = ts.source_seq
     WHERE ts.section_seq = s.seq AND src.current_version > ts.source_version)";
 
+/// Whether the section `seq` was made, directly or through others, from the section `from`. The
+/// walk stops at a section seen before, so a circle already in the file cannot hang it.
+fn made_from(conn: &Connection, seq: i64, from: i64) -> StoreResult<bool> {
+    let mut seen = std::collections::HashSet::new();
+    let mut ancestor = Some(seq);
+    while let Some(at) = ancestor {
+        if at == from {
+            return Ok(true);
+        }
+        if !seen.insert(at) {
+            return Ok(false);
+        }
+        ancestor = conn
+            .prepare_cached("SELECT source_seq FROM translation_sources WHERE section_seq = ?1")?
+            .query_row([at], |row| row.get(0))
+            .optional()?;
+    }
+    Ok(false)
+}
+
 /// What `section` was translated from, if it is a translation with a known source.
 pub(crate) fn source_of(conn: &Connection, section: SectionId) -> StoreResult<Option<TranslationSource>> {
     Ok(conn
@@ -132,15 +152,8 @@ impl Write<'_> {
             ids::seq_of(conn, SECTIONS, &translation.to_string())?,
         );
         // A source must not turn out to be made, through others, from its own translation.
-        let mut ancestor = Some(source_seq);
-        while let Some(seq) = ancestor {
-            if seq == translation_seq {
-                return Err(Refusal::TranslationLoop { from: from.title, to: to.title }.into());
-            }
-            ancestor = conn
-                .prepare_cached("SELECT source_seq FROM translation_sources WHERE section_seq = ?1")?
-                .query_row([seq], |row| row.get(0))
-                .optional()?;
+        if made_from(conn, source_seq, translation_seq)? {
+            return Err(Refusal::TranslationLoop { from: from.title, to: to.title }.into());
         }
         let group =
             from.translation_group.or(to.translation_group).unwrap_or_else(TranslationGroupId::new_random);
@@ -205,6 +218,19 @@ impl Write<'_> {
             // Linked again meanwhile: what it is linked to now stands.
             return Err(Refusal::AlreadyLinked { title: section.title }.into());
         }
+        // Nor is a link made since undone: every other section involved must still be where the
+        // unlinking left it (in the old group or none, a translation without a new source).
+        let others = unlinked.left_alone.iter().chain(unlinked.links.iter().flat_map(|(t, s, _)| [t, s]));
+        for &other in others.filter(|&&other| other != unlinked.section) {
+            let Ok(now) = get(conn, other) else { continue };
+            let regrouped = now.translation_group.is_some_and(|group| group != unlinked.group)
+                || (Some(other) == unlinked.left_alone && now.translation_group.is_some());
+            let new_source =
+                unlinked.links.iter().any(|(t, _, _)| *t == other) && source_of(conn, other)?.is_some();
+            if regrouped || new_source {
+                return Err(Refusal::AlreadyLinked { title: now.title }.into());
+            }
+        }
         let now = self.now().to_string();
         let mut join = conn.prepare_cached(
             "UPDATE sections SET translation_group = ?2, updated_at = ?3 WHERE id = ?1 AND translation_group IS NULL",
@@ -213,11 +239,28 @@ impl Write<'_> {
             join.execute(params![member.to_string(), unlinked.group.to_string(), now])?;
         }
         let mut link = conn.prepare_cached(
-            "INSERT OR REPLACE INTO translation_sources (section_seq, source_seq, source_version)
+            "INSERT INTO translation_sources (section_seq, source_seq, source_version)
              SELECT s.seq, src.seq, ?3 FROM sections s, sections src WHERE s.id = ?1 AND src.id = ?2",
         )?;
         for (translation, source, version) in &unlinked.links {
             link.execute(params![translation.to_string(), source.to_string(), version])?;
+        }
+        // Links made since among the others could close a circle with the old ones: refused
+        // (the transaction is rolled back).
+        for (translation, source, _) in &unlinked.links {
+            let seq = |id: &SectionId| ids::seq_of(conn, SECTIONS, &id.to_string());
+            let (Ok(translation_seq), Ok(source_seq)) = (seq(translation), seq(source)) else { continue };
+            let made = conn
+                .query_row(
+                    "SELECT source_seq FROM translation_sources WHERE section_seq = ?1",
+                    [translation_seq],
+                    |row| row.get::<_, i64>(0),
+                )
+                .optional()?;
+            if made == Some(source_seq) && made_from(conn, source_seq, translation_seq)? {
+                let (from, to) = (get(conn, *translation)?.title, get(conn, *source)?.title);
+                return Err(Refusal::TranslationLoop { from, to }.into());
+            }
         }
         Ok(())
     }

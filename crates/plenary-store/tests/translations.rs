@@ -130,3 +130,31 @@ fn unlinking_is_undone_with_the_group_and_the_version_each_translation_follows()
     let error = store.write(|w| w.relink_translation(&unlinked)).expect_err("linked already");
     assert!(error.to_string().contains("linked to a translation again"), "{error}");
 }
+
+#[test]
+fn an_undo_that_would_close_a_circle_or_undo_a_newer_link_is_refused() {
+    let (_folder, mut store) = library();
+    let portuguese = add(&mut store, "Quem somos", "a", "pt");
+    let english = add(&mut store, "Who we are", "b", "en");
+    let spanish = add(&mut store, "Quiénes somos", "c", "es");
+    store.write(|w| w.link_translations(portuguese, english)).expect("en from pt");
+    store.write(|w| w.link_translations(english, spanish)).expect("es from en");
+    let unlinked = store.write(|w| w.unlink_translation(english)).expect("unlink en");
+    // Since then: Portuguese made from Spanish. The old links would now run in a circle.
+    store.write(|w| w.link_translations(spanish, portuguese)).expect("pt from es");
+    let error = store.write(|w| w.relink_translation(&unlinked)).expect_err("a circle");
+    assert!(error.to_string().contains("was itself translated from"), "{error}");
+    assert!(store.translation_source(english).expect("source").is_none(), "nothing was put back");
+    assert!(store.translation_source(spanish).expect("source").is_none());
+
+    // A translation given a new source since keeps it.
+    let french = add(&mut store, "Qui nous sommes", "d", "fr");
+    let german = add(&mut store, "Wer wir sind", "e", "de");
+    store.write(|w| w.link_translations(french, german)).expect("de from fr");
+    let unlinked = store.write(|w| w.unlink_translation(french)).expect("unlink fr");
+    store.write(|w| w.link_translations(english, german)).expect("de from en");
+    let error = store.write(|w| w.relink_translation(&unlinked)).expect_err("de has a source now");
+    assert!(error.to_string().contains("Wer wir sind"), "{error}");
+    let source = store.translation_source(german).expect("source").expect("the newer link");
+    assert_eq!(source.source, english);
+}

@@ -17,7 +17,6 @@ use tauri_plugin_opener::OpenerExt;
 use super::statement_id;
 use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
-use crate::views::non_empty;
 
 /// Asks where to save with the native dialog (or uses `$PLENARY_EXPORT_DIR`), writes the file
 /// `plenary export` would write, records it and opens it in the system viewer. `None` when the
@@ -28,11 +27,11 @@ pub(crate) async fn export_statement(
     state: State<'_, AppState>,
     id: String,
     format: String,
-    template: String,
-    parallel: String,
+    template: Option<String>,
+    parallel: Option<String>,
 ) -> CommandResult<Option<ParallelOutcome>> {
     let format: Format = format.parse().map_err(CommandError::invalid)?;
-    let parallel = non_empty(&parallel).map(|lang| Language::parse("parallel", lang)).transpose()?;
+    let parallel = parallel.map(|lang| Language::parse("parallel", &lang)).transpose()?;
     let (statement, suggested) = {
         let store = state.store()?;
         let statement = statement_id(&store, &id)?;
@@ -56,7 +55,7 @@ pub(crate) async fn export_statement(
     let templates = state.templates()?;
     let outcome = {
         let mut store = state.store()?;
-        let template = non_empty(&template);
+        let template = template.as_deref();
         match &parallel {
             None => ParallelOutcome {
                 outcome: export_to_file(
@@ -211,20 +210,23 @@ pub(crate) async fn export_details(
 ) -> CommandResult<ExportDetails> {
     let store = state.store()?;
     let record = record_of(&store, &id, &export)?.export;
-    let versions = record
-        .versions()
-        .into_iter()
-        .map(|used| {
-            let title = used
-                .section
-                .parse()
-                .ok()
-                .and_then(|section| store.version(section, used.version).ok())
-                .map(|version| version.title);
-            ExportedSection { section: used.section, version: used.version, title }
-        })
-        .collect();
-    Ok(ExportDetails { sha256: record.sha256.clone(), bytes: record.bytes, versions, facts: record.facts() })
+    let unreadable = |error: serde_json::Error| {
+        CommandError::new(Code::Library, format!("the record of export {export} cannot be read ({error})"))
+    };
+    let mut versions = Vec::new();
+    for used in record.versions().map_err(unreadable)? {
+        let title = match used.section.parse() {
+            Ok(section) => match store.version(section, used.version) {
+                Ok(version) => Some(version.title),
+                Err(StoreError::NotFound { .. }) => None,
+                Err(error) => return Err(error.into()),
+            },
+            Err(_) => None,
+        };
+        versions.push(ExportedSection { section: used.section, version: used.version, title });
+    }
+    let facts = record.facts().map_err(unreadable)?;
+    Ok(ExportDetails { sha256: record.sha256, bytes: record.bytes, versions, facts })
 }
 
 /// Where exported templates went, and the folder Plenary reads edited ones from.

@@ -93,12 +93,12 @@ pub(crate) async fn set_fact(
     value: String,
     as_of: String,
     source: String,
-    lang: String,
+    lang: Option<String>,
 ) -> CommandResult<()> {
     let key = FactKey::parse(&key)?;
     let as_of = optional_partial_date(&as_of)?;
     let source = non_empty(&source).map(str::to_owned);
-    let lang = non_empty(&lang).map(|lang| Language::parse("language", lang)).transpose()?;
+    let lang = lang.map(|lang| Language::parse("language", &lang)).transpose()?;
     state.store()?.write(|w| match &lang {
         Some(lang) => w.set_fact_value(&key, lang, &value, as_of, source),
         None => w.set_fact(&key, &value, as_of, source).map(drop),
@@ -112,11 +112,11 @@ pub(crate) async fn set_fact(
 pub(crate) async fn delete_fact(
     state: State<'_, AppState>,
     key: String,
-    lang: String,
+    lang: Option<String>,
 ) -> CommandResult<Vec<String>> {
     let key = FactKey::parse(&key)?;
-    if let Some(lang) = non_empty(&lang) {
-        let lang = Language::parse("language", lang)?;
+    if let Some(lang) = lang {
+        let lang = Language::parse("language", &lang)?;
         state.store()?.write(|w| w.remove_fact_value(&key, &lang))?;
         return Ok(Vec::new());
     }

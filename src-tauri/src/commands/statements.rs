@@ -21,16 +21,16 @@ pub(crate) async fn list_statements(state: State<'_, AppState>) -> CommandResult
 pub(crate) async fn create_statement(
     state: State<'_, AppState>,
     title: String,
-    event: String,
-    lang: String,
-    template: String,
+    event: Option<String>,
+    lang: Option<String>,
+    template: Option<String>,
 ) -> CommandResult<String> {
     let mut store = state.store()?;
     let new = NewStatement {
         title,
-        event: non_empty(&event).map(|id| event_id(&store, id)).transpose()?,
-        lang: non_empty(&lang).map(|l| Language::parse("language", l)).transpose()?,
-        template: non_empty(&template).map(str::to_owned),
+        event: event.map(|id| event_id(&store, &id)).transpose()?,
+        lang: lang.map(|l| Language::parse("language", &l)).transpose()?,
+        template,
         date: Some(today()?),
     };
     Ok(store.write(|w| w.new_statement(new))?.to_string())
@@ -92,7 +92,7 @@ pub(crate) async fn update_statement_details(
 ) -> CommandResult<StatementDetail> {
     let event = {
         let store = state.store()?;
-        non_empty(&details.event).map(|e| event_id(&store, e)).transpose()?
+        details.event.map(|e| event_id(&store, &e)).transpose()?
     };
     let details = StatementDetails {
         title: details.title,

@@ -589,7 +589,7 @@ async fn a_damaged_library_opens_on_the_offer_to_restore_its_newest_good_backup(
     app.click("[data-testid=back-up-now]").await;
     app.wait_until(
         "the new backup listed",
-        "return [...document.querySelectorAll('[data-backup]')].some(row => row.textContent.includes('made on request'))",
+        "return [...document.querySelectorAll('[data-backup]')].some(row => row.textContent.includes('Made on request'))",
     )
     .await;
     app.screenshot("backups").await;

@@ -456,11 +456,11 @@ export const api = {
   undeleteSection: (id: string) => invoke<void>("undelete_section", { id }),
   listFacts: () => invoke<Fact[]>("list_facts"),
   /** Sets a fact's value; with `lang`, its value for text in that language only. */
-  setFact: (key: string, value: string, as_of: string, source: string, lang = "") =>
+  setFact: (key: string, value: string, as_of: string, source: string, lang: string | null = null) =>
     invoke<void>("set_fact", { key, value, as_of, source, lang }),
   /** Deletes a fact no final statement cites (resolves to the drafts that cite it); with
    * `lang`, only its value in that language. */
-  deleteFact: (key: string, lang = "") => invoke<string[]>("delete_fact", { key, lang }),
+  deleteFact: (key: string, lang: string | null = null) => invoke<string[]>("delete_fact", { key, lang }),
   listTerms: () => invoke<Term[]>("list_terms"),
   addTerm: (lang: string, term: string, prefer: string, note: string) =>
     invoke<string>("add_term", { lang, term, prefer, note }),
@@ -473,7 +473,8 @@ export const api = {
     invoke<Organisation>("update_organisation", { organisation }),
   chooseLogo: () => invoke<Organisation | null>("choose_logo"),
   listStatements: () => invoke<StatementRow[]>("list_statements"),
-  createStatement: (title: string, event: string, lang: string, template: string) =>
+  /** `null` for no event, the interface's language, the default template. */
+  createStatement: (title: string, event: string | null, lang: string | null, template: string | null) =>
     invoke<string>("create_statement", { title, event, lang, template }),
   copyStatement: (id: string, title: string) => invoke<string>("copy_statement", { id, title }),
   openStatement: (id: string) => invoke<StatementDetail>("open_statement", { id }),
@@ -481,7 +482,7 @@ export const api = {
   undeleteStatement: (id: string) => invoke<void>("undelete_statement", { id }),
   updateStatementDetails: (
     id: string,
-    details: { title: string; event: string; lang: string; template: string; date: string },
+    details: { title: string; event: string | null; lang: string; template: string; date: string },
   ) => invoke<StatementDetail>("update_statement_details", { id, details }),
   addSections: (id: string, sections: string[], at: number | null = null) =>
     invoke<StatementDetail>("add_statement_sections", { id, sections, at }),
@@ -502,7 +503,7 @@ export const api = {
   putBackSignatory: (id: string, name: string) => invoke<StatementDetail>("put_back_signatory", { id, name }),
   moveSignatory: (id: string, from: number, to: number) => invoke<StatementDetail>("move_signatory", { id, from, to }),
   /** With `parallel` (a language), the statement's translation goes in a second column. */
-  exportStatement: (id: string, format: ExportFormat, template: string, parallel = "") =>
+  exportStatement: (id: string, format: ExportFormat, template: string | null, parallel: string | null = null) =>
     invoke<ExportOutcome | null>("export_statement", { id, format, template, parallel }),
   listExports: (id: string) => invoke<ExportRow[]>("list_exports", { id }),
   openExport: (id: string, exportId: string) => invoke<void>("open_export", { id, export: exportId }),
