@@ -505,3 +505,178 @@ fn a_parallel_pdf_starts_each_item_and_its_translation_on_the_same_line() {
     }
     assert_eq!(pairs, english.items.len());
 }
+
+/// A word as poppler places it: page, text, and its box in points from the page's top left.
+struct Placed {
+    page: usize,
+    text: String,
+    left: f32,
+    top: f32,
+    right: f32,
+    bottom: f32,
+}
+
+/// Every word of `pdf` with its box, and each page's (width, height).
+fn placed_words(pdf: &Path) -> (Vec<Placed>, Vec<(f32, f32)>) {
+    let boxes = poppler("pdftotext", &["-bbox"], pdf);
+    let html = scraper::Html::parse_document(&boxes);
+    let page_selector = scraper::Selector::parse("page").expect("selector");
+    let word_selector = scraper::Selector::parse("word").expect("selector");
+    let (mut words, mut pages) = (Vec::new(), Vec::new());
+    for (index, page) in html.select(&page_selector).enumerate() {
+        let size =
+            |name: &str| page.value().attr(name).and_then(|v| v.parse::<f32>().ok()).expect("page size");
+        pages.push((size("width"), size("height")));
+        for word in page.select(&word_selector) {
+            let at = |name: &str| word.value().attr(name).and_then(|v| v.parse::<f32>().ok()).expect("bbox");
+            words.push(Placed {
+                page: index + 1,
+                text: word.text().collect(),
+                left: at("xmin"),
+                top: at("ymin"),
+                right: at("xmax"),
+                bottom: at("ymax"),
+            });
+        }
+    }
+    (words, pages)
+}
+
+/// Where the style puts things, read back from the file: every word inside the side margins;
+/// the letterhead from the top margin down, the statement below it; body text between the top
+/// and bottom margins, justified to the right margin; the footer in the bottom margin with the
+/// page number against the right margin.
+#[test]
+fn every_word_stands_where_the_style_puts_it() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::long("en");
+    let pdf = render("letterhead", &statement, folder.path(), "places.pdf");
+    let style = TemplateSet::builtin().get("letterhead").expect("template").style;
+    let mm = 72.0 / 25.4;
+    let (left, right) = (style.margin_left_mm * mm, style.margin_right_mm * mm);
+    let (top, bottom) = (style.margin_top_mm * mm, style.margin_bottom_mm * mm);
+    let (words, pages) = placed_words(&pdf);
+    assert!(pages.len() >= 3, "a long statement: {} pages", pages.len());
+    let tolerance = 0.75;
+
+    for word in &words {
+        let (width, height) = pages[word.page - 1];
+        assert!(
+            word.left >= left - tolerance && word.right <= width - right + tolerance,
+            "{:?} on page {} runs into a side margin ({}..{} of {width})",
+            word.text,
+            word.page,
+            word.left,
+            word.right
+        );
+        assert!(word.top >= 0.0 && word.bottom <= height, "{:?} is off page {}", word.text, word.page);
+    }
+
+    // The footer: in the bottom margin of every page, its page number against the right margin.
+    for (index, (width, height)) in pages.iter().enumerate() {
+        let footer: Vec<&Placed> =
+            words.iter().filter(|w| w.page == index + 1 && w.top > height - bottom).collect();
+        let text: Vec<&str> = footer.iter().map(|w| w.text.as_str()).collect();
+        assert!(
+            text.contains(&"Alianza") && text.contains(&format!("{}", pages.len()).as_str()),
+            "page {}: {text:?}",
+            index + 1
+        );
+        assert!(
+            footer.iter().all(|w| w.bottom < height - bottom * 0.2),
+            "the footer sits up in the margin: {text:?}"
+        );
+        let last = footer.iter().map(|w| w.right).fold(0.0, f32::max);
+        assert!(
+            (last - (width - right)).abs() < 1.0,
+            "page {}: the number ends at {last}, not {}",
+            index + 1,
+            width - right
+        );
+        // Body text stays between the margins.
+        for word in words.iter().filter(|w| w.page == index + 1 && w.top <= height - bottom) {
+            assert!(
+                word.bottom <= height - bottom + 3.0,
+                "{:?} on page {} runs into the bottom margin",
+                word.text,
+                word.page
+            );
+            assert!(word.top >= top - 3.0, "{:?} on page {} runs into the top margin", word.text, word.page);
+        }
+    }
+
+    // Page 1: the letterhead from the top margin, then the statement's title below all of it.
+    let first = |text: &str| {
+        words.iter().find(|w| w.page == 1 && w.text == text).unwrap_or_else(|| panic!("{text:?} on page 1"))
+    };
+    let name = first("Alianza");
+    assert!((name.top - top).abs() < 12.0, "the letterhead starts at the top margin: {}", name.top);
+    let website = first("https://puentes.example.org");
+    let title_word = statement.title.split_whitespace().next().expect("a title");
+    let title = first(title_word);
+    assert!(
+        title.top > website.bottom + 5.0 * mm,
+        "the title ({}) comes below the letterhead ({})",
+        title.top,
+        website.bottom
+    );
+
+    // The letterhead's rule runs between the letterhead and the title, margin to margin.
+    let document = lopdf::Document::load(&pdf).expect("parse");
+    let page_one = document.get_pages()[&1];
+    let content = lopdf::content::Content::decode(&document.get_page_content(page_one)).expect("operators");
+    let number = |o: &lopdf::Object| o.as_float().expect("a number");
+    let mut rule = None;
+    for pair in content.operations.windows(2) {
+        if pair[0].operator == "m" && pair[1].operator == "l" {
+            let (x0, y0) = (number(&pair[0].operands[0]), number(&pair[0].operands[1]));
+            let (x1, y1) = (number(&pair[1].operands[0]), number(&pair[1].operands[1]));
+            rule = Some((x0, x1, pages[0].1 - y0, pages[0].1 - y1));
+            break;
+        }
+    }
+    let (x0, x1, y0, y1) = rule.expect("a rule drawn on page 1");
+    assert!(
+        (x0 - left).abs() < 0.5 && (x1 - (pages[0].0 - right)).abs() < 0.5,
+        "the rule spans the column: {x0}..{x1}"
+    );
+    assert!(
+        y0 == y1 && y0 > website.bottom && y0 < title.top,
+        "the rule at {y0} is not between {} and {}",
+        website.bottom,
+        title.top
+    );
+
+    // List items hang inside the column; a heading has room above it.
+    let body_size = style.body_size_pt;
+    let point = words.iter().find(|w| w.text == "first").expect("the list's first item");
+    assert!(point.left >= left + body_size * 0.9, "the list item starts at {}, not indented", point.left);
+    let heading_gaps: Vec<f32> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| w.text == "Recommendations" && *i > 0 && words[i - 1].page == w.page)
+        .map(|(i, w)| w.top - words[i - 1].bottom)
+        .collect();
+    assert!(!heading_gaps.is_empty(), "headings after text on the same page");
+    assert!(heading_gaps.iter().all(|gap| *gap > body_size), "space above headings: {heading_gaps:?}");
+
+    // Justified body text: lines end at the right margin, except the last of a paragraph.
+    let mut lines: std::collections::BTreeMap<(usize, i64), Vec<&Placed>> = std::collections::BTreeMap::new();
+    for word in words.iter().filter(|w| w.top < pages[w.page - 1].1 - bottom) {
+        lines.entry((word.page, (word.bottom * 2.0).round() as i64)).or_default().push(word);
+    }
+    let body_lines: Vec<&Vec<&Placed>> = lines.values().filter(|line| line.len() >= 8).collect();
+    let flush = body_lines
+        .iter()
+        .filter(|line| {
+            let end = line.iter().map(|w| w.right).fold(0.0, f32::max);
+            (end - (pages[line[0].page - 1].0 - right)).abs() < 1.0
+        })
+        .count();
+    assert!(body_lines.len() > 40, "{} body lines", body_lines.len());
+    assert!(
+        flush * 10 >= body_lines.len() * 7,
+        "{flush} of {} body lines end at the right margin",
+        body_lines.len()
+    );
+}
