@@ -80,7 +80,7 @@ fn styles(docx: Docx, style: &TemplateStyle) -> Docx {
             .name("Subtitle")
             .based_on("Normal")
             .fonts(fonts(style.heading_font))
-            .color("595959")
+            .color(hex(&style.muted_colour))
             .size(half_points(style.body_size_pt * 0.95)),
     )
     .add_style(heading("Heading1", "heading 1", style.heading_size_pt, 0))
@@ -241,9 +241,10 @@ fn render_docx_with(
     // Footer: the template's footer text, then "Page n of N" as Word fields.
     let labels = crate::locale::labels(document.statement.lang.as_str());
     let footer = crate::html::footer_text(template, document)?;
-    let small = half_points((style.body_size_pt * 0.72).max(7.0));
+    let small = half_points(style.footer_size());
+    let muted = hex(&style.muted_colour);
     let footer_run = |text: String| {
-        Run::new().add_text(xml_text(&text)).size(small).color("6B6B6B").fonts(fonts(style.heading_font))
+        Run::new().add_text(xml_text(&text)).size(small).color(muted.clone()).fonts(fonts(style.heading_font))
     };
     docx = docx.footer(
         Footer::new().add_paragraph(
@@ -256,41 +257,38 @@ fn render_docx_with(
     );
 
     if style.letterhead {
-        let organisation = document.organisation;
-        if !organisation.name.trim().is_empty() {
+        let letterhead = crate::furniture::LetterheadText::of(document.organisation);
+        if let Some(name) = letterhead.name {
             docx = docx.add_paragraph(
                 Paragraph::new().add_run(
                     Run::new()
-                        .add_text(xml_text(organisation.name.trim()))
+                        .add_text(xml_text(name))
                         .bold()
-                        .size(half_points(style.heading_size_pt))
+                        .size(half_points(style.letterhead_name_size()))
                         .color(hex(&style.accent_colour))
                         .fonts(fonts(style.heading_font)),
                 ),
             );
         }
-        let mut lines: Vec<Run> = organisation
+        let line_size = half_points(style.letterhead_line_size());
+        let mut lines: Vec<Run> = letterhead
             .address
-            .as_deref()
-            .unwrap_or_default()
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
+            .iter()
             .map(|line| {
                 Run::new()
                     .add_text(xml_text(line))
-                    .size(half_points(style.body_size_pt * 0.8))
-                    .color("595959")
+                    .size(line_size)
+                    .color(hex(&style.muted_colour))
+                    .fonts(fonts(style.heading_font))
             })
             .collect();
-        if let Some(site) =
-            organisation.website.as_deref().filter(|s| s.starts_with("https://") || s.starts_with("http://"))
-        {
+        if let Some(site) = letterhead.website {
             lines.push(
                 Run::new()
                     .add_text(xml_text(site))
-                    .size(half_points(style.body_size_pt * 0.8))
-                    .style("Hyperlink"),
+                    .size(line_size)
+                    .style("Hyperlink")
+                    .fonts(fonts(style.heading_font)),
             );
         }
         for line in lines {

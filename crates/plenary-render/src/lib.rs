@@ -11,6 +11,7 @@ mod context;
 mod css;
 mod docx;
 mod error;
+mod furniture;
 mod html;
 mod locale;
 mod markdown;

@@ -83,6 +83,10 @@ pub struct Style {
     pub text_colour: String,
     /// Colour of the title, headings, rules and links, `#rrggbb`.
     pub accent_colour: String,
+    /// Colour of secondary text (the letterhead's address, the event line, roles, the footer),
+    /// `#rrggbb`; templates written before it existed get the default.
+    #[serde(default = "default_muted_colour")]
+    pub muted_colour: String,
     /// Whether page 1 carries the organisation block.
     pub letterhead: bool,
     /// Footer text, a Handlebars template over the same data as the body.
@@ -110,7 +114,11 @@ impl Style {
             column: None,
             message,
         };
-        for (name, value) in [("text_colour", &self.text_colour), ("accent_colour", &self.accent_colour)] {
+        for (name, value) in [
+            ("text_colour", &self.text_colour),
+            ("accent_colour", &self.accent_colour),
+            ("muted_colour", &self.muted_colour),
+        ] {
             if parse_colour(value).is_none() {
                 return Err(problem(format!("{name} = '{value}' is not a colour like \"#1f4e79\"")));
             }
@@ -139,14 +147,21 @@ impl Style {
         parse_colour(&self.accent_colour).unwrap_or([0.0; 3])
     }
 
+    /// The secondary-text colour as RGB fractions.
+    pub fn muted_rgb(&self) -> [f32; 3] {
+        parse_colour(&self.muted_colour).unwrap_or([0.4; 3])
+    }
+
     /// CSS custom properties and the `@page` rule, prepended to the template's CSS.
     pub fn css_variables(&self) -> String {
         format!(
-            ":root {{ --text-colour: {}; --accent-colour: {}; --body-font-family: {}; --heading-font-family: {}; \
-             --body-size: {}pt; --title-size: {}pt; --heading-size: {}pt; --line-height: {}; }}\n\
+            ":root {{ --text-colour: {}; --accent-colour: {}; --muted-colour: {}; --body-font-family: {}; \
+             --heading-font-family: {}; --body-size: {}pt; --title-size: {}pt; --heading-size: {}pt; \
+             --line-height: {}; }}\n\
              @page {{ size: {}; margin: {}mm {}mm {}mm {}mm; }}\n",
             self.text_colour,
             self.accent_colour,
+            self.muted_colour,
             self.body_font.css_stack(),
             self.heading_font.css_stack(),
             self.body_size_pt,
@@ -160,6 +175,11 @@ impl Style {
             self.margin_left_mm,
         )
     }
+}
+
+/// The secondary-text colour of a `style.toml` that does not name one.
+fn default_muted_colour() -> String {
+    "#5c5c66".to_owned()
 }
 
 /// `#rrggbb` → RGB fractions.

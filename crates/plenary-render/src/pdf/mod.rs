@@ -386,9 +386,9 @@ fn draw_footer(
     style: &crate::style::Style,
 ) {
     let face = FaceId::pick(style.heading_font, false, false);
-    let size = (style.body_size_pt * 0.72).max(7.0);
+    let size = style.footer_size();
     let baseline = bottom * 0.45;
-    let grey = [0.42, 0.42, 0.45];
+    let grey = style.muted_rgb();
     let number_width = measure(face, number).width * size;
     // The footer text gives way to the page number.
     let room = column - number_width - size * 2.0;
@@ -439,10 +439,10 @@ struct Letterhead {
 impl Letterhead {
     fn new(document: &Document<'_>, style: &crate::style::Style) -> Letterhead {
         let organisation = document.organisation;
+        let text = crate::furniture::LetterheadText::of(organisation);
         let name_face = FaceId::pick(style.heading_font, true, false);
         let line_face = FaceId::pick(style.heading_font, false, false);
-        let name_size = style.heading_size_pt * 1.05;
-        let line_size = (style.body_size_pt * 0.78).max(7.5);
+        let (name_size, line_size) = (style.letterhead_name_size(), style.letterhead_line_size());
         let placed = |text: &str, face: FaceId, size: f32, colour: [f32; 3], link: Option<String>| Placed {
             x: 0.0,
             width: measure(face, text).width * size,
@@ -453,23 +453,17 @@ impl Letterhead {
             link,
             actual: None,
         };
-        let name = if organisation.name.trim().is_empty() {
-            Vec::new()
-        } else {
-            vec![placed(organisation.name.trim(), name_face, name_size, style.accent_rgb(), None)]
-        };
-        let mut lines: Vec<Placed> = organisation
-            .address
-            .as_deref()
-            .unwrap_or_default()
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(|line| placed(line, line_face, line_size, [0.36, 0.36, 0.4], None))
+        let name: Vec<Placed> = text
+            .name
+            .map(|name| placed(name, name_face, name_size, style.accent_rgb(), None))
+            .into_iter()
             .collect();
-        if let Some(website) =
-            organisation.website.as_deref().filter(|w| w.starts_with("https://") || w.starts_with("http://"))
-        {
+        let mut lines: Vec<Placed> = text
+            .address
+            .iter()
+            .map(|line| placed(line, line_face, line_size, style.muted_rgb(), None))
+            .collect();
+        if let Some(website) = text.website {
             lines.push(placed(website, line_face, line_size, style.accent_rgb(), Some(website.to_owned())));
         }
         let logo_png = organisation.logo.as_ref().and_then(|logo| match logo.format {
