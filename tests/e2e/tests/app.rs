@@ -1508,3 +1508,62 @@ fn walk(folder: &Path) -> Vec<std::path::PathBuf> {
     }
     files
 }
+
+/// The keys `text` is typed with (xdotool's names).
+fn keys(text: &str) -> Vec<String> {
+    text.chars().map(|c| if c == ' ' { "space".to_owned() } else { c.to_string() }).collect()
+}
+
+/// Keyboard alone, as the X server's keyboard delivers it: the search has the focus at start,
+/// arrows and Enter open a result with the focus in its title, and New statement puts the focus
+/// in the new statement's title, which Enter creates and opens.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_library_and_a_new_statement_are_reached_by_keyboard_alone() {
+    let _window = ONE_WINDOW_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = library(dir.path(), &[]);
+    let app = App::start(&db, dir.path()).await;
+    let focused_on = |testid: &str| {
+        format!(
+            "const e = document.activeElement; return e !== null && e.getAttribute('data-testid') === '{testid}';"
+        )
+    };
+    app.wait_until("the search focused at start", &focused_on("library-search")).await;
+
+    let typed = keys("who we are");
+    app.press(&typed.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    app.wait_until(
+        "the results for what was typed",
+        "const t = [...document.querySelectorAll('.section-row .title')].map(t => t.textContent); \
+         return document.querySelector('[data-testid=library-search]').value === 'who we are' && t.includes('Who we are');",
+    )
+    .await;
+    // Down to the row, as many times as it stands from the top.
+    let place = app
+        .eval("return [...document.querySelectorAll('.section-row .title')].findIndex(t => t.textContent === 'Who we are');")
+        .await;
+    let downs = vec!["Down"; place.as_u64().expect("a row") as usize + 1];
+    app.press(&downs).await;
+    app.press(&["Return"]).await;
+    let opened = app
+        .wait_until(
+            "the section open, its title focused",
+            "const e = document.activeElement; return e && e.getAttribute('data-testid') === 'section-title' && e.value;",
+        )
+        .await;
+    assert_eq!(opened, serde_json::json!("Who we are"));
+
+    app.press(&["ctrl+n"]).await;
+    app.wait_until("the new statement's title focused", &focused_on("statement-title-input")).await;
+    let title = keys("Keyboard statement");
+    app.press(&title.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    app.press(&["Return"]).await;
+    let composed = app
+        .wait_until(
+            "the composer on the new statement",
+            "const c = document.querySelector('[data-testid=statement-title]'); return c && (c.value ?? c.textContent);",
+        )
+        .await;
+    assert_eq!(composed, serde_json::json!("Keyboard statement"));
+    app.stop().await;
+}
