@@ -8,20 +8,41 @@ mod menu;
 mod shelf;
 mod state;
 mod views;
+#[cfg(test)]
+mod wire_tests;
 
 use std::time::Instant;
 
-use tauri::Manager;
+use tauri::{Manager, Runtime};
 
 /// Starts the app: opens (or creates, with the demo library) the library file, then runs the
 /// window until it is closed. Exits with a message if the library cannot be opened.
 pub fn run() {
     let started = Instant::now();
-    let state = match state::AppState::open(started) {
-        Ok(state) => state,
-        Err(message) => cannot_start(&message),
-    };
-    let result = tauri::Builder::default()
+    let state =
+        match state::Settings::from_env().and_then(|settings| state::AppState::open(settings, started)) {
+            Ok(state) => state,
+            Err(message) => cannot_start(&message),
+        };
+    let result = app(tauri::Builder::default(), state).run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        // A missing WebView2 (some Windows 10 computers) Tauri reports in a dialog of its own,
+        // with Microsoft's download link, in release builds; a second box would only repeat it.
+        let reported = cfg!(all(windows, not(debug_assertions)))
+            && format!("{error:?}").contains("WebviewRuntimeNotInstalled");
+        let message = format!("the window could not run: {error}");
+        if reported {
+            eprintln!("plenary: {message}");
+            std::process::exit(1);
+        }
+        cannot_start(&message);
+    }
+}
+
+/// The app on `builder`'s runtime: plugins, the library's state, the menu and every command. The
+/// window's runtime in [`run`], Tauri's mock runtime in the tests of the commands' wire format.
+fn app<R: Runtime>(builder: tauri::Builder<R>, state: state::AppState) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(state)
@@ -106,19 +127,6 @@ pub fn run() {
             commands::window::set_menu_language,
             commands::window::window_ready,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"));
-    if let Err(error) = result {
-        // A missing WebView2 (some Windows 10 computers) Tauri reports in a dialog of its own,
-        // with Microsoft's download link, in release builds; a second box would only repeat it.
-        let reported = cfg!(all(windows, not(debug_assertions)))
-            && format!("{error:?}").contains("WebviewRuntimeNotInstalled");
-        let message = format!("the window could not run: {error}");
-        if reported {
-            eprintln!("plenary: {message}");
-            std::process::exit(1);
-        }
-        cannot_start(&message);
-    }
 }
 
 /// Says why Plenary cannot start, and exits. In a message box as well as on standard error: an

@@ -50,16 +50,47 @@ pub(crate) struct AppState {
     pub(crate) unlinked_translations: Shelf<SectionId, Unlinked>,
 }
 
-impl AppState {
-    /// Opens the library named by `$PLENARY_DB`, else the default file shared with `plenary`.
-    /// A library that does not exist yet is created with the demo content, so the first window
-    /// already has something to search and compose. A damaged library does not stop the app:
-    /// the window opens on the offer to restore a backup.
-    pub(crate) fn open(started: Instant) -> Result<AppState, String> {
+/// Where the app's files are and who is typing: read from the environment when the app starts,
+/// given directly by tests.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    /// The library file.
+    pub(crate) path: PathBuf,
+    /// Who is making changes.
+    pub(crate) author: String,
+    /// The user's template folder, if any.
+    pub(crate) templates_folder: Option<PathBuf>,
+    /// Where exports go without asking, if anywhere.
+    pub(crate) export_dir: Option<PathBuf>,
+    /// The file the Open dialogs return without asking, if any.
+    pub(crate) open_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The library named by `$PLENARY_DB`, else the default file shared with `plenary`; the
+    /// author, template folder and scripted-run files from their variables.
+    pub(crate) fn from_env() -> Result<Settings, String> {
         let path = std::env::var_os("PLENARY_DB").map(PathBuf::from).or_else(default_database_path).ok_or(
             "this system reports no app-data folder; name the library file in $PLENARY_DB".to_owned(),
         )?;
-        let author = author();
+        Ok(Settings {
+            path,
+            author: author(),
+            templates_folder: std::env::var_os("PLENARY_TEMPLATES")
+                .map(PathBuf::from)
+                .or_else(default_templates_path),
+            export_dir: std::env::var_os("PLENARY_EXPORT_DIR").map(PathBuf::from),
+            open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
+        })
+    }
+}
+
+impl AppState {
+    /// Opens the library `settings` name. A library that does not exist yet is created with the
+    /// demo content, so the first window already has something to search and compose. A
+    /// damaged library does not stop the app: the window opens on the offer to restore a backup.
+    pub(crate) fn open(settings: Settings, started: Instant) -> Result<AppState, String> {
+        let Settings { path, author, templates_folder, export_dir, open_file } = settings;
         let (store, problem) = match open_library(&path, &author) {
             Ok(store) => (Some(store), None),
             Err(error @ (StoreError::Damaged { .. } | StoreError::EmptyFile { .. })) => {
@@ -72,11 +103,9 @@ impl AppState {
             path,
             problem: Mutex::new(problem),
             author,
-            templates_folder: std::env::var_os("PLENARY_TEMPLATES")
-                .map(PathBuf::from)
-                .or_else(default_templates_path),
-            export_dir: std::env::var_os("PLENARY_EXPORT_DIR").map(PathBuf::from),
-            open_file: std::env::var_os("PLENARY_OPEN_FILE").map(PathBuf::from),
+            templates_folder,
+            export_dir,
+            open_file,
             started,
             language: Mutex::new(Language::from_os()),
             deleted_sections: Shelf::new(),

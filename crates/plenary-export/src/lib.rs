@@ -13,7 +13,7 @@ use std::str::FromStr;
 
 use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::Date;
-use plenary_core::freeze::freezes;
+use plenary_core::freeze::{Frozen, freezes};
 use plenary_core::id::StatementId;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
@@ -300,18 +300,19 @@ fn export(
     Ok((outcome, untranslated))
 }
 
-/// The statement as the HTML export would write it through `template` (or its own), for a live
-/// preview. Nothing is written or recorded.
+/// The statement, already assembled (with what was kept when it was frozen, if it is final), as
+/// the HTML export would write it through its own template: the composer's live preview. It takes
+/// the assembly the composer shows, so a change is assembled once. Nothing is written or recorded.
 pub fn preview_html(
     store: &Store,
     templates: &TemplateSet,
     statement: StatementId,
-    template: Option<&str>,
-    today: Date,
+    assembled: &AssembledStatement,
+    frozen: Option<&Frozen>,
 ) -> Result<String, ExportError> {
-    let Basis { assembled, organisation, templates, template_name } =
-        basis(store, templates, statement, template, today)?;
-    let document = Document { statement: &assembled, organisation: &organisation };
+    let organisation = store.organisation_for(statement)?;
+    let (templates, template_name) = templates_for(templates, statement, assembled, frozen, None)?;
+    let document = Document { statement: assembled, organisation: &organisation };
     Ok(render_html(&templates.get(&template_name)?, &document)?)
 }
 
@@ -323,9 +324,7 @@ struct Basis<'t> {
     template_name: String,
 }
 
-/// The statement assembled, the organisation profile and the templates to render it with: for a
-/// final statement, those kept when it was frozen (another template is then refused, since the
-/// statement would no longer look as it was approved).
+/// The statement assembled, the organisation profile and the templates to render it with.
 fn basis<'t>(
     store: &Store,
     templates: &'t TemplateSet,
@@ -335,21 +334,35 @@ fn basis<'t>(
 ) -> Result<Basis<'t>, ExportError> {
     let assembled = store.assemble(statement, today)?;
     let organisation = store.organisation_for(statement)?;
-    let kept = store.frozen(statement)?.and_then(|frozen| frozen.template);
-    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
-    let templates = match kept {
-        Some(kept) if kept.name == template_name => Cow::Owned(TemplateSet::frozen(&kept)),
-        Some(kept) => {
-            return Err(ExportError::TemplateKept {
-                statement,
-                status: assembled.status,
-                kept: kept.name,
-                asked: template_name,
-            });
-        }
-        None => Cow::Borrowed(templates),
-    };
+    let frozen = store.frozen(statement)?;
+    let (templates, template_name) =
+        templates_for(templates, statement, &assembled, frozen.as_ref(), template)?;
     Ok(Basis { assembled, organisation, templates, template_name })
+}
+
+/// The templates a statement renders with and the name of the one to use (`template`, or the
+/// statement's own): for a final statement, those kept when it was frozen. Another template is
+/// then refused, since the statement would no longer look as it was approved.
+fn templates_for<'t>(
+    templates: &'t TemplateSet,
+    statement: StatementId,
+    assembled: &AssembledStatement,
+    frozen: Option<&Frozen>,
+    template: Option<&str>,
+) -> Result<(Cow<'t, TemplateSet>, String), ExportError> {
+    let template_name = template.map_or_else(|| assembled.template.clone(), str::to_owned);
+    match frozen.and_then(|frozen| frozen.template.as_ref()) {
+        Some(kept) if kept.name == template_name => {
+            Ok((Cow::Owned(TemplateSet::frozen(kept)), template_name))
+        }
+        Some(kept) => Err(ExportError::TemplateKept {
+            statement,
+            status: assembled.status,
+            kept: kept.name.clone(),
+            asked: template_name,
+        }),
+        None => Ok((Cow::Borrowed(templates), template_name)),
+    }
 }
 
 /// Moves a statement through its workflow (see [`plenary_store::Write::set_statement_status`]); marking it final
@@ -534,7 +547,10 @@ mod tests {
             assert_eq!(std::fs::read(&first).expect("a"), std::fs::read(&second).expect("b"));
         }
         let first = folder.path().join("a.html");
-        let preview = preview_html(&store, &templates, statement, None, today).expect("preview");
+        let assembled = store.assemble(statement, today).expect("assembled");
+        let frozen = store.frozen(statement).expect("frozen");
+        let preview =
+            preview_html(&store, &templates, statement, &assembled, frozen.as_ref()).expect("preview");
         assert_eq!(
             preview.as_bytes(),
             std::fs::read(&first).expect("read").as_slice(),

@@ -22,8 +22,8 @@ use crate::state::{AppState, today};
 /// `plenary export` would write, records it and opens it in the system viewer. `None` when the
 /// dialog was cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn export_statement(
-    app: tauri::AppHandle,
+pub(crate) async fn export_statement<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     format: String,
@@ -113,8 +113,8 @@ pub(crate) async fn list_exports(state: State<'_, AppState>, id: String) -> Comm
 
 /// Opens a recorded export's file in the system viewer.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn open_export(
-    app: tauri::AppHandle,
+pub(crate) async fn open_export<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
     export: String,
@@ -241,8 +241,8 @@ pub(crate) struct TemplatesWritten {
 /// Writes the built-in templates into a folder the user picks, for editing (`plenary template
 /// export DIR`); `None` when the dialog was cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn export_templates(
-    app: tauri::AppHandle,
+pub(crate) async fn export_templates<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<TemplatesWritten>> {
     let folder = match &state.export_dir {
@@ -261,7 +261,7 @@ pub(crate) async fn export_templates(
     }))
 }
 
-fn open_in_viewer(app: &tauri::AppHandle, file: &std::path::Path) -> CommandResult<()> {
+fn open_in_viewer<R: tauri::Runtime>(app: &tauri::AppHandle<R>, file: &std::path::Path) -> CommandResult<()> {
     app.opener()
         .open_path(file.display().to_string(), None::<&str>)
         .map_err(|error| CommandError::new(Code::File, format!("cannot open {}: {error}", file.display())))

@@ -30,8 +30,8 @@ fn view(state: &AppState, source: Source) -> CommandResult<ImportView> {
 /// Asks for a file with the native open dialog and splits it. `None` when the dialog was
 /// cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn propose_import_file(
-    app: tauri::AppHandle,
+pub(crate) async fn propose_import_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<ImportView>> {
     let extensions = ["docx", "pdf", "html", "htm", "md", "markdown", "txt"];

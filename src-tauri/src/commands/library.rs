@@ -181,8 +181,8 @@ pub(crate) async fn update_organisation(
 /// Asks for a PNG or SVG file with the native open dialog and makes it the logo. Returns the
 /// profile, or `None` if the dialog was cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn choose_logo(
-    app: tauri::AppHandle,
+pub(crate) async fn choose_logo<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<OrganisationView>> {
     let picked = app

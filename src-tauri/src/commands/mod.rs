@@ -22,7 +22,12 @@ use crate::state::AppState;
 
 /// Asks for a file to open with the native dialog, offering `extensions` under `label`
 /// (`$PLENARY_OPEN_FILE` answers instead in scripted runs). `None` when cancelled.
-fn pick_file(app: &tauri::AppHandle, state: &AppState, label: &str, extensions: &[&str]) -> Option<PathBuf> {
+fn pick_file<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    state: &AppState,
+    label: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
     if let Some(file) = &state.open_file {
         return Some(file.clone());
     }

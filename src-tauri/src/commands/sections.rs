@@ -139,14 +139,10 @@ pub(crate) async fn delete_section(state: State<'_, AppState>, id: String) -> Co
 pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let id: SectionId =
         id.parse().map_err(|_| CommandError::new(Code::Invalid, format!("no section id: {id}")))?;
-    let copy = state
-        .deleted_sections
-        .get(&id)
-        .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not deleted in this session"))?;
-    state.store()?.write(|w| w.merge_shared(&copy, ""))?;
-    // Only once it is back: a failed attempt can be tried again.
-    state.deleted_sections.forget(&id);
-    Ok(())
+    state.deleted_sections.put_back(&id, "that section was not deleted in this session", |copy| {
+        state.store()?.write(|w| w.merge_shared(&copy, ""))?;
+        Ok(())
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

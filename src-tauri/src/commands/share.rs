@@ -25,8 +25,8 @@ pub(crate) struct SharedView {
 /// Writes a bundle of the whole library, or of the sections carrying one of `tags`, where the
 /// save dialog says (or into `$PLENARY_EXPORT_DIR`). `None` when the dialog was cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn share_library(
-    app: tauri::AppHandle,
+pub(crate) async fn share_library<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     tags: Vec<String>,
 ) -> CommandResult<Option<SharedView>> {
@@ -66,8 +66,8 @@ pub(crate) struct MergeView {
 
 /// Asks for a bundle with the native open dialog and merges it. `None` when cancelled.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn import_bundle(
-    app: tauri::AppHandle,
+pub(crate) async fn import_bundle<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<MergeView>> {
     let Some(path) = super::pick_file(

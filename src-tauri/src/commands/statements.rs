@@ -8,7 +8,7 @@ use plenary_store::{ConsentAnswer, NewStatement, StatementDetails, Store};
 use tauri::State;
 
 use super::{event_id, section_id, statement_id};
-use crate::error::{Code, CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::{AppState, today};
 use crate::views::{StatementDetail, StatementDetailsInput, StatementRow, non_empty, optional_date};
 
@@ -56,20 +56,15 @@ pub(crate) async fn open_statement(state: State<'_, AppState>, id: String) -> Co
 }
 
 fn detail(state: &AppState, store: &Store, id: StatementId) -> CommandResult<StatementDetail> {
-    let today = today()?;
+    let assembled = store.assemble(id, today()?)?;
+    let frozen = store.frozen(id)?;
     // The change is saved whatever the template does: a template that fails shows its error
     // where the preview would be.
     let preview = state
         .templates()
-        .and_then(|templates| Ok(preview_html(store, &templates, id, None, today)?))
+        .and_then(|templates| Ok(preview_html(store, &templates, id, &assembled, frozen.as_ref())?))
         .map_err(Box::new);
-    Ok(StatementDetail::new(
-        store.statement(id)?,
-        store.assemble(id, today)?,
-        store.frozen(id)?,
-        store.status_changes(id)?,
-        preview,
-    ))
+    Ok(StatementDetail::new(store.statement(id)?, assembled, frozen, store.status_changes(id)?, preview))
 }
 
 /// Runs one change to a statement and returns the composer's fresh view of it.
@@ -263,13 +258,10 @@ pub(crate) async fn put_back_signatory(
 ) -> CommandResult<StatementDetail> {
     let mut store = state.store()?;
     let statement = statement_id(&store, &id)?;
-    let key = (statement, name);
-    let (position, signer) = state
-        .removed_signatories
-        .get(&key)
-        .ok_or_else(|| CommandError::new(Code::NotFound, "that signatory was not removed in this session"))?;
-    store.write(|w| w.put_back_signatory(statement, position, &signer))?;
-    state.removed_signatories.forget(&key);
+    let missing = "that signatory was not removed in this session";
+    state.removed_signatories.put_back(&(statement, name), missing, |(position, signer)| {
+        Ok(store.write(|w| w.put_back_signatory(statement, position, &signer))?)
+    })?;
     detail(&state, &store, statement)
 }
 

@@ -4,7 +4,7 @@
 use tauri::State;
 
 use super::section_id;
-use crate::error::{Code, CommandError, CommandResult};
+use crate::error::CommandResult;
 use crate::state::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
@@ -33,13 +33,9 @@ pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: String) -
 pub(crate) async fn relink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let mut store = state.store()?;
     let id = section_id(&store, &id)?;
-    let unlinked = state
-        .unlinked_translations
-        .get(&id)
-        .ok_or_else(|| CommandError::new(Code::NotFound, "that section was not unlinked in this session"))?;
-    store.write(|w| w.relink_translation(&unlinked))?;
-    state.unlinked_translations.forget(&id);
-    Ok(())
+    state.unlinked_translations.put_back(&id, "that section was not unlinked in this session", |unlinked| {
+        Ok(store.write(|w| w.relink_translation(&unlinked))?)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

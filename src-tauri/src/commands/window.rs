@@ -8,8 +8,8 @@ use crate::state::AppState;
 
 /// Rebuilds the native menu in the interface language the user chose (`en` or `es`).
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn set_menu_language(
-    app: tauri::AppHandle,
+pub(crate) async fn set_menu_language<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     lang: String,
 ) -> CommandResult<()> {
@@ -25,8 +25,8 @@ pub(crate) async fn set_menu_language(
 /// `$PLENARY_EXIT_WHEN_READY` set it also prints both and quits, which is how the start-up
 /// benchmark measures a cold start.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) fn window_ready(
-    app: tauri::AppHandle,
+pub(crate) fn window_ready<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     page_ms: f64,
     marks: std::collections::BTreeMap<String, f64>,
