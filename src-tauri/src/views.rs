@@ -6,7 +6,7 @@ use plenary_core::assembly::AssembledStatement;
 use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
 use plenary_core::event::{Event, parse_word_limit};
 use plenary_core::freeze::{Frozen, StatusChange};
-use plenary_core::id::SectionId;
+use plenary_core::id::{EventId, SectionId};
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
@@ -23,14 +23,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{CommandError, CommandResult};
 
-/// Filters as the library's filter bar sends them; empty strings mean "any".
+/// Filters as the library's filter bar sends them; `None` (or a blank date) means "any".
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub(crate) struct FilterInput {
-    kind: String,
-    tag: String,
-    status: String,
-    lang: String,
+    kind: Option<String>,
+    tag: Option<String>,
+    status: Option<SectionStatus>,
+    lang: Option<String>,
     /// Only sections due for review by this date.
     review_due_by: String,
 }
@@ -39,10 +39,10 @@ impl FilterInput {
     /// The store's filter, with errors naming the field.
     pub(crate) fn into_filter(self) -> CommandResult<SectionFilter> {
         Ok(SectionFilter {
-            kind: non_empty(&self.kind).map(Kind::parse).transpose()?,
-            tag: non_empty(&self.tag).map(str::to_owned),
-            status: non_empty(&self.status).map(str::parse::<SectionStatus>).transpose()?,
-            lang: non_empty(&self.lang).map(|l| Language::parse("language", l)).transpose()?,
+            kind: self.kind.as_deref().map(Kind::parse).transpose()?,
+            tag: self.tag,
+            status: self.status,
+            lang: self.lang.as_deref().map(|l| Language::parse("language", l)).transpose()?,
             review_due_by: non_empty(&self.review_due_by).map(|d| parse_date("review due", d)).transpose()?,
         })
     }
@@ -589,7 +589,7 @@ impl StatementDetail {
 pub(crate) struct StatementDetailsInput {
     pub(crate) title: String,
     /// The event's id; `None` for no event.
-    pub(crate) event: Option<String>,
+    pub(crate) event: Option<EventId>,
     pub(crate) lang: String,
     pub(crate) template: String,
     pub(crate) date: String,

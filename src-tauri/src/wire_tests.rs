@@ -97,8 +97,8 @@ fn refusals_reach_the_window_with_the_key_it_words_them_by() {
     assert_eq!(invalid["code"], "invalid");
     assert_eq!(invalid["key"], "error.invalid.language");
 
-    let missing =
-        call(&window, "open_statement", json!({"id": "no-such-statement"})).expect_err("no such statement");
+    let missing = call(&window, "open_statement", json!({"id": "9d6f1c2e-3b8a-4e57-a0d4-c1e2f3a4b5c6"}))
+        .expect_err("no such statement");
     assert_eq!(missing["code"], "not_found");
 }
 
@@ -135,4 +135,96 @@ fn a_command_outside_the_apps_capabilities_is_refused() {
     assert!(call(&window, "list_statements", json!({})).is_ok());
     let refused = call(&window, "plugin:dialog|save", json!({"options": {}})).expect_err("not permitted");
     assert!(refused.to_string().contains("not allowed"), "Tauri's refusal: {refused}");
+}
+
+#[test]
+fn every_command_naming_a_record_the_library_lacks_answers_not_found_and_changes_nothing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (_app, window) = app_in(folder.path());
+    let gone = "0b7c3e52-9a41-4f8e-8d0c-5a7e2f0c1d93";
+    let real = call(&window, "list_sections", json!({"filter": {}})).expect("sections");
+    let section = real[0]["id"].as_str().expect("the demo library has sections").to_owned();
+    let before = (
+        call(&window, "list_sections", json!({"filter": {}})).expect("sections"),
+        call(&window, "list_statements", json!({})).expect("statements"),
+        call(&window, "list_events", json!({})).expect("events"),
+    );
+    let details = json!({"kind": "other", "lang": "en", "tags": [], "owner": "", "review_due": ""});
+    let statement_details =
+        json!({"title": "T", "event": null, "lang": "en", "template": "letterhead", "date": ""});
+    let calls = [
+        ("open_section", json!({"id": gone})),
+        ("save_section_draft", json!({"id": gone, "title": "T", "body": "B"})),
+        ("commit_section_draft", json!({"id": gone, "note": ""})),
+        ("discard_section_draft", json!({"id": gone})),
+        ("update_section_details", json!({"id": gone, "details": details})),
+        ("section_history", json!({"id": gone})),
+        ("restore_section_version", json!({"id": gone, "number": 1})),
+        ("delete_section", json!({"id": gone})),
+        ("set_section_status", json!({"id": gone, "status": "vetted", "by": "Ana"})),
+        ("link_translation", json!({"source": section, "translation": gone})),
+        ("link_translation", json!({"source": gone, "translation": section})),
+        ("unlink_translation", json!({"id": gone})),
+        ("mark_translation_updated", json!({"id": gone})),
+        ("resolve_divergence", json!({"id": gone, "keep": 1})),
+        ("delete_event", json!({"id": gone})),
+        ("save_event", json!({"id": gone, "event": {"name": "Forum"}})),
+        ("create_statement", json!({"title": "T", "event": gone, "lang": null, "template": null})),
+        ("copy_statement", json!({"id": gone, "title": ""})),
+        ("open_statement", json!({"id": gone})),
+        ("update_statement_details", json!({"id": gone, "details": statement_details})),
+        ("add_statement_sections", json!({"id": gone, "sections": [section], "at": null})),
+        ("add_statement_text", json!({"id": gone, "title": "T", "body": "B"})),
+        ("edit_statement_text", json!({"id": gone, "position": 1, "title": "T", "body": "B"})),
+        ("delete_statement", json!({"id": gone})),
+        ("undelete_statement", json!({"id": gone})),
+        ("move_statement_item", json!({"id": gone, "from": 1, "to": 2})),
+        ("remove_statement_item", json!({"id": gone, "position": 1})),
+        ("update_statement_item", json!({"id": gone, "position": 1})),
+        ("fork_statement_item", json!({"id": gone, "position": 1})),
+        ("set_statement_status", json!({"id": gone, "status": "final", "note": ""})),
+        ("add_signatory", json!({"id": gone, "name": "N", "role": ""})),
+        ("record_consent", json!({"id": gone, "position": 1, "agreed": true, "note": ""})),
+        ("remove_signatory", json!({"id": gone, "position": 1})),
+        ("move_signatory", json!({"id": gone, "from": 1, "to": 2})),
+        ("export_statement", json!({"id": gone, "format": "html", "template": null, "parallel": null})),
+        ("export_text", json!({"id": gone, "export": gone})),
+        ("export_details", json!({"id": gone, "export": gone})),
+    ];
+    for (command, args) in calls {
+        let refused = call(&window, command, args.clone()).expect_err(command);
+        assert_eq!(refused["code"], "not_found", "{command} {args}: {refused}");
+    }
+    let after = (
+        call(&window, "list_sections", json!({"filter": {}})).expect("sections"),
+        call(&window, "list_statements", json!({})).expect("statements"),
+        call(&window, "list_events", json!({})).expect("events"),
+    );
+    assert_eq!(before, after, "nothing changed");
+    assert_eq!(std::fs::read_dir(folder.path()).expect("folder").count(), 1 + 2, "no export was written");
+}
+
+#[test]
+fn an_id_that_is_not_one_is_refused_before_the_library_is_asked() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (_app, window) = app_in(folder.path());
+    let refused = call(&window, "open_statement", json!({"id": "4f2"})).expect_err("a prefix is not an id");
+    assert!(refused.to_string().contains("id"), "Tauri names the argument: {refused}");
+}
+
+#[test]
+fn the_library_filter_takes_null_for_any_and_words_a_bad_kind() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (_app, window) = app_in(folder.path());
+    let any = json!({"kind": null, "tag": null, "status": null, "lang": null, "review_due_by": ""});
+    let all = call(&window, "list_sections", json!({"filter": any})).expect("every section");
+    let all = all.as_array().expect("a list").clone();
+    let vetted = json!({"kind": null, "tag": null, "status": "vetted", "lang": null, "review_due_by": ""});
+    let vetted = call(&window, "list_sections", json!({"filter": vetted})).expect("vetted sections");
+    let vetted = vetted.as_array().expect("a list");
+    assert!(!vetted.is_empty() && vetted.len() < all.len(), "the demo library has vetted and other sections");
+    assert!(vetted.iter().all(|section| section["status"] == "vetted"), "{vetted:?}");
+    let bad = json!({"kind": "nonsense!", "tag": null, "status": null, "lang": null, "review_due_by": ""});
+    let refused = call(&window, "list_sections", json!({"filter": bad})).expect_err("no such kind");
+    assert_eq!(refused["key"], "error.invalid.kind", "{refused}");
 }

@@ -14,9 +14,9 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use super::statement_id;
 use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
+use plenary_core::id::StatementId;
 
 /// Asks where to save with the native dialog (or uses `$PLENARY_EXPORT_DIR`), writes the file
 /// `plenary export` would write, records it and opens it in the system viewer. `None` when the
@@ -25,18 +25,15 @@ use crate::state::{AppState, today};
 pub(crate) async fn export_statement<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    id: String,
+    id: StatementId,
     format: String,
     template: Option<String>,
     parallel: Option<String>,
 ) -> CommandResult<Option<ParallelOutcome>> {
     let format: Format = format.parse().map_err(CommandError::invalid)?;
     let parallel = parallel.map(|lang| Language::parse("parallel", &lang)).transpose()?;
-    let (statement, suggested) = {
-        let store = state.store()?;
-        let statement = statement_id(&store, &id)?;
-        (statement, suggested_file_name(&store.statement(statement)?.title, format))
-    };
+    let statement = id;
+    let suggested = suggested_file_name(&state.store()?.statement(statement)?.title, format);
     let target: PathBuf = match &state.export_dir {
         Some(folder) => folder.join(&suggested),
         None => {
@@ -93,9 +90,11 @@ pub(crate) struct ExportRow {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn list_exports(state: State<'_, AppState>, id: String) -> CommandResult<Vec<ExportRow>> {
+pub(crate) async fn list_exports(
+    state: State<'_, AppState>,
+    id: StatementId,
+) -> CommandResult<Vec<ExportRow>> {
     let store = state.store()?;
-    let id = statement_id(&store, &id)?;
     Ok(store
         .exports(id)?
         .into_iter()
@@ -116,12 +115,12 @@ pub(crate) async fn list_exports(state: State<'_, AppState>, id: String) -> Comm
 pub(crate) async fn open_export<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
-    id: String,
+    id: StatementId,
     export: String,
 ) -> CommandResult<()> {
     let (record, content) = {
         let store = state.store()?;
-        let record = record_of(&store, &id, &export)?;
+        let record = record_of(&store, id, &export)?;
         let content = store.export_content(&record.id)?;
         (record, content)
     };
@@ -163,17 +162,16 @@ pub(crate) async fn open_export<R: tauri::Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn export_text(
     state: State<'_, AppState>,
-    id: String,
+    id: StatementId,
     export: String,
 ) -> CommandResult<Option<String>> {
     let store = state.store()?;
-    Ok(record_of(&store, &id, &export)?.export.text)
+    Ok(record_of(&store, id, &export)?.export.text)
 }
 
 /// The export `export` of statement `id` from the log: the window names both, and an export of
 /// another statement is not found.
-fn record_of(store: &Store, id: &str, export: &str) -> CommandResult<ExportRecord> {
-    let statement = statement_id(store, id)?;
+fn record_of(store: &Store, statement: StatementId, export: &str) -> CommandResult<ExportRecord> {
     let record = store.export_record(export)?;
     if record.export.statement != statement {
         return Err(StoreError::NotFound { what: "export", id: export.to_owned() }.into());
@@ -205,11 +203,11 @@ pub(crate) struct ExportedSection {
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn export_details(
     state: State<'_, AppState>,
-    id: String,
+    id: StatementId,
     export: String,
 ) -> CommandResult<ExportDetails> {
     let store = state.store()?;
-    let record = record_of(&store, &id, &export)?.export;
+    let record = record_of(&store, id, &export)?.export;
     let unreadable = |error: serde_json::Error| {
         CommandError::new(Code::Library, format!("the record of export {export} cannot be read ({error})"))
     };

@@ -2,6 +2,7 @@
 //! the person to review; then saved as they chose. The same `plenary-import` calls as `plenary
 //! import`.
 
+use plenary_core::id::EventId;
 use plenary_core::language::Language;
 use plenary_import::{Chosen, Origin, PastStatement, Proposal, Source};
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,7 @@ use tauri::State;
 
 use crate::error::{CommandError, CommandResult};
 use crate::state::{AppState, today};
-use crate::views::{non_empty, optional_date};
+use crate::views::optional_date;
 
 /// A document split for review.
 #[derive(Debug, Serialize)]
@@ -68,8 +69,8 @@ pub(crate) struct SavedView {
 #[derive(Debug, Deserialize)]
 pub(crate) struct PastInput {
     title: String,
-    /// An event id, or empty.
-    event: String,
+    /// The event's id; `None` for none.
+    event: Option<EventId>,
     /// YYYY-MM-DD, or empty.
     date: String,
     lang: String,
@@ -95,7 +96,7 @@ pub(crate) async fn save_import(
             }
             Some(PastStatement {
                 title: past.title.trim().to_owned(),
-                event: non_empty(&past.event).map(|event| super::event_id(&store, event)).transpose()?,
+                event: past.event,
                 date: optional_date("date", &past.date)?,
                 lang: Language::parse("language", &past.lang)?,
             })

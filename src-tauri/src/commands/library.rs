@@ -9,13 +9,13 @@ use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-use super::event_id;
 use crate::error::CommandResult;
 use crate::state::{AppState, file_error, today};
 use crate::views::{
     EventInput, EventView, FilterInput, HitRow, OrganisationInput, OrganisationView, SectionRow, non_empty,
     optional_partial_date,
 };
+use plenary_core::id::EventId;
 
 /// What the window needs to draw its filters and forms.
 #[derive(Debug, Serialize)]
@@ -131,9 +131,8 @@ pub(crate) async fn list_events(state: State<'_, AppState>) -> CommandResult<Vec
 
 /// Deletes an event no statement uses (the window undoes it by saving the same details again).
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn delete_event(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn delete_event(state: State<'_, AppState>, id: EventId) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = event_id(&store, &id)?;
     Ok(store.write(|w| w.delete_event(id))?)
 }
 
@@ -141,14 +140,13 @@ pub(crate) async fn delete_event(state: State<'_, AppState>, id: String) -> Comm
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn save_event(
     state: State<'_, AppState>,
-    id: Option<String>,
+    id: Option<EventId>,
     event: EventInput,
 ) -> CommandResult<String> {
     let event = event.into_event()?;
     let mut store = state.store()?;
     match id {
         Some(id) => {
-            let id = event_id(&store, &id)?;
             store.write(|w| w.update_event(id, event))?;
             Ok(id.to_string())
         }

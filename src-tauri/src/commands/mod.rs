@@ -13,11 +13,8 @@ pub(crate) mod window;
 
 use std::path::PathBuf;
 
-use plenary_core::id::{EventId, SectionId, StatementId};
-use plenary_store::Store;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::CommandResult;
 use crate::state::AppState;
 
 /// Asks for a file to open with the native dialog, offering `extensions` under `label`
@@ -36,19 +33,4 @@ fn pick_file<R: tauri::Runtime>(
         .add_filter(label, extensions)
         .blocking_pick_file()
         .and_then(|file| file.into_path().ok())
-}
-
-/// A section id from the window.
-fn section_id(store: &Store, id: &str) -> CommandResult<SectionId> {
-    Ok(store.resolve_section(id)?)
-}
-
-/// A statement id from the window.
-fn statement_id(store: &Store, id: &str) -> CommandResult<StatementId> {
-    Ok(store.resolve_statement(id)?)
-}
-
-/// An event id from the window.
-fn event_id(store: &Store, id: &str) -> CommandResult<EventId> {
-    Ok(store.resolve_event(id)?)
 }

@@ -8,7 +8,6 @@ use plenary_core::status::SectionStatus;
 use plenary_store::{NewSection, SectionEdit};
 use tauri::State;
 
-use super::section_id;
 use crate::error::{Code, CommandError, CommandResult};
 use crate::state::{AppState, today};
 use crate::views::{
@@ -16,9 +15,8 @@ use crate::views::{
 };
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn open_section(state: State<'_, AppState>, id: String) -> CommandResult<SectionDetail> {
+pub(crate) async fn open_section(state: State<'_, AppState>, id: SectionId) -> CommandResult<SectionDetail> {
     let store = state.store()?;
-    let id = section_id(&store, &id)?;
     SectionDetail::read(&store, id, today()?)
 }
 
@@ -46,12 +44,11 @@ pub(crate) async fn create_section(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn save_section_draft(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     title: String,
     body: String,
 ) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.save_draft(id, &title, &body, &state.author))?)
 }
 
@@ -60,26 +57,24 @@ pub(crate) async fn save_section_draft(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn commit_section_draft(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     note: String,
 ) -> CommandResult<Option<u32>> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     let note = non_empty(&note).map(str::to_owned);
     Ok(store.write(|w| w.commit_draft(id, note))?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn discard_section_draft(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn discard_section_draft(state: State<'_, AppState>, id: SectionId) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.discard_draft(id))?)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn update_section_details(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     details: SectionDetailsInput,
 ) -> CommandResult<()> {
     let edit = SectionEdit {
@@ -92,7 +87,6 @@ pub(crate) async fn update_section_details(
         ..SectionEdit::default()
     };
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     store.write(|w| w.edit_section(id, edit))?;
     Ok(())
 }
@@ -100,10 +94,9 @@ pub(crate) async fn update_section_details(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn section_history(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
 ) -> CommandResult<Vec<VersionView>> {
     let store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.history(id)?.into_iter().map(VersionView::from).collect())
 }
 
@@ -111,20 +104,18 @@ pub(crate) async fn section_history(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn restore_section_version(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     number: u32,
 ) -> CommandResult<u32> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.restore_version(id, number, &state.author))?)
 }
 
 /// Deletes a section no statement uses; the window can put it back with `undelete_section`
 /// while the app runs.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn delete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn delete_section(state: State<'_, AppState>, id: SectionId) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     let mut copy = store.shared_library(&[id], &[])?;
     // Only the section comes back with Undo: facts and the profile may have changed since.
     copy.facts.clear();
@@ -148,12 +139,11 @@ pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn set_section_status(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     status: SectionStatus,
     by: Option<String>,
 ) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     // Vetting names the reviewer, who may be someone other than the person at the keyboard.
     let by = by.unwrap_or_else(|| state.author.clone());
     Ok(store.write(|w| w.set_section_status(id, status, &by))?)

@@ -10,9 +10,9 @@ use serde::Serialize;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-use super::section_id;
 use crate::error::CommandResult;
 use crate::state::{AppState, today};
+use plenary_core::id::SectionId;
 
 /// What sharing wrote.
 #[derive(Debug, Serialize)]
@@ -93,10 +93,9 @@ pub(crate) async fn import_bundle<R: tauri::Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn resolve_divergence(
     state: State<'_, AppState>,
-    id: String,
+    id: SectionId,
     keep: u32,
 ) -> CommandResult<u32> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.resolve_divergence(id, keep, &state.author))?)
 }

@@ -3,26 +3,24 @@
 
 use tauri::State;
 
-use super::section_id;
 use crate::error::CommandResult;
 use crate::state::AppState;
+use plenary_core::id::SectionId;
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn link_translation(
     state: State<'_, AppState>,
-    source: String,
-    translation: String,
+    source: SectionId,
+    translation: SectionId,
 ) -> CommandResult<()> {
     let mut store = state.store()?;
-    let (source, translation) = (section_id(&store, &source)?, section_id(&store, &translation)?);
     store.write(|w| w.link_translations(source, translation))?;
     Ok(())
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: SectionId) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     let unlinked = store.write(|w| w.unlink_translation(id))?;
     state.unlinked_translations.keep(id, unlinked);
     Ok(())
@@ -30,17 +28,18 @@ pub(crate) async fn unlink_translation(state: State<'_, AppState>, id: String) -
 
 /// Undoes unlinking section `id`: its group and links back as they were.
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn relink_translation(state: State<'_, AppState>, id: String) -> CommandResult<()> {
+pub(crate) async fn relink_translation(state: State<'_, AppState>, id: SectionId) -> CommandResult<()> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     state.unlinked_translations.put_back(&id, "that section was not unlinked in this session", |unlinked| {
         Ok(store.write(|w| w.relink_translation(&unlinked))?)
     })
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub(crate) async fn mark_translation_updated(state: State<'_, AppState>, id: String) -> CommandResult<u32> {
+pub(crate) async fn mark_translation_updated(
+    state: State<'_, AppState>,
+    id: SectionId,
+) -> CommandResult<u32> {
     let mut store = state.store()?;
-    let id = section_id(&store, &id)?;
     Ok(store.write(|w| w.mark_translation_updated(id))?)
 }

@@ -37,14 +37,16 @@ export interface LibraryInfo {
 }
 
 export interface Filter {
-  kind: string;
-  tag: string;
-  status: string;
-  lang: string;
+  /** `null` for any, as for the others. */
+  kind: string | null;
+  tag: string | null;
+  status: SectionStatus | null;
+  lang: string | null;
+  /** YYYY-MM-DD, or "" while the date field is empty. */
   review_due_by: string;
 }
 
-export const emptyFilter = (): Filter => ({ kind: "", tag: "", status: "", lang: "", review_due_by: "" });
+export const emptyFilter = (): Filter => ({ kind: null, tag: null, status: null, lang: null, review_due_by: "" });
 
 export interface SectionRow {
   id: string;
@@ -414,8 +416,8 @@ export interface ChosenSection {
 /** Keep the imported document as a past (submitted) statement. */
 export interface PastStatementInput {
   title: string;
-  /** An event id, or "". */
-  event: string;
+  /** An event id; `null` for none. */
+  event: string | null;
   /** YYYY-MM-DD, or "". */
   date: string;
   lang: string;
