@@ -197,3 +197,12 @@ fn a_library_locked_by_another_writer_is_reported_after_waiting() {
     drop(holding);
     store.write(|w| w.add_section(section("A", "b"))).expect("free again");
 }
+
+#[test]
+fn a_folder_named_as_the_library_is_reported_as_a_folder() {
+    let folder = tempfile::tempdir().expect("folder");
+    let error = Store::open(folder.path()).expect_err("a folder is no library");
+    assert!(matches!(error, StoreError::CannotOpen { .. }), "{error:?}");
+    assert!(error.to_string().contains("it is a folder, not a library file"), "{error}");
+    assert_eq!(std::fs::read_dir(folder.path()).expect("listed").count(), 0, "nothing written into it");
+}

@@ -241,6 +241,8 @@ fn sections_dropped_at_a_position_land_there() {
     assert_eq!(titles(&store, statement), ["Three", "One", "Two"]);
     store.write(|w| w.insert_sections(statement, &ids[..1], 99)).expect("past the end appends");
     assert_eq!(titles(&store, statement), ["Three", "One", "Two", "One"]);
+    store.write(|w| w.insert_sections(statement, &ids[1..], 3)).expect("two dropped in the middle");
+    assert_eq!(titles(&store, statement), ["Three", "One", "Two", "Three", "Two", "One"], "in their order");
 }
 
 #[test]

@@ -213,6 +213,14 @@ mod tests {
             "…nine ten <mark>detention</mark> eleven <mark>migration</mark>…",
         );
         check("alpha beta gamma delta", "zeta", 2, "alpha beta…");
+        // A match that slides out of the window is no longer counted: one word repeated does not
+        // beat two different words further on.
+        check(
+            "children one two three four five six seven eight nine detention of children today",
+            "detention children",
+            4,
+            "…nine <mark>detention</mark> of <mark>children</mark>…",
+        );
     }
 
     #[test]
