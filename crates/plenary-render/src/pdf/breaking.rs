@@ -291,6 +291,177 @@ mod tests {
         assert!((breaks[0].ratio + 0.7576).abs() < 0.001, "{breaks:?}");
     }
 
+    /// Glue and hyphens in binary fractions, so both sides add up exactly.
+    const SPACE: Item<usize> = Item::Glue { width: 1.0, stretch: 0.5, shrink: 0.25 };
+    const HYPHEN: Item<usize> = Item::Penalty { width: 0.5, cost: 50.0, flagged: true };
+
+    /// A paragraph of random words, some with a hyphenation point, and a random line width.
+    fn random_paragraph(rng: &mut fastrand::Rng) -> (Vec<Item<usize>>, f32) {
+        let mut items = Vec::new();
+        for word in 0..rng.usize(3..16) {
+            if word > 0 {
+                // Now and then a place where breaking is encouraged or discouraged.
+                if rng.u8(0..10) == 0 {
+                    let cost = [-60.0, 0.0, 200.0][rng.usize(0..3)];
+                    items.push(Item::Penalty { width: 0.0, cost, flagged: false });
+                }
+                items.push(SPACE);
+            }
+            let quarters = |rng: &mut fastrand::Rng| rng.u32(4..20) as f32 / 4.0;
+            items.push(Item::Box { width: quarters(rng), content: word });
+            if rng.u8(0..10) < 4 {
+                items.push(HYPHEN);
+                items.push(Item::Box { width: quarters(rng), content: word });
+            }
+        }
+        items.push(Item::Glue { width: 0.0, stretch: 1000.0, shrink: 0.0 });
+        items.push(Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false });
+        (items, rng.u32(32..72) as f32 / 4.0)
+    }
+
+    /// The demerits of breaking at `breaks` as Knuth and Plass define them (with TeX's final
+    /// hyphen demerits), summed line by line straight from the items; `None` if a line's ratio
+    /// falls outside -1..=tolerance.
+    fn demerits_of(items: &[Item<usize>], breaks: &[usize], width: f32, tolerance: f32) -> Option<f32> {
+        let flagged_at = |at: usize| matches!(items[at], Item::Penalty { flagged: true, .. });
+        let (mut total, mut previous, mut previous_fitness) = (0.0f32, None::<usize>, 1usize);
+        for &at in breaks {
+            let start = match previous {
+                None => 0,
+                Some(p) => (p..items.len()).find(|&i| matches!(items[i], Item::Box { .. }))?,
+            };
+            let (mut natural, mut stretch, mut shrink) = (0.0f32, 0.0f32, 0.0f32);
+            for item in &items[start..at] {
+                match item {
+                    Item::Box { width, .. } => natural += width,
+                    Item::Glue { width, stretch: st, shrink: sh } => {
+                        natural += width;
+                        stretch += st;
+                        shrink += sh;
+                    }
+                    Item::Penalty { .. } => {}
+                }
+            }
+            let (cost, forced) = match items[at] {
+                Item::Penalty { width, cost, .. } => {
+                    natural += width;
+                    (cost, cost == f32::NEG_INFINITY)
+                }
+                _ => (0.0, false),
+            };
+            let ratio = if natural < width {
+                if stretch > 0.0 { (width - natural) / stretch } else { f32::INFINITY }
+            } else if natural > width {
+                if shrink > 0.0 { (width - natural) / shrink } else { f32::NEG_INFINITY }
+            } else {
+                0.0
+            };
+            if !(-1.0..=tolerance).contains(&ratio) {
+                return None;
+            }
+            let badness = 100.0 * ratio.abs().powi(3);
+            total += match cost {
+                c if c >= 0.0 => (1.0 + badness + c).powi(2),
+                c if c > f32::NEG_INFINITY => (1.0 + badness).powi(2) - c.powi(2),
+                _ => (1.0 + badness).powi(2),
+            };
+            let after_hyphen = previous.is_some_and(flagged_at);
+            if after_hyphen && flagged_at(at) {
+                total += 3_000.0;
+            }
+            if after_hyphen && forced {
+                total += 5_000.0;
+            }
+            let fitness: usize = if ratio < -0.5 {
+                0
+            } else if ratio <= 0.5 {
+                1
+            } else if ratio <= 1.0 {
+                2
+            } else {
+                3
+            };
+            if fitness.abs_diff(previous_fitness) > 1 {
+                total += 3_000.0;
+            }
+            (previous, previous_fitness) = (Some(at), fitness);
+        }
+        Some(total)
+    }
+
+    /// The least demerits of any break sequence whose lines all fit `tolerance`, by trying them
+    /// all: each legal breakpoint taken or not, forced breaks always taken. A line that is
+    /// already too tight ends the search along it, since adding words only tightens it.
+    fn least_demerits(items: &[Item<usize>], width: f32, tolerance: f32) -> Option<f32> {
+        let legal: Vec<usize> = (0..items.len())
+            .filter(|&i| match items[i] {
+                Item::Glue { .. } => i > 0 && matches!(items[i - 1], Item::Box { .. }),
+                Item::Penalty { cost, .. } => cost < INFINITE_COST,
+                Item::Box { .. } => false,
+            })
+            .collect();
+        let mut best: Option<f32> = None;
+        let mut breaks = Vec::new();
+        extend(items, &legal, width, tolerance, &mut breaks, &mut best);
+        best
+    }
+
+    fn extend(
+        items: &[Item<usize>],
+        legal: &[usize],
+        width: f32,
+        tolerance: f32,
+        breaks: &mut Vec<usize>,
+        best: &mut Option<f32>,
+    ) {
+        let from = breaks.last().map_or(0, |&at| at + 1);
+        for &at in legal.iter().filter(|&&at| at >= from) {
+            breaks.push(at);
+            let last = at == items.len() - 1;
+            let forced = matches!(items[at], Item::Penalty { cost, .. } if cost == f32::NEG_INFINITY);
+            match demerits_of(items, breaks, width, tolerance) {
+                Some(total) if last => *best = Some(best.map_or(total, |b| b.min(total))),
+                Some(_) => extend(items, legal, width, tolerance, breaks, best),
+                None => {}
+            }
+            let too_tight = demerits_of(items, breaks, width, f32::INFINITY).is_none();
+            breaks.pop();
+            if forced || too_tight {
+                return;
+            }
+        }
+    }
+
+    #[test]
+    fn the_breaks_chosen_have_the_least_demerits_of_all_possible_breaks() {
+        let mut rng = fastrand::Rng::with_seed(1981);
+        let (mut hyphenated, mut multiline) = (0, 0);
+        for case in 0..3000 {
+            let (items, width) = random_paragraph(&mut rng);
+            let chosen = break_lines(&items, width);
+            let Some(tolerance) =
+                [2.0, 5.0, 30.0].into_iter().find(|&t| least_demerits(&items, width, t).is_some())
+            else {
+                assert!(chosen.is_none(), "case {case}: no breaks fit, yet {chosen:?}");
+                continue;
+            };
+            let best = least_demerits(&items, width, tolerance).unwrap_or(f32::NAN);
+            let chosen =
+                chosen.unwrap_or_else(|| panic!("case {case}: breaks exist at tolerance {tolerance}"));
+            let at: Vec<usize> = chosen.iter().map(|b| b.at).collect();
+            let total = demerits_of(&items, &at, width, tolerance)
+                .unwrap_or_else(|| panic!("case {case}: {at:?} has a line outside tolerance {tolerance}"));
+            assert!(
+                (total - best).abs() <= 1e-3 * best.max(1.0),
+                "case {case}: {at:?} costs {total}, the best costs {best} ({items:?}, width {width})"
+            );
+            hyphenated +=
+                usize::from(at.iter().any(|&i| matches!(items[i], Item::Penalty { flagged: true, .. })));
+            multiline += usize::from(at.len() > 2);
+        }
+        assert!(hyphenated > 100 && multiline > 300, "the cases break at hyphens and make paragraphs");
+    }
+
     #[test]
     fn forced_breaks_are_taken_and_impossible_paragraphs_fail() {
         let mut items = paragraph(&[2.0, 2.0]);
