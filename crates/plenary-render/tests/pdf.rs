@@ -504,6 +504,28 @@ fn a_parallel_pdf_starts_each_item_and_its_translation_on_the_same_line() {
         assert!(flat.contains(&right.title), "{}", right.title);
     }
     assert_eq!(pairs, english.items.len());
+
+    // Below the statement's head, each column keeps to its half: no word crosses the gutter
+    // between them, and none runs into the side margins.
+    let style = &template.style;
+    let mm = 72.0 / 25.4;
+    let (placed, sizes) = placed_words(&pdf);
+    let (page_width, page_height) = sizes[0];
+    let (left, right) = (style.margin_left_mm * mm, page_width - style.margin_right_mm * mm);
+    let middle = (left + right) / 2.0;
+    let first_item = english.items[0].title.split_whitespace().next().expect("a title");
+    let columns_start = placed.iter().find(|w| w.text == first_item).map(|w| w.top).expect("first item");
+    let body_bottom = page_height - style.margin_bottom_mm * mm;
+    let mut checked = 0;
+    for word in
+        placed.iter().filter(|w| (w.page > 1 || w.top >= columns_start - 1.0) && w.bottom < body_bottom)
+    {
+        assert!(word.left >= left - 0.75 && word.right <= right + 0.75, "{:?} in the margin", word.text);
+        let side = if word.left < middle { word.right < middle - 8.0 } else { word.left > middle + 8.0 };
+        assert!(side, "{:?} ({}..{}) crosses the gutter at {middle}", word.text, word.left, word.right);
+        checked += 1;
+    }
+    assert!(checked > 500, "both columns on every page: {checked} words");
 }
 
 /// A word as poppler places it: page, text, and its box in points from the page's top left.
@@ -645,6 +667,25 @@ fn every_word_stands_where_the_style_puts_it() {
         "the rule at {y0} is not between {} and {}",
         website.bottom,
         title.top
+    );
+
+    // The logo stands in the corner of the margins, 16 mm tall, and the letterhead's text starts
+    // 5 mm to its right.
+    let placement = content.operations.windows(2).find_map(|pair| {
+        (pair[0].operator == "cm" && pair[1].operator == "Do")
+            .then(|| pair[0].operands.iter().map(number).collect::<Vec<f32>>())
+    });
+    let matrix = placement.expect("the logo drawn on page 1");
+    let (logo_width, logo_height, logo_left, logo_bottom) = (matrix[0], matrix[3], matrix[4], matrix[5]);
+    assert!((logo_left - left).abs() < 0.5, "the logo at the left margin: {logo_left}");
+    assert!((logo_height - 16.0 * mm).abs() < 0.5, "the logo 16 mm tall: {logo_height}");
+    let logo_top = pages[0].1 - (logo_bottom + logo_height);
+    assert!((logo_top - top).abs() < 0.5, "the logo's top at the top margin: {logo_top}");
+    assert!(
+        (name.left - (logo_left + logo_width + 5.0 * mm)).abs() < 1.0,
+        "the name at {} starts 5 mm after the logo's right edge {}",
+        name.left,
+        logo_left + logo_width
     );
 
     // List items hang inside the column; a heading has room above it.
