@@ -217,3 +217,35 @@ fn sqlite_extended_code(error: &rusqlite::Error) -> Option<i32> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn sqlite_failures_become_the_errors_a_person_can_act_on() {
+        let path = Path::new("no-such-folder/library.sqlite3");
+        let kind = |code: i32| match StoreError::from_sqlite(failure(code), path) {
+            StoreError::DiskFull { .. } => "disk full",
+            StoreError::Locked { .. } => "locked",
+            StoreError::ReadOnly { .. } => "read-only",
+            StoreError::Damaged { .. } => "damaged",
+            StoreError::CannotOpen { .. } => "cannot open",
+            StoreError::Database(_) => "database",
+            _ => "other",
+        };
+        assert_eq!(kind(rusqlite::ffi::SQLITE_FULL), "disk full");
+        assert_eq!(kind(4874), "disk full", "SQLITE_IOERR_SHMSIZE: the shared memory could not grow");
+        assert_eq!(kind(rusqlite::ffi::SQLITE_BUSY), "locked");
+        assert_eq!(kind(rusqlite::ffi::SQLITE_READONLY), "read-only");
+        assert_eq!(kind(rusqlite::ffi::SQLITE_NOTADB), "damaged");
+        assert_eq!(kind(rusqlite::ffi::SQLITE_IOERR), "cannot open");
+        assert_eq!(kind(rusqlite::ffi::SQLITE_CANTOPEN), "cannot open");
+        // A broken constraint is Plenary's mistake, not the file's or the disk's.
+        assert_eq!(kind(rusqlite::ffi::SQLITE_CONSTRAINT), "database");
+    }
+}

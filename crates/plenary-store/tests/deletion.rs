@@ -69,15 +69,19 @@ fn a_deleted_statement_is_purged_after_thirty_days() {
     let path = folder.path().join("library.sqlite3");
     drop(store);
     let conn = rusqlite::Connection::open(&path).expect("raw");
-    let changed = conn
-        .execute("UPDATE statements SET deleted_at = '2020-01-01T00:00:00Z' WHERE id = ?1", [old.to_string()])
-        .expect("age it");
-    assert_eq!(changed, 1);
+    let days_ago = |days: i64| {
+        let now = jiff::Timestamp::now();
+        now.checked_sub(jiff::SignedDuration::from_hours(24 * days)).expect("a date").to_string()
+    };
+    for (id, days) in [(old, 31), (recent, 29)] {
+        let sql = "UPDATE statements SET deleted_at = ?2 WHERE id = ?1";
+        assert_eq!(conn.execute(sql, [id.to_string(), days_ago(days)]).expect("age it"), 1);
+    }
     drop(conn);
 
     let mut store = Store::open(&path).expect("reopen");
     assert!(store.write(|w| w.undelete_statement(old)).is_err(), "purged on opening");
-    store.write(|w| w.undelete_statement(recent)).expect("still kept");
+    store.write(|w| w.undelete_statement(recent)).expect("still kept after 29 days");
 }
 
 #[test]

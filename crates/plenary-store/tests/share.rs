@@ -1,0 +1,41 @@
+//! Merging what another library shared: metadata that changed without a new version travels
+//! one way only, from the newer side.
+
+mod common;
+
+use common::{library, section};
+use plenary_store::{SectionEdit, Store};
+
+fn share_all(store: &Store) -> plenary_core::share::SharedLibrary {
+    let ids: Vec<_> =
+        store.section_list(&Default::default()).expect("list").into_iter().map(|s| s.id).collect();
+    store.shared_library(&ids, &[]).expect("share")
+}
+
+#[test]
+fn newer_metadata_arrives_and_older_metadata_does_not_overwrite() {
+    let (_a_folder, mut a) = library();
+    let (_b_folder, mut b) = library();
+    let id = a.write(|w| w.add_section(section("Children", "We oppose detention."))).expect("add");
+    let first = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    assert_eq!(first.added, 1);
+
+    // A retags the section: no new version, newer metadata.
+    let retag =
+        SectionEdit { tags: Some(vec!["gfmd-2026".into()]), author: "ana".into(), ..Default::default() };
+    a.write(|w| w.edit_section(id, retag)).expect("retag");
+    let second = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    assert_eq!((second.updated, second.unchanged), (1, 0), "{second:?}");
+    assert_eq!(b.section(id).expect("section").tags, ["gfmd-2026"]);
+
+    // Then B names an owner; A's copy, now older, brings nothing and takes nothing away.
+    let owner = SectionEdit { owner: Some(Some("Luis".into())), author: "luis".into(), ..Default::default() };
+    b.write(|w| w.edit_section(id, owner)).expect("owner");
+    let third = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    assert_eq!((third.updated, third.unchanged), (0, 1), "{third:?}");
+    let kept = b.section(id).expect("section");
+    assert_eq!(
+        (kept.owner.as_deref(), kept.tags.as_slice()),
+        (Some("Luis"), ["gfmd-2026".to_owned()].as_slice())
+    );
+}
