@@ -6,12 +6,40 @@ use crate::error::{StoreError, StoreResult};
 /// What `PRAGMA integrity_check` and `foreign_key_check` found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckReport {
-    /// One line a problem; empty when the library is sound.
-    pub problems: Vec<String>,
+    /// What is wrong; empty when the library is sound.
+    pub problems: Vec<Problem>,
     /// Sections in the library.
     pub sections: usize,
     /// Statements in the library.
     pub statements: usize,
+}
+
+/// One thing the check found wrong, with the values a front end words it from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+#[serde(tag = "case", content = "params", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Problem {
+    /// A line of SQLite's own integrity check (a damaged page or index), in SQLite's words.
+    #[error("{detail}")]
+    Storage {
+        /// SQLite's line.
+        detail: String,
+    },
+    /// A row that names a record that is not there.
+    #[error("{table} row {row} refers to a missing {missing}")]
+    MissingReference {
+        /// The table of the row.
+        table: String,
+        /// The row's number in it.
+        row: i64,
+        /// The table of the record it names.
+        missing: String,
+    },
+    /// The search index holds more or fewer sections than the library.
+    #[error("the search index is out of step with the sections by {by}")]
+    SearchIndex {
+        /// By how many.
+        by: usize,
+    },
 }
 
 impl CheckReport {
@@ -32,18 +60,13 @@ impl Store {
         for line in lines {
             let line = line.map_err(fail)?;
             if line != "ok" {
-                problems.push(line);
+                problems.push(Problem::Storage { detail: line });
             }
         }
         let mut foreign_keys = self.conn.prepare("PRAGMA foreign_key_check").map_err(fail)?;
         let broken = foreign_keys
             .query_map([], |row| {
-                Ok(format!(
-                    "{} row {} refers to a missing {}",
-                    row.get::<_, String>(0)?,
-                    row.get::<_, i64>(1)?,
-                    row.get::<_, String>(2)?
-                ))
+                Ok(Problem::MissingReference { table: row.get(0)?, row: row.get(1)?, missing: row.get(2)? })
             })
             .map_err(fail)?;
         for line in broken {
@@ -61,7 +84,7 @@ impl Store {
                 .map_err(fail)?
                 .unsigned_abs() as usize;
             if unindexed > 0 {
-                problems.push(format!("the search index is out of step with the sections by {unindexed}"));
+                problems.push(Problem::SearchIndex { by: unindexed });
             }
         }
         let count = |table: &str| -> StoreResult<usize> {

@@ -32,7 +32,7 @@ mod translations;
 mod write;
 
 pub use backup::{BackupFile, BackupKind, backup_folder, default_backup_path, list_backups};
-pub use check::CheckReport;
+pub use check::{CheckReport, Problem};
 pub use deletion::KEPT_DAYS;
 pub use drafts::Draft;
 pub use error::{DatabaseError, StoreError, StoreResult};

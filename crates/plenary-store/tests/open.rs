@@ -3,7 +3,7 @@
 mod common;
 
 use common::{library, section};
-use plenary_store::{SCHEMA_VERSION, SectionFilter, Store, StoreError, default_backup_path};
+use plenary_store::{Problem, SCHEMA_VERSION, SectionFilter, Store, StoreError, default_backup_path};
 
 #[test]
 fn a_new_file_and_its_folder_are_created_and_migrated() {
@@ -205,4 +205,27 @@ fn a_folder_named_as_the_library_is_reported_as_a_folder() {
     assert!(matches!(error, StoreError::CannotOpen { .. }), "{error:?}");
     assert!(error.to_string().contains("it is a folder, not a library file"), "{error}");
     assert_eq!(std::fs::read_dir(folder.path()).expect("listed").count(), 0, "nothing written into it");
+}
+
+#[test]
+fn a_row_naming_a_missing_record_is_a_problem_with_its_table_and_row() {
+    let (_folder, mut store) = library();
+    store.write(|w| w.add_section(section("Children", "We oppose detention."))).expect("add");
+    assert!(store.check().expect("check").is_sound());
+    let path = store.path().to_owned();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("raw");
+    conn.pragma_update(None, "foreign_keys", false).expect("off");
+    conn.execute("UPDATE sections SET kind = 'vanished'", []).expect("break the reference");
+    drop(conn);
+
+    let report = Store::open(&path).expect("open").check().expect("check");
+    let problem = Problem::MissingReference { table: "sections".into(), row: 1, missing: "kinds".into() };
+    assert_eq!(report.problems, std::slice::from_ref(&problem));
+    assert_eq!(problem.to_string(), "sections row 1 refers to a missing kinds");
+    assert_eq!(
+        serde_json::to_value(&problem).expect("json"),
+        serde_json::json!({"case": "missingReference", "params": {"table": "sections", "row": 1, "missing": "kinds"}}),
+        "the shape the window words"
+    );
 }

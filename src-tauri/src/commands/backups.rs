@@ -59,7 +59,8 @@ impl From<&BackupFile> for BackupRow {
 /// What the integrity check found: no problems means no damage.
 #[derive(Debug, Serialize)]
 pub(crate) struct CheckView {
-    problems: Vec<String>,
+    /// Each as `{case, params}`, worded by the window (`check.problem.<case>`).
+    problems: Vec<plenary_store::Problem>,
     sections: usize,
     statements: usize,
 }

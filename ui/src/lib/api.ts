@@ -345,9 +345,15 @@ export interface TemplatesWritten {
   templates_folder: string | null;
 }
 
+/** One thing the integrity check found wrong (`check.problem.<case>` words it). */
+export type CheckProblem =
+  | { case: "storage"; params: { detail: string } }
+  | { case: "missingReference"; params: { table: string; row: number; missing: string } }
+  | { case: "searchIndex"; params: { by: number } };
+
 /** What the integrity check found: no problems means no damage. */
 export interface CheckReport {
-  problems: string[];
+  problems: CheckProblem[];
   sections: number;
   statements: number;
 }

@@ -321,7 +321,7 @@ pub(super) fn check(path: &Path) -> Result<()> {
         bail!(
             "{} is damaged: {}; `plenary restore` puts back the newest good backup, keeping the damaged file aside",
             store.path().display(),
-            report.problems.join("; ")
+            report.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
         );
     }
     outln!("ok: {} sections, {} statements, no damage found", report.sections, report.statements);
