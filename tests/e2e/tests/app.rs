@@ -1518,7 +1518,7 @@ fn keys(text: &str) -> Vec<String> {
 /// arrows and Enter open a result with the focus in its title, and New statement puts the focus
 /// in the new statement's title, which Enter creates and opens.
 #[tokio::test(flavor = "multi_thread")]
-async fn the_library_and_a_new_statement_are_reached_by_keyboard_alone() {
+async fn the_library_a_new_statement_a_dialog_and_a_deletion_are_worked_by_keyboard_alone() {
     let _window = ONE_WINDOW_AT_A_TIME.lock().await;
     let dir = tempfile::tempdir().expect("temp dir");
     let db = library(dir.path(), &[]);
@@ -1565,5 +1565,41 @@ async fn the_library_and_a_new_statement_are_reached_by_keyboard_alone() {
         )
         .await;
     assert_eq!(composed, serde_json::json!("Keyboard statement"));
+
+    // A dialog opened from the keyboard closes with Escape and gives the focus back.
+    app.eval("document.querySelector('[data-testid=mark-final]').focus(); return true;").await;
+    app.press(&["Return"]).await;
+    app.wait_until(
+        "the status dialog open",
+        "const d = document.querySelector('[data-testid=status-dialog]'); return d !== null && d.open;",
+    )
+    .await;
+    app.press(&["Escape"]).await;
+    app.wait_until(
+        "the dialog gone, the focus back on Mark final",
+        "return document.querySelector('[data-testid=status-dialog]') === null && document.activeElement \
+         && document.activeElement.getAttribute('data-testid') === 'mark-final';",
+    )
+    .await;
+
+    // Deleting from the keyboard leaves the focus in the list, not on the page.
+    app.press(&["ctrl+2"]).await;
+    let named = "[...document.querySelectorAll('.list li')].find(li => li.textContent.includes('Keyboard statement'))";
+    app.wait_until("the statements list with the new draft", &format!("return {named} !== undefined;")).await;
+    app.eval(&format!("{named}.querySelector('[data-testid=delete-statement]').focus(); return true;")).await;
+    app.press(&["Return"]).await;
+    let focused = app
+        .wait_until(
+            "the draft deleted and the focus on a row's control or the New button",
+            &format!(
+                "const e = document.activeElement; if ({named} !== undefined || !e || e === document.body) return false; \
+                 const row = e.closest('.list li'); return row ? 'row' : e.getAttribute('data-testid');"
+            ),
+        )
+        .await;
+    assert!(
+        focused == serde_json::json!("row") || focused == serde_json::json!("new-statement"),
+        "{focused}"
+    );
     app.stop().await;
 }
