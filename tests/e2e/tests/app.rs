@@ -1237,6 +1237,35 @@ async fn statements_events_and_sections_are_deleted_and_brought_back_and_dates_a
     assert!(old.is_some(), "the section is back");
 }
 
+/// Presses Tab `count` times with the X server's keyboard; what is wrong with the stops: one
+/// that shows no focus (no outline, no shadow), focus lost to the page, or an element that
+/// jumps the reading order with a positive `tabindex`.
+async fn tab_stops(app: &App, count: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    let jumpers = app
+        .eval("return [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length;")
+        .await;
+    if jumpers != serde_json::json!(0) {
+        problems.push(format!("{jumpers} elements with a positive tabindex"));
+    }
+    for _ in 0..count {
+        app.press(&["Tab"]).await;
+        let stop = app
+            .eval(
+                "const e = document.activeElement; if (!e || e === document.body) return 'focus lost to the page'; \
+                 const s = getComputedStyle(e); \
+                 const shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; \
+                 return shown ? null : 'no visible focus on ' + (e.getAttribute('data-testid') || e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40));",
+            )
+            .await;
+        if let Some(problem) = stop.as_str() {
+            problems.push(problem.to_owned());
+        }
+    }
+    problems.dedup();
+    problems
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_screen_passes_an_accessibility_check_in_both_themes() {
     let _window = ONE_WINDOW_AT_A_TIME.lock().await;
@@ -1262,6 +1291,9 @@ async fn every_screen_passes_an_accessibility_check_in_both_themes() {
             for problem in app.accessibility_problems().await {
                 problems.push(format!("{theme} {view}: {problem}"));
             }
+            for problem in tab_stops(&app, 12).await {
+                problems.push(format!("{theme} {view}: {problem}"));
+            }
         }
         // The two screens where the work happens: a section's editor and the composer.
         app.click("[data-view=library]").await;
@@ -1279,6 +1311,9 @@ async fn every_screen_passes_an_accessibility_check_in_both_themes() {
         app.wait_until("the composer", "return document.querySelector('[data-testid=mark-final]') !== null")
             .await;
         for problem in app.accessibility_problems().await {
+            problems.push(format!("{theme} composer: {problem}"));
+        }
+        for problem in tab_stops(&app, 25).await {
             problems.push(format!("{theme} composer: {problem}"));
         }
     }
