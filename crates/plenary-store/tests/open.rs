@@ -229,3 +229,13 @@ fn a_row_naming_a_missing_record_is_a_problem_with_its_table_and_row() {
         "the shape the window words"
     );
 }
+
+#[test]
+fn an_empty_file_is_not_made_a_library_where_only_an_existing_one_may_open() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("empty.sqlite3");
+    std::fs::write(&path, b"").expect("empty file");
+    let error = Store::open_existing(&path).expect_err("refused");
+    assert!(matches!(error, StoreError::EmptyFile { .. }), "{error:?}");
+    assert_eq!(std::fs::metadata(&path).expect("still there").len(), 0, "left empty");
+}

@@ -3,7 +3,8 @@
 
 mod common;
 
-use common::{library, section};
+use common::{kind, lang, library, section};
+use plenary_core::date::parse_date;
 use plenary_store::{SectionEdit, Store};
 
 fn share_all(store: &Store) -> plenary_core::share::SharedLibrary {
@@ -38,4 +39,31 @@ fn newer_metadata_arrives_and_older_metadata_does_not_overwrite() {
         (kept.owner.as_deref(), kept.tags.as_slice()),
         (Some("Luis"), ["gfmd-2026".to_owned()].as_slice())
     );
+}
+
+#[test]
+fn each_kind_of_metadata_change_arrives_on_its_own() {
+    let (_a_folder, mut a) = library();
+    let (_b_folder, mut b) = library();
+    let id = a.write(|w| w.add_section(section("Children", "We oppose detention."))).expect("add");
+    b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    let due = parse_date("review due", "2027-03-01").expect("date");
+    let edits = [
+        SectionEdit { kind: Some(kind("about")), ..Default::default() },
+        SectionEdit { lang: Some(lang("es")), ..Default::default() },
+        SectionEdit { owner: Some(Some("Luis".into())), ..Default::default() },
+        SectionEdit { review_due: Some(Some(due)), ..Default::default() },
+    ];
+    for edit in edits {
+        let what = format!("{edit:?}");
+        a.write(|w| w.edit_section(id, SectionEdit { author: "ana".into(), ..edit })).expect("edit");
+        let report = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+        assert_eq!(report.updated, 1, "{what} arrives: {report:?}");
+        let (ours, theirs) = (b.section(id).expect("here"), a.section(id).expect("there"));
+        assert_eq!(
+            (ours.kind, ours.lang, ours.owner, ours.review_due),
+            (theirs.kind, theirs.lang, theirs.owner, theirs.review_due),
+            "{what}"
+        );
+    }
 }
