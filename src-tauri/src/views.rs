@@ -2,7 +2,7 @@
 //! sends, converted to model values here so that commands stay one call each.
 
 use plenary_core::ModelError;
-use plenary_core::assembly::AssembledStatement;
+use plenary_core::assembly::{AssembledStatement, ItemOrigin};
 use plenary_core::date::{Date, PartialDate, Timestamp, parse_date};
 use plenary_core::event::{Event, parse_word_limit};
 use plenary_core::freeze::{Frozen, StatusChange};
@@ -11,7 +11,7 @@ use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
-use plenary_core::statement::{ItemContent, SignerStanding, Statement};
+use plenary_core::statement::{SignerStanding, Statement};
 use plenary_core::status::SectionStatus;
 use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
@@ -510,7 +510,8 @@ struct ItemView {
 }
 
 impl StatementDetail {
-    /// Joins the statement's items with their assembled form, by position.
+    /// The composer's view: the statement's details, and its items as assembled (each knows
+    /// where its text comes from).
     pub(crate) fn new(
         statement: Statement,
         assembled: AssembledStatement,
@@ -519,33 +520,22 @@ impl StatementDetail {
         preview: Result<String, Box<CommandError>>,
     ) -> Self {
         let signatories = SignerStanding::all(statement.signatories, &assembled.consent_text());
-        let items = statement
+        let items = assembled
             .items
             .into_iter()
-            .zip(assembled.items)
-            .map(|(item, shown)| {
-                let (source, section_id, version, title, body) = match item.content {
-                    ItemContent::Linked { section, version } => (
-                        "linked",
-                        Some(section.to_string()),
-                        Some(version),
-                        shown.title.clone(),
-                        shown.body.clone(),
-                    ),
-                    ItemContent::Text { title, body, forked_from } => (
-                        "text",
-                        forked_from.map(|f| f.section.to_string()),
-                        forked_from.map(|f| f.version),
-                        title,
-                        body,
-                    ),
+            .map(|shown| {
+                let (source, from, title, body) = match shown.origin {
+                    ItemOrigin::Linked(version) => {
+                        ("linked", Some(version), shown.title.clone(), shown.body.clone())
+                    }
+                    ItemOrigin::Text { title, body, forked_from } => ("text", forked_from, title, body),
                 };
                 ItemView {
-                    id: item.id.to_string(),
-                    position: item.position,
+                    id: shown.id.to_string(),
+                    position: shown.position,
+                    section_id: from.map(|version| version.section.to_string()),
+                    version: from.map(|version| version.version),
                     source,
-                    section_id,
-                    version,
                     title,
                     body,
                     shown_html: plenary_render::body_html(&shown.body),

@@ -2,14 +2,14 @@
 //! dates) and short text for people.
 
 use anyhow::Result;
-use plenary_core::assembly::AssembledStatement;
+use plenary_core::assembly::{AssembledStatement, ItemOrigin};
 use plenary_core::date::{Date, Timestamp};
 use plenary_core::event::Event;
 use plenary_core::fact::FactStanding;
 use plenary_core::freeze::{Frozen, StatusChange};
 use plenary_core::organisation::Organisation;
 use plenary_core::section::{Section, TranslationSource, Version};
-use plenary_core::statement::{ItemContent, SignerStanding, Standing, Statement};
+use plenary_core::statement::{SignerStanding, Standing, Statement};
 use plenary_core::term::{Term, TermMatch, find_in_section};
 use plenary_core::warning::Warning;
 use plenary_store::{LastUse, SearchHit, StatementSummary, Translation, Usage};
@@ -491,16 +491,15 @@ impl StatementView {
         status_changes: Vec<StatusChange>,
     ) -> Self {
         let signatories = SignerStanding::all(statement.signatories, &assembled.consent_text());
-        let items = statement
+        let items = assembled
             .items
-            .iter()
-            .zip(assembled.items)
-            .map(|(item, assembled)| {
-                let (kind, section_id, version, forked_from) = match &item.content {
-                    ItemContent::Linked { section, version } => {
-                        ("linked", Some(section.to_string()), Some(*version), None)
+            .into_iter()
+            .map(|assembled| {
+                let (kind, section_id, version, forked_from) = match assembled.origin {
+                    ItemOrigin::Linked(pinned) => {
+                        ("linked", Some(pinned.section.to_string()), Some(pinned.version), None)
                     }
-                    ItemContent::Text { forked_from, .. } => (
+                    ItemOrigin::Text { forked_from, .. } => (
                         "text",
                         None,
                         None,
@@ -509,8 +508,8 @@ impl StatementView {
                     ),
                 };
                 ItemView {
-                    id: item.id.to_string(),
-                    position: item.position,
+                    id: assembled.id.to_string(),
+                    position: assembled.position,
                     kind,
                     section_id,
                     version,

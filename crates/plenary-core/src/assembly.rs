@@ -30,6 +30,8 @@ pub struct ResolvedItem {
     pub lang: Language,
     /// For a linked item, the state of its section in the library.
     pub link: Option<LinkState>,
+    /// For statement text, the library version it was copied from, if it was forked.
+    pub forked_from: Option<VersionRef>,
 }
 
 /// What the library says about a linked item's section now.
@@ -120,10 +122,37 @@ pub struct AssembledItem {
     pub body: String,
     /// Language of the text.
     pub lang: Language,
-    /// The library version it shows, for a linked item.
-    pub source: Option<VersionRef>,
+    /// Where its text comes from.
+    pub origin: ItemOrigin,
     /// Words in its heading and plain-text body.
     pub word_count: usize,
+}
+
+/// Where an assembled item's text comes from: what the statement holds for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ItemOrigin {
+    /// A library section's version, pinned.
+    Linked(VersionRef),
+    /// Text written for the statement, as written (before facts are filled in).
+    Text {
+        /// Its heading.
+        title: String,
+        /// Its body, Markdown.
+        body: String,
+        /// The library version it was copied from, if it was forked.
+        forked_from: Option<VersionRef>,
+    },
+}
+
+impl ItemOrigin {
+    /// The library version a linked item shows; `None` for statement text.
+    pub fn linked(&self) -> Option<VersionRef> {
+        match self {
+            ItemOrigin::Linked(version) => Some(*version),
+            ItemOrigin::Text { .. } => None,
+        }
+    }
 }
 
 /// Puts a statement together. Pure: the same input always gives the same output.
@@ -183,10 +212,14 @@ pub fn assemble(input: AssemblyInput<'_>) -> AssembledStatement {
             title,
             body,
             lang: resolved.lang.clone(),
-            source: resolved
-                .link
-                .as_ref()
-                .map(|link| VersionRef { section: link.section, version: link.pinned }),
+            origin: match &resolved.link {
+                Some(link) => ItemOrigin::Linked(VersionRef { section: link.section, version: link.pinned }),
+                None => ItemOrigin::Text {
+                    title: resolved.title.clone(),
+                    body: resolved.body.clone(),
+                    forked_from: resolved.forked_from,
+                },
+            },
             word_count,
         });
     }

@@ -70,6 +70,7 @@ fn text_item(title: &str, body: &str, tag: &str) -> ResolvedItem {
         body: body.to_owned(),
         lang: lang(tag),
         link: None,
+        forked_from: None,
     }
 }
 

@@ -247,7 +247,7 @@ fn export(
         .items
         .iter()
         .chain(translation.iter().flat_map(|(other, _)| other.items.iter()))
-        .filter_map(|item| item.source)
+        .filter_map(|item| item.origin.linked())
         .map(|source| serde_json::json!({ "section": source.section.to_string(), "version": source.version }))
         .collect();
     let file = match (std::fs::canonicalize(folder), out.file_name()) {
@@ -515,7 +515,7 @@ mod tests {
         let linked: Vec<(String, u32)> = assembled
             .items
             .iter()
-            .filter_map(|item| item.source)
+            .filter_map(|item| item.origin.linked())
             .map(|source| (source.section.to_string(), source.version))
             .collect();
         assert!(linked.len() >= 2, "the demo links library sections: {linked:?}");

@@ -857,6 +857,7 @@ fn linked(
             review_due: current.review_due,
             translation_of,
         }),
+        forked_from: None,
     })
 }
 
@@ -877,12 +878,13 @@ pub(crate) fn assemble_in(
                 let source = translations::source_of(conn, *section)?;
                 linked(conn, item.id, *section, *version, frozen_lang, source)?
             }
-            ItemContent::Text { title, body, .. } => ResolvedItem {
+            ItemContent::Text { title, body, forked_from } => ResolvedItem {
                 id: item.id,
                 title: title.clone(),
                 body: body.clone(),
                 lang: frozen_lang.unwrap_or_else(|| statement.lang.clone()),
                 link: None,
+                forked_from: *forked_from,
             },
         });
     }
@@ -923,6 +925,7 @@ pub(crate) fn assemble_translation(
                     body: String::new(),
                     lang: lang.clone(),
                     link: None,
+                    forked_from: None,
                 }
             }
         });

@@ -130,8 +130,10 @@ pub(crate) async fn delete_section(state: State<'_, AppState>, id: SectionId) ->
 pub(crate) async fn undelete_section(state: State<'_, AppState>, id: String) -> CommandResult<()> {
     let id: SectionId =
         id.parse().map_err(|_| CommandError::new(Code::Invalid, format!("no section id: {id}")))?;
+    // The library is held across the undo, so two presses of Undo cannot both merge.
+    let mut store = state.store()?;
     state.deleted_sections.put_back(&id, "that section was not deleted in this session", |copy| {
-        state.store()?.write(|w| w.merge_shared(&copy, ""))?;
+        store.write(|w| w.merge_shared(&copy, ""))?;
         Ok(())
     })
 }

@@ -1249,7 +1249,11 @@ async fn tab_stops(app: &App, count: usize) -> Vec<String> {
         problems.push(format!("{jumpers} elements with a positive tabindex"));
     }
     for _ in 0..count {
+        app.eval("window.__tabFrom = document.activeElement; return true;").await;
         app.press(&["Tab"]).await;
+        // The key is sent when press returns, not yet handled: wait for the focus to move.
+        app.wait_until("the focus to move on Tab", "return document.activeElement !== window.__tabFrom;")
+            .await;
         let stop = app
             .eval(
                 "const e = document.activeElement; if (!e || e === document.body) return 'focus lost to the page'; \
@@ -1636,5 +1640,37 @@ async fn the_library_a_new_statement_a_dialog_and_a_deletion_are_worked_by_keybo
         focused == serde_json::json!("row") || focused == serde_json::json!("new-statement"),
         "{focused}"
     );
+
+    // The last row deleted, the focus goes to the form that makes a new one.
+    app.click("[data-view=terms]").await;
+    for (term, prefer) in [("illegal immigrant", "undocumented migrant"), ("aliens", "migrants")] {
+        app.type_into("[data-testid=term-term]", term).await;
+        app.type_into("[data-testid=term-prefer]", prefer).await;
+        app.click("[data-testid=add-term]").await;
+        app.wait_until(
+            "the term listed",
+            &format!(
+                "return [...document.querySelectorAll('[data-term]')].some(r => r.dataset.term === '{term}');"
+            ),
+        )
+        .await;
+    }
+    for left in (0..2).rev() {
+        app.eval("document.querySelector('[data-testid=remove-term]').focus(); return true;").await;
+        app.press(&["Return"]).await;
+        app.wait_until(
+            "one term fewer, the focus on a term's Remove or the new term's field",
+            &format!(
+                "const e = document.activeElement; return document.querySelectorAll('[data-testid=remove-term]').length === {left} \
+                 && e && ['remove-term', 'term-term'].includes(e.getAttribute('data-testid'));"
+            ),
+        )
+        .await;
+    }
+    app.wait_until(
+        "no terms left, the focus on the new term's field",
+        "return document.activeElement && document.activeElement.getAttribute('data-testid') === 'term-term';",
+    )
+    .await;
     app.stop().await;
 }

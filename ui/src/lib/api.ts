@@ -48,6 +48,10 @@ export interface Filter {
 
 export const emptyFilter = (): Filter => ({ kind: null, tag: null, status: null, lang: null, review_due_by: "" });
 
+/** Whether `filter` lets every section through. */
+export const isEmptyFilter = (filter: Filter): boolean =>
+  filter.kind === null && filter.tag === null && filter.status === null && filter.lang === null && filter.review_due_by === "";
+
 export interface SectionRow {
   id: string;
   title: string;

@@ -17,7 +17,7 @@ export async function focusAfterRemoval(
   fallback?: HTMLElement | null,
 ): Promise<void> {
   await tick();
-  const rows = list ? Array.from(list.children) : [];
+  const rows = list?.isConnected ? Array.from(list.children) : [];
   const at = rowAfterRemoval(rows.length, index);
   const control = at === null ? null : rows[at]?.querySelector<HTMLElement>("button, a[href], input, select, textarea");
   (control ?? fallback)?.focus();

@@ -70,6 +70,7 @@ pub fn statement(lang: &str, items: Vec<(&str, &str)>) -> AssembledStatement {
             body: body.into(),
             lang: lang.clone(),
             link: None,
+            forked_from: None,
         })
         .collect();
     assemble(AssemblyInput {
