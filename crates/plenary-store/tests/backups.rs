@@ -69,6 +69,16 @@ fn the_first_change_of_each_day_is_backed_up_once() {
 }
 
 #[test]
+fn a_backup_of_another_kind_does_not_stand_for_the_days_backup() {
+    let (_folder, path) = filled_library(3);
+    let mut store = Store::open(&path).expect("open");
+    store.backup_before("import").expect("a backup before an import");
+    store.write(|w| w.add_section(section("Fourth", "The day's first change."))).expect("add");
+    let kinds: Vec<BackupKind> = list_backups(&path).expect("list").into_iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&BackupKind::Daily), "the day's backup is made all the same: {kinds:?}");
+}
+
+#[test]
 fn damage_is_found_when_the_library_is_opened_and_nothing_is_written() {
     let (_folder, path) = filled_library(200);
     let damaged = damage(&path);

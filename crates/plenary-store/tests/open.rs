@@ -239,3 +239,12 @@ fn an_empty_file_is_not_made_a_library_where_only_an_existing_one_may_open() {
     assert!(matches!(error, StoreError::EmptyFile { .. }), "{error:?}");
     assert_eq!(std::fs::metadata(&path).expect("still there").len(), 0, "left empty");
 }
+
+#[test]
+fn a_missing_file_is_named_missing_where_only_an_existing_library_may_open() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("typo.sqlite3");
+    let error = Store::open_existing(&path).expect_err("nothing to open");
+    assert!(matches!(error, StoreError::Missing { .. }), "{error:?}");
+    assert!(!path.exists(), "nothing created");
+}

@@ -71,6 +71,16 @@ fn text_edits_make_immutable_versions_and_metadata_edits_do_not() {
     );
     assert_eq!(store.section(id).expect("section").tags, ["detention"]);
     assert!(history[0].created_at >= history[1].created_at);
+
+    // Each piece of metadata alone is a change worth saving, and none makes a version.
+    let kind_only =
+        SectionEdit { kind: Some(common::kind("about")), author: "luis".into(), ..Default::default() };
+    assert_eq!(store.write(|w| w.edit_section(id, kind_only)).expect("kind"), (2, false));
+    let lang_only =
+        SectionEdit { lang: Some(common::lang("es")), author: "luis".into(), ..Default::default() };
+    assert_eq!(store.write(|w| w.edit_section(id, lang_only)).expect("language"), (2, false));
+    let saved = store.section(id).expect("section");
+    assert_eq!((saved.kind.to_string(), saved.lang.to_string()), ("about".to_owned(), "es".to_owned()));
 }
 
 #[test]
@@ -193,6 +203,7 @@ fn ids_resolve_from_unique_prefixes() {
     let full = id.to_string();
     assert_eq!(store.resolve_section(&full).expect("full"), id);
     assert_eq!(store.resolve_section(&full[..8].to_uppercase()).expect("prefix"), id);
+    assert_eq!(store.resolve_section(&full[..13]).expect("a prefix with its hyphen"), id);
     assert!(matches!(
         store.resolve_section(&full[..7]),
         Err(StoreError::Refused(Refusal::IdTooShort { min: 8, .. }))

@@ -10,7 +10,8 @@ use plenary_core::statement::ItemContent;
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
 use plenary_store::{
-    ConsentAnswer, NewEvent, NewStatement, OrganisationUpdate, SectionEdit, StatementDetails, Store,
+    ConsentAnswer, NewEvent, NewStatement, OrganisationUpdate, Refusal, SectionEdit, StatementDetails, Store,
+    StoreError,
 };
 
 fn today() -> plenary_core::date::Date {
@@ -461,6 +462,11 @@ fn signatories_are_reordered_and_removed_in_any_sequence() {
     assert_eq!(names(&store), ["D", "A"]);
     let error = store.write(|w| w.add_signatory(statement, " d ", None)).expect_err("twice");
     assert!(error.to_string().contains("already a signatory"), "{error}");
+    for (from, to) in [(0, 1), (1, 3), (3, 1)] {
+        let error = store.write(|w| w.move_signatory(statement, from, to)).expect_err("no such place");
+        assert!(matches!(error, StoreError::Refused(Refusal::NoSuchSignatory { count: 2, .. })), "{error:?}");
+    }
+    assert_eq!(names(&store), ["D", "A"], "nothing moved");
 }
 
 #[test]
