@@ -248,4 +248,15 @@ mod tests {
         // A broken constraint is Plenary's mistake, not the file's or the disk's.
         assert_eq!(kind(rusqlite::ffi::SQLITE_CONSTRAINT), "database");
     }
+
+    #[test]
+    fn why_a_file_cannot_be_opened_is_asked_of_the_file_system() {
+        let folder = tempfile::tempdir().expect("folder");
+        assert_eq!(why_not_opened(folder.path()).as_deref(), Some("it is a folder, not a library file"));
+        let missing = folder.path().join("gone/library.sqlite3");
+        assert_eq!(why_not_opened(&missing).as_deref(), Some("the file or its folder does not exist"));
+        let file = folder.path().join("library.sqlite3");
+        std::fs::write(&file, b"").expect("file");
+        assert_eq!(why_not_opened(&file), None, "nothing the file system can say");
+    }
 }

@@ -429,4 +429,22 @@ mod tests {
         assert_eq!((source.source, source.made_from), (english, 1));
         assert!(upgraded.translation_source(english).expect("source").is_none());
     }
+
+    #[test]
+    fn a_step_that_fails_is_named_and_nothing_of_it_stays() {
+        let folder = tempfile::tempdir().expect("folder");
+        let path = folder.path().join("library.sqlite3");
+        open_with(&path, &migrations::STEPS[..1], Create::Yes).expect("version 1");
+        let mut broken: Vec<&str> = migrations::STEPS[..2].to_vec();
+        broken.push("CREATE TABLE half_done (x); THIS IS NOT SQL;");
+        let error = open_with(&path, &broken, Create::No).expect_err("step 3 fails");
+        assert!(matches!(error, StoreError::Migration { step: 3, .. }), "{error:?}");
+        let conn = Connection::open(&path).expect("raw");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).expect("version");
+        assert_eq!(version, 1, "the whole upgrade rolled back");
+        let half: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'", [], |row| row.get(0))
+            .expect("schema");
+        assert_eq!(half, 0);
+    }
 }
