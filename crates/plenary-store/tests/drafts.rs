@@ -12,7 +12,7 @@ fn a_draft_is_durable_and_becomes_one_version_when_committed() {
     let (folder, mut store) = library();
     let id = store.write(|w| w.add_section(section("Protection", "First text."))).expect("add");
     for body in ["First text, edited", "First text, edited twice.", "First text, edited three times."] {
-        store.write(|w| w.save_draft(id, "Protection", body, "ana")).expect("save draft");
+        store.write(|w| w.save_draft(id, "Protection first", body, "luis")).expect("save draft");
     }
     // The library still shows version 1; the draft is kept beside it, and survives a reopen
     // (a crash between autosave and version loses nothing).
@@ -22,7 +22,7 @@ fn a_draft_is_durable_and_becomes_one_version_when_committed() {
     let draft = store.draft(id).expect("read draft").expect("a draft");
     assert_eq!(
         (draft.body.as_str(), draft.base_version, draft.author.as_str()),
-        ("First text, edited three times.", 1, "ana")
+        ("First text, edited three times.", 1, "luis")
     );
     let listed = store.section_list(&SectionFilter::default()).expect("list");
     assert!(listed[0].has_draft);
@@ -33,6 +33,7 @@ fn a_draft_is_durable_and_becomes_one_version_when_committed() {
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].note.as_deref(), Some("tightened"));
     assert_eq!(history[0].body, "First text, edited three times.");
+    assert_eq!((history[0].title.as_str(), history[0].author.as_str()), ("Protection first", "luis"));
     assert_eq!(store.draft(id).expect("read draft"), None);
     assert_eq!(store.write(|w| w.commit_draft(id, None)).expect("nothing to commit"), None);
 }
@@ -85,6 +86,7 @@ fn restoring_an_old_version_drops_the_draft_and_records_where_the_text_came_from
     let (_folder, mut store) = library();
     let id = store.write(|w| w.add_section(section("Protection", "First text."))).expect("add");
     let edit = |body: &str| plenary_store::SectionEdit {
+        title: Some("Protection of children".to_owned()),
         body: Some(body.to_owned()),
         note: Some("rewrote".to_owned()),
         author: "ana".to_owned(),
