@@ -67,3 +67,41 @@ fn each_kind_of_metadata_change_arrives_on_its_own() {
         );
     }
 }
+
+#[test]
+fn a_divergence_is_settled_by_a_new_version_that_says_who_kept_which_text() {
+    let (_a_folder, mut a) = library();
+    let (_b_folder, mut b) = library();
+    let id = a.write(|w| w.add_section(section("Children", "We oppose detention."))).expect("add");
+    b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    let edit = |body: &str, author: &str| SectionEdit {
+        body: Some(body.into()),
+        note: Some(format!("{author}'s wording")),
+        author: author.into(),
+        ..Default::default()
+    };
+    a.write(|w| w.edit_section(id, edit("We oppose all detention of children.", "ana"))).expect("ours");
+    b.write(|w| w.edit_section(id, edit("Children must never be detained.", "luis"))).expect("theirs");
+    let report = a.write(|w| w.merge_shared(&share_all(&b), "b")).expect("merge");
+    let theirs = match report.conflicts.as_slice() {
+        [plenary_core::share::Conflict::Section { theirs, newly: true, .. }] => *theirs,
+        other => panic!("one new divergence: {other:?}"),
+    };
+    let before = a.history(id).expect("history");
+    let newest = before.iter().map(|v| v.number).max().expect("versions");
+
+    let number = a.write(|w| w.resolve_divergence(id, theirs, "marta")).expect("settled");
+    assert_eq!(number, newest + 1);
+    let history = a.history(id).expect("history");
+    let settled = history.iter().find(|v| v.number == number).expect("the new version");
+    let kept = history.iter().find(|v| v.number == theirs).expect("the kept version");
+    assert_eq!((settled.body.as_str(), settled.title.as_str()), (kept.body.as_str(), kept.title.as_str()));
+    assert_eq!(settled.author, "marta", "who settled it, not who wrote the kept text");
+    assert_eq!(
+        settled.note.as_deref(),
+        Some(format!("Kept the text of version {theirs} after the libraries diverged").as_str())
+    );
+    assert!(settled.created_at > kept.created_at, "made now");
+    let section = a.section(id).expect("section");
+    assert_eq!((section.current_version, section.diverged_with), (number, None));
+}
