@@ -29,6 +29,14 @@ fn newer_metadata_arrives_and_older_metadata_does_not_overwrite() {
     assert_eq!((second.updated, second.unchanged), (1, 0), "{second:?}");
     assert_eq!(b.section(id).expect("section").tags, ["gfmd-2026"]);
 
+    // A sets an owner and takes it away again: newer, but the same as B has. Nothing to adopt.
+    for owner in [Some("Ana".to_owned()), None] {
+        let edit = SectionEdit { owner: Some(owner), author: "ana".into(), ..Default::default() };
+        a.write(|w| w.edit_section(id, edit)).expect("owner");
+    }
+    let same = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    assert_eq!((same.updated, same.unchanged), (0, 1), "{same:?}");
+
     // Then B names an owner; A's copy, now older, brings nothing and takes nothing away.
     let owner = SectionEdit { owner: Some(Some("Luis".into())), author: "luis".into(), ..Default::default() };
     b.write(|w| w.edit_section(id, owner)).expect("owner");
