@@ -114,6 +114,9 @@ pub(crate) fn marked(text: &str, words: &[Word], window: usize) -> String {
     html
 }
 
+/// Words kept before a snippet's first match, so that it reads in context.
+const LEAD_IN: usize = 3;
+
 /// Matched-word tally of a window: how many distinct query words, how many matches.
 struct Tally {
     counts: Vec<usize>,
@@ -143,8 +146,9 @@ impl Tally {
     }
 }
 
-/// The start of the window with the most distinct matched words, then the most matches; moved
-/// a few words back when that lets the first match read in context.
+/// The start of the window with the most distinct matched words, then the most matches (the
+/// earliest such), moved on so that at most three words lead in to its first match and the rest
+/// of the window follows the matches.
 fn best_window(tokens: &[(Range<usize>, Option<usize>)], word_count: usize, window: usize) -> usize {
     let mut tally = Tally { counts: vec![0; word_count], distinct: 0, total: 0 };
     tokens[..window].iter().for_each(|(_, word)| tally.add(*word));
@@ -157,15 +161,13 @@ fn best_window(tokens: &[(Range<usize>, Option<usize>)], word_count: usize, wind
             best_score = (tally.distinct, tally.total);
         }
     }
-    // The best window starts on a match; give it up to three words of lead-in if the last
-    // matched word still fits.
-    if best > 0 && best_score.1 > 0 {
-        let last_match =
-            tokens[best..best + window].iter().rposition(|(_, word)| word.is_some()).unwrap_or(0);
-        let room = window - 1 - last_match;
-        return best - room.min(3).min(best);
-    }
-    best
+    // The earliest best window ends on a match, with whatever came before it: move it on so that
+    // three words lead in and what follows the matches fills the rest. Every match stays inside.
+    let Some(first_match) = tokens[best..best + window].iter().position(|(_, word)| word.is_some()) else {
+        return best;
+    };
+    let room_after = tokens.len() - (best + window);
+    best + first_match.saturating_sub(LEAD_IN).min(room_after)
 }
 
 fn escape_into(html: &mut String, text: &str) {
@@ -220,6 +222,20 @@ mod tests {
             "detention children",
             4,
             "…nine <mark>detention</mark> of <mark>children</mark>…",
+        );
+        // Three words lead in; what follows the matches fills the window, not what came before.
+        check(
+            "a b c d e f g h i detention of children and families today now",
+            "detention children",
+            8,
+            "…g h i <mark>detention</mark> of <mark>children</mark> and families…",
+        );
+        // Of two equally good stretches, the earlier.
+        check(
+            "detention of children a b c d e f g h detention of children",
+            "detention children",
+            3,
+            "<mark>detention</mark> of <mark>children</mark>…",
         );
     }
 
