@@ -30,7 +30,7 @@ impl<K: PartialEq, V: Clone> Shelf<K, V> {
     }
 
     /// What is kept under `key`, if anything; it stays until [`Shelf::forget`].
-    pub(crate) fn get(&self, key: &K) -> Option<V> {
+    fn get(&self, key: &K) -> Option<V> {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
         kept.iter().find(|(kept_key, _)| kept_key == key).map(|(_, value)| value.clone())
     }

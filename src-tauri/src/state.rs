@@ -22,20 +22,10 @@ use crate::menu::Language;
 pub(crate) struct AppState {
     /// The open library; `None` while it is damaged and waits to be restored.
     store: Mutex<Option<Store>>,
-    /// The library file.
-    pub(crate) path: PathBuf,
+    /// The library file, who is typing, the template folder and the scripted-run files.
+    pub(crate) settings: Settings,
     /// Why the library could not be opened at start (damage), until a backup is restored.
     problem: Mutex<Option<String>>,
-    /// Who is making changes: `$PLENARY_AUTHOR`, else the login name.
-    pub(crate) author: String,
-    /// The user's template folder, if any.
-    templates_folder: Option<PathBuf>,
-    /// `$PLENARY_EXPORT_DIR`: write exports here without asking and without opening them
-    /// (scripted runs and the end-to-end tests, which cannot click a native dialog).
-    pub(crate) export_dir: Option<PathBuf>,
-    /// `$PLENARY_OPEN_FILE`: the file the Open dialogs (import, bundles) return without asking
-    /// (scripted runs and the end-to-end tests).
-    pub(crate) open_file: Option<PathBuf>,
     /// When the process started, for the start-up figure.
     pub(crate) started: Instant,
     /// The interface language (the OS's until the window says otherwise), for what the shell
@@ -56,13 +46,15 @@ pub(crate) struct AppState {
 pub(crate) struct Settings {
     /// The library file.
     pub(crate) path: PathBuf,
-    /// Who is making changes.
+    /// Who is making changes: `$PLENARY_AUTHOR`, else the login name.
     pub(crate) author: String,
     /// The user's template folder, if any.
     pub(crate) templates_folder: Option<PathBuf>,
-    /// Where exports go without asking, if anywhere.
+    /// `$PLENARY_EXPORT_DIR`: write exports here without asking and without opening them
+    /// (scripted runs and the end-to-end tests, which cannot click a native dialog).
     pub(crate) export_dir: Option<PathBuf>,
-    /// The file the Open dialogs return without asking, if any.
+    /// `$PLENARY_OPEN_FILE`: the file the Open dialogs (import, bundles) return without asking
+    /// (scripted runs and the end-to-end tests).
     pub(crate) open_file: Option<PathBuf>,
 }
 
@@ -90,8 +82,7 @@ impl AppState {
     /// demo content, so the first window already has something to search and compose. A
     /// damaged library does not stop the app: the window opens on the offer to restore a backup.
     pub(crate) fn open(settings: Settings, started: Instant) -> Result<AppState, String> {
-        let Settings { path, author, templates_folder, export_dir, open_file } = settings;
-        let (store, problem) = match open_library(&path, &author) {
+        let (store, problem) = match open_library(&settings.path, &settings.author) {
             Ok(store) => (Some(store), None),
             Err(error @ (StoreError::Damaged { .. } | StoreError::EmptyFile { .. })) => {
                 (None, Some(error.to_string()))
@@ -100,12 +91,8 @@ impl AppState {
         };
         Ok(AppState {
             store: Mutex::new(store),
-            path,
+            settings,
             problem: Mutex::new(problem),
-            author,
-            templates_folder,
-            export_dir,
-            open_file,
             started,
             language: Mutex::new(Language::from_os()),
             deleted_sections: Shelf::new(),
@@ -150,10 +137,10 @@ impl AppState {
         let mut guard = self.lock_store();
         // Restoring needs the file to itself: this connection is closed first.
         drop(guard.take());
-        let outcome = replace(&self.path);
+        let outcome = replace(&self.settings.path);
         // Whatever happened, the library is opened as it now is, never created anew.
         let mut problem = self.problem.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        match Store::open_existing(&self.path) {
+        match Store::open_existing(&self.settings.path) {
             Ok(store) => {
                 *guard = Some(store);
                 *problem = None;
@@ -174,13 +161,13 @@ impl AppState {
 
     /// The folder whose templates overlay the built-in ones.
     pub(crate) fn templates_folder(&self) -> Option<&std::path::Path> {
-        self.templates_folder.as_deref()
+        self.settings.templates_folder.as_deref()
     }
 
     /// The templates: built in, overlaid by the user's folder. Read on each use, so a template
     /// edited on disk shows in the next preview.
     pub(crate) fn templates(&self) -> CommandResult<TemplateSet> {
-        Ok(match &self.templates_folder {
+        Ok(match &self.settings.templates_folder {
             Some(folder) => TemplateSet::with_user_folder(folder)?,
             None => TemplateSet::builtin(),
         })
@@ -223,7 +210,8 @@ fn open_library(path: &Path, author: &str) -> Result<Store, StoreError> {
 
 /// The window title: the app and the library file's name.
 pub(crate) fn window_title(state: &AppState) -> String {
-    let name = state.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let name =
+        state.settings.path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     format!("Plenary — {name}")
 }
 

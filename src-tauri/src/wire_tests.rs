@@ -33,6 +33,13 @@ fn app_in(folder: &std::path::Path) -> (tauri::App<MockRuntime>, WebviewWindow<M
     (app, window)
 }
 
+/// A new statement titled `title`, with no event, language or template chosen; its id.
+fn new_statement(window: &WebviewWindow<MockRuntime>, title: &str) -> String {
+    let args = json!({"title": title, "event": null, "lang": null, "template": null});
+    let id = call(window, "create_statement", args).expect("created");
+    id.as_str().expect("the new statement's id").to_owned()
+}
+
 /// Calls `command` with `args` as the window's `invoke` would.
 fn call(window: &WebviewWindow<MockRuntime>, command: &str, args: Value) -> Result<Value, Value> {
     let request = InvokeRequest {
@@ -53,9 +60,7 @@ fn call(window: &WebviewWindow<MockRuntime>, command: &str, args: Value) -> Resu
 fn a_statement_is_made_changed_and_previewed_through_the_windows_calls() {
     let folder = tempfile::tempdir().expect("folder");
     let (_app, window) = app_in(folder.path());
-    let args = json!({"title": "Statement on water", "event": null, "lang": null, "template": null});
-    let id = call(&window, "create_statement", args).expect("created");
-    let id = id.as_str().expect("the new statement's id").to_owned();
+    let id = new_statement(&window, "Statement on water");
 
     let detail = call(
         &window,
@@ -78,12 +83,7 @@ fn a_statement_is_made_changed_and_previewed_through_the_windows_calls() {
 fn refusals_reach_the_window_with_the_key_it_words_them_by() {
     let folder = tempfile::tempdir().expect("folder");
     let (_app, window) = app_in(folder.path());
-    let id = call(
-        &window,
-        "create_statement",
-        json!({"title": "Joint statement", "event": null, "lang": null, "template": null}),
-    )
-    .expect("created");
+    let id = new_statement(&window, "Joint statement");
     let signatory = json!({"id": id, "name": "Red Regional", "role": ""});
     call(&window, "add_signatory", signatory.clone()).expect("first signature");
     let refused = call(&window, "add_signatory", signatory).expect_err("a second signature is refused");
@@ -106,12 +106,7 @@ fn refusals_reach_the_window_with_the_key_it_words_them_by() {
 fn a_removed_signatory_is_put_back_once_and_only_once() {
     let folder = tempfile::tempdir().expect("folder");
     let (_app, window) = app_in(folder.path());
-    let id = call(
-        &window,
-        "create_statement",
-        json!({"title": "Joint statement", "event": null, "lang": null, "template": null}),
-    )
-    .expect("created");
+    let id = new_statement(&window, "Joint statement");
     for name in ["First NGO", "Second NGO"] {
         call(&window, "add_signatory", json!({"id": id, "name": name, "role": ""})).expect("signed");
     }
@@ -144,9 +139,7 @@ fn every_command_naming_a_record_the_library_lacks_answers_not_found_and_changes
     let gone = "0b7c3e52-9a41-4f8e-8d0c-5a7e2f0c1d93";
     let real = call(&window, "list_sections", json!({"filter": {}})).expect("sections");
     let section = real[0]["id"].as_str().expect("the demo library has sections").to_owned();
-    let args = json!({"title": "Exported", "event": null, "lang": null, "template": null});
-    let statement = call(&window, "create_statement", args).expect("a statement").as_str().map(str::to_owned);
-    let statement = statement.expect("its id");
+    let statement = new_statement(&window, "Exported");
     call(&window, "add_statement_text", json!({"id": statement, "title": "", "body": "Text."}))
         .expect("text");
     call(

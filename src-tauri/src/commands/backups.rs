@@ -76,12 +76,12 @@ pub(crate) struct RestoredView {
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn library_status(state: State<'_, AppState>) -> CommandResult<LibraryStatus> {
-    Ok(LibraryStatus { path: state.path.display().to_string(), problem: state.problem() })
+    Ok(LibraryStatus { path: state.settings.path.display().to_string(), problem: state.problem() })
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub(crate) async fn list_library_backups(state: State<'_, AppState>) -> CommandResult<Vec<BackupRow>> {
-    Ok(list_backups(&state.path)?.iter().map(BackupRow::from).collect())
+    Ok(list_backups(&state.settings.path)?.iter().map(BackupRow::from).collect())
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -104,7 +104,7 @@ pub(crate) async fn restore_library_backup(
     // Only a backup the list shows: the window cannot name any other file.
     let backup: Option<PathBuf> = match name {
         Some(name) => Some(
-            list_backups(&state.path)?
+            list_backups(&state.settings.path)?
                 .into_iter()
                 .find(|backup| backup.path.file_name().is_some_and(|n| n.to_string_lossy() == name))
                 .map(|backup| backup.path)

@@ -32,9 +32,8 @@ pub(crate) async fn export_statement<R: tauri::Runtime>(
 ) -> CommandResult<Option<ParallelOutcome>> {
     let format: Format = format.parse().map_err(CommandError::invalid)?;
     let parallel = parallel.map(|lang| Language::parse("parallel", &lang)).transpose()?;
-    let statement = id;
-    let suggested = suggested_file_name(&state.store()?.statement(statement)?.title, format);
-    let target: PathBuf = match &state.export_dir {
+    let suggested = suggested_file_name(&state.store()?.statement(id)?.title, format);
+    let target: PathBuf = match &state.settings.export_dir {
         Some(folder) => folder.join(&suggested),
         None => {
             let picked = app
@@ -55,23 +54,15 @@ pub(crate) async fn export_statement<R: tauri::Runtime>(
         let template = template.as_deref();
         match &parallel {
             None => ParallelOutcome {
-                outcome: export_to_file(
-                    &mut store,
-                    &templates,
-                    statement,
-                    format,
-                    template,
-                    &target,
-                    today()?,
-                )?,
+                outcome: export_to_file(&mut store, &templates, id, format, template, &target, today()?)?,
                 untranslated: Vec::new(),
             },
             Some(lang) => {
-                export_parallel(&mut store, &templates, statement, format, template, lang, &target, today()?)?
+                export_parallel(&mut store, &templates, id, format, template, lang, &target, today()?)?
             }
         }
     };
-    if state.export_dir.is_none() {
+    if state.settings.export_dir.is_none() {
         open_in_viewer(&app, &outcome.outcome.file)?;
     }
     Ok(Some(outcome))
@@ -143,7 +134,7 @@ pub(crate) async fn open_export<R: tauri::Runtime>(
         .map_or_else(|| record.export.format.clone(), |e| e.to_string_lossy().into_owned());
     let sent = state.language().says("sent", "enviado");
     let name = format!("{stem} ({sent} {}).{extension}", record.created_at.strftime("%Y-%m-%d %H%M"));
-    let folder = match &state.export_dir {
+    let folder = match &state.settings.export_dir {
         Some(folder) => folder.clone(),
         None => std::env::temp_dir().join("plenary-exports"),
     };
@@ -151,7 +142,7 @@ pub(crate) async fn open_export<R: tauri::Runtime>(
     std::fs::create_dir_all(&folder)
         .and_then(|()| std::fs::write(&copy, &content))
         .map_err(|error| CommandError::new(Code::File, format!("{}: {error}", copy.display())))?;
-    if state.export_dir.is_none() {
+    if state.settings.export_dir.is_none() {
         open_in_viewer(&app, &copy)?;
     }
     Ok(())
@@ -243,7 +234,7 @@ pub(crate) async fn export_templates<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<TemplatesWritten>> {
-    let folder = match &state.export_dir {
+    let folder = match &state.settings.export_dir {
         // Scripted runs write without asking, beside their exports.
         Some(folder) => {
             Some(folder.join(state.language().says("Plenary templates", "Plantillas de Plenary")))

@@ -103,8 +103,15 @@ pub(crate) async fn save_import(
         }
         None => None,
     };
-    let saved =
-        plenary_import::save(&mut store, &origin, &sections, &tags, past.as_ref(), &state.author, today()?)?;
+    let saved = plenary_import::save(
+        &mut store,
+        &origin,
+        &sections,
+        &tags,
+        past.as_ref(),
+        &state.settings.author,
+        today()?,
+    )?;
     Ok(SavedView {
         added: saved.added.iter().map(ToString::to_string).collect(),
         updated: saved.updated.len(),

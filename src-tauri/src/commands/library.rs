@@ -46,7 +46,7 @@ pub(crate) async fn library_info(state: State<'_, AppState>) -> CommandResult<Li
         languages: store.section_languages()?.iter().map(ToString::to_string).collect(),
         tags: store.tags()?,
         templates,
-        author: state.author.clone(),
+        author: state.settings.author.clone(),
         today: today()?.to_string(),
     })
 }

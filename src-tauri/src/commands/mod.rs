@@ -25,7 +25,7 @@ fn pick_file<R: tauri::Runtime>(
     label: &str,
     extensions: &[&str],
 ) -> Option<PathBuf> {
-    if let Some(file) = &state.open_file {
+    if let Some(file) = &state.settings.open_file {
         return Some(file.clone());
     }
     app.dialog()

@@ -32,9 +32,9 @@ pub(crate) async fn create_section(
         lang: Language::parse("language", &section.lang)?,
         tags: section.tags,
         status: SectionStatus::Draft,
-        owner: Some(state.author.clone()),
+        owner: Some(state.settings.author.clone()),
         review_due: None,
-        author: state.author.clone(),
+        author: state.settings.author.clone(),
         note: None,
     };
     Ok(state.store()?.write(|w| w.add_section(new))?.to_string())
@@ -49,7 +49,7 @@ pub(crate) async fn save_section_draft(
     body: String,
 ) -> CommandResult<()> {
     let mut store = state.store()?;
-    Ok(store.write(|w| w.save_draft(id, &title, &body, &state.author))?)
+    Ok(store.write(|w| w.save_draft(id, &title, &body, &state.settings.author))?)
 }
 
 /// Cuts the draft into a version (leaving the editor, a pause in typing). Returns the new
@@ -83,7 +83,7 @@ pub(crate) async fn update_section_details(
         tags: Some(details.tags),
         owner: Some(non_empty(&details.owner).map(str::to_owned)),
         review_due: Some(optional_date("review due", &details.review_due)?),
-        author: state.author.clone(),
+        author: state.settings.author.clone(),
         ..SectionEdit::default()
     };
     let mut store = state.store()?;
@@ -108,7 +108,7 @@ pub(crate) async fn restore_section_version(
     number: u32,
 ) -> CommandResult<u32> {
     let mut store = state.store()?;
-    Ok(store.write(|w| w.restore_version(id, number, &state.author))?)
+    Ok(store.write(|w| w.restore_version(id, number, &state.settings.author))?)
 }
 
 /// Deletes a section no statement uses; the window can put it back with `undelete_section`
@@ -147,6 +147,6 @@ pub(crate) async fn set_section_status(
 ) -> CommandResult<()> {
     let mut store = state.store()?;
     // Vetting names the reviewer, who may be someone other than the person at the keyboard.
-    let by = by.unwrap_or_else(|| state.author.clone());
+    let by = by.unwrap_or_else(|| state.settings.author.clone());
     Ok(store.write(|w| w.set_section_status(id, status, &by))?)
 }

@@ -34,7 +34,7 @@ pub(crate) async fn share_library<R: tauri::Runtime>(
         Some(tag) if tags.len() == 1 => format!("{}.plenary", plenary_export::safe_file_stem(tag, "library")),
         _ => "library.plenary".to_owned(),
     };
-    let target = match &state.export_dir {
+    let target = match &state.settings.export_dir {
         Some(folder) => folder.join(&suggested),
         None => {
             let picked = app
@@ -97,5 +97,5 @@ pub(crate) async fn resolve_divergence(
     keep: u32,
 ) -> CommandResult<u32> {
     let mut store = state.store()?;
-    Ok(store.write(|w| w.resolve_divergence(id, keep, &state.author))?)
+    Ok(store.write(|w| w.resolve_divergence(id, keep, &state.settings.author))?)
 }

@@ -217,7 +217,7 @@ pub(crate) async fn record_consent(
     note: String,
 ) -> CommandResult<StatementDetail> {
     let answer = if agreed {
-        ConsentAnswer::Agreed { by: state.author.clone() }
+        ConsentAnswer::Agreed { by: state.settings.author.clone() }
     } else {
         ConsentAnswer::Declined { note: non_empty(&note).map(str::to_owned) }
     };
