@@ -127,3 +127,31 @@ fn broad_queries_put_title_matches_first_and_still_fill_the_page() {
     assert_eq!(hits[0].title, "Migration policy", "the only title match, though the oldest, comes first");
     assert!(hits[1..].iter().all(|hit| hit.snippet.contains("<mark>migration</mark>")));
 }
+
+#[test]
+fn a_page_is_filled_past_title_matches_that_also_match_in_the_text() {
+    let (_folder, mut store) = library();
+    store
+        .write(|w| {
+            for n in 0..2 {
+                w.add_section(section(
+                    &format!("Detention {n}"),
+                    "Detention, detention and detention again.",
+                ))?;
+            }
+            for n in 0..3 {
+                w.add_section(section(
+                    &format!("Note {n}"),
+                    "One line on detention among many other words.",
+                ))?;
+            }
+            Ok(())
+        })
+        .expect("add");
+    let query = SearchQuery { text: "detention".into(), filter: SectionFilter::default(), limit: 4 };
+    let titles: Vec<String> =
+        store.search(&query).expect("search").into_iter().map(|hit| hit.title).collect();
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    assert!(titles[..2].iter().all(|t| t.starts_with("Detention")), "{titles:?}");
+    assert!(titles[2..].iter().all(|t| t.starts_with("Note")), "{titles:?}");
+}

@@ -182,6 +182,11 @@ fn items_move_fork_and_remove() {
     assert_eq!(titles(&store, statement), ["One", "Two", "Four", "Three"]);
     let error = store.write(|w| w.move_item(statement, 5, 1)).expect_err("out of range");
     assert_eq!(error.to_string(), "no item at position 5: the statement has 4 items");
+    let error = store.write(|w| w.move_item(statement, 1, 5)).expect_err("past the end");
+    assert_eq!(error.to_string(), "no item at position 5: the statement has 4 items");
+    let error = store.write(|w| w.move_item(statement, 0, 2)).expect_err("before the start");
+    assert_eq!(error.to_string(), "no item at position 0: the statement has 4 items");
+    assert_eq!(titles(&store, statement), ["One", "Two", "Four", "Three"], "nothing moved");
 
     store.write(|w| w.fork_item(statement, 2)).expect("fork");
     let read = store.statement(statement).expect("read");
@@ -244,6 +249,19 @@ fn sections_dropped_at_a_position_land_there() {
     assert_eq!(titles(&store, statement), ["Three", "One", "Two", "One"]);
     store.write(|w| w.insert_sections(statement, &ids[1..], 3)).expect("two dropped in the middle");
     assert_eq!(titles(&store, statement), ["Three", "One", "Two", "Three", "Two", "One"], "in their order");
+}
+
+#[test]
+fn three_sections_dropped_before_the_last_item_keep_their_order() {
+    let (_folder, mut store) = library();
+    let ids: Vec<SectionId> =
+        ["A", "B", "C", "D", "E", "F"].iter().map(|t| vetted(&mut store, t, "Text.")).collect();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("new");
+    store.write(|w| w.add_sections(statement, &ids[..3])).expect("add three");
+    store.write(|w| w.insert_sections(statement, &ids[3..], 3)).expect("three dropped at 3");
+    assert_eq!(titles(&store, statement), ["A", "B", "D", "E", "F", "C"]);
 }
 
 #[test]
@@ -495,4 +513,24 @@ fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
     assert_eq!(names, ["B", "C"]);
     let error = store.write(|w| w.put_back_signatory(statement, 1, &removed)).expect_err("twice");
     assert!(error.to_string().contains("already a signatory"), "{error}");
+}
+
+/// Removing a signatory closes the gap, so every place up to the new count names someone.
+#[test]
+fn after_a_removal_the_last_place_is_the_last_signatory() {
+    let (_folder, mut store) = library();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    for name in ["A", "B", "C"] {
+        store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
+    }
+    store.write(|w| w.remove_signatory(statement, 2)).expect("remove B");
+    let removed = store.write(|w| w.remove_signatory(statement, 2)).expect("place 2 is now C");
+    assert_eq!(removed.name, "C");
+    store.write(|w| w.add_signatory(statement, "D", None)).expect("sign");
+    store.write(|w| w.move_signatory(statement, 2, 1)).expect("D to the top");
+    let names: Vec<String> =
+        store.statement(statement).expect("read").signatories.into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["D", "A"]);
 }

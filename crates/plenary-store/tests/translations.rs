@@ -158,3 +158,24 @@ fn an_undo_that_would_close_a_circle_or_undo_a_newer_link_is_refused() {
     let source = store.translation_source(german).expect("source").expect("the newer link");
     assert_eq!(source.source, english);
 }
+
+#[test]
+fn an_undo_is_refused_once_the_source_has_joined_another_group() {
+    let (_folder, mut store) = library();
+    let english = add(&mut store, "Who we are", "a", "en");
+    let spanish = add(&mut store, "Quiénes somos", "b", "es");
+    let french = add(&mut store, "Qui nous sommes", "c", "fr");
+    store.write(|w| w.link_translations(english, spanish)).expect("es from en");
+    store.write(|w| w.link_translations(english, french)).expect("fr from en");
+    let unlinked = store.write(|w| w.unlink_translation(spanish)).expect("unlink es");
+    assert_eq!(unlinked.left_alone, None, "English and French stay together");
+    // Since then: French unlinked too, and English made the source of German in a new group.
+    store.write(|w| w.unlink_translation(french)).expect("unlink fr");
+    let german = add(&mut store, "Wer wir sind", "d", "de");
+    store.write(|w| w.link_translations(english, german)).expect("de from en");
+
+    let error = store.write(|w| w.relink_translation(&unlinked)).expect_err("English is elsewhere now");
+    assert!(error.to_string().contains("Who we are"), "{error}");
+    assert!(store.translation_source(spanish).expect("source").is_none(), "nothing was put back");
+    assert!(store.section(spanish).expect("section").translation_group.is_none());
+}

@@ -240,6 +240,16 @@ mod tests {
     }
 
     #[test]
+    fn typographic_punctuation_is_not_part_of_a_word() {
+        check(
+            "«Migración» — “rights”’s",
+            "migracion rights",
+            10,
+            "«<mark>Migración</mark>» — “<mark>rights</mark>”’s",
+        );
+    }
+
+    #[test]
     fn text_is_escaped() {
         check(
             "<script>alert('x')</script> & rights",
