@@ -471,3 +471,41 @@ fn adopt(conn: &Connection, seq: i64, theirs: &SharedSection, placed: Placed) ->
     ])?;
     replace_tags(conn, seq, &theirs.clean_tags())
 }
+
+#[cfg(test)]
+mod tests {
+    use plenary_core::kind::Kind;
+    use plenary_core::language::Language;
+
+    use super::*;
+    use crate::NewSection;
+
+    /// Each field counts on its own, the current version and the divergence as much as the tags:
+    /// a newer copy differing in one of them alone is adopted.
+    #[test]
+    fn a_copy_differing_in_one_field_alone_differs() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let mut store = Store::open(folder.path().join("library.sqlite3")).expect("open");
+        let new = NewSection {
+            title: "Children".into(),
+            body: "We oppose detention.".into(),
+            kind: Kind::parse("position").expect("kind"),
+            lang: Language::english(),
+            tags: vec!["gfmd".into()],
+            status: SectionStatus::Draft,
+            owner: None,
+            review_due: None,
+            author: "ana".into(),
+            note: None,
+        };
+        let id = store.write(|w| w.add_section(new)).expect("add");
+        let ours = store.section(id).expect("section");
+        let theirs = store.shared_library(&[id], &[]).expect("share").sections.remove(0);
+        let same = Placed { current: ours.current_version, diverged_with: ours.diverged_with };
+        assert!(!differs(&ours, &theirs, same), "a copy of itself");
+        assert!(differs(&ours, &theirs, Placed { current: ours.current_version + 1, ..same }), "current");
+        assert!(differs(&ours, &theirs, Placed { diverged_with: Some(1), ..same }), "diverged");
+        let retagged = SharedSection { tags: vec!["gfmd".into(), "2026".into()], ..theirs.clone() };
+        assert!(differs(&ours, &retagged, same), "tags");
+    }
+}

@@ -155,3 +155,23 @@ fn a_page_is_filled_past_title_matches_that_also_match_in_the_text() {
     assert!(titles[..2].iter().all(|t| t.starts_with("Detention")), "{titles:?}");
     assert!(titles[2..].iter().all(|t| t.starts_with("Note")), "{titles:?}");
 }
+
+#[test]
+fn a_word_in_the_tags_weighs_more_than_the_same_word_in_the_text() {
+    let (_folder, mut store) = library();
+    let mut tagged = section("Pathways", "Children need care here.");
+    tagged.tags = vec!["detention".into()];
+    store
+        .write(|w| {
+            w.add_section(tagged)?;
+            w.add_section(section("Alternatives", "Detention harms children here."))?;
+            for n in 0..4 {
+                w.add_section(section(&format!("Filler {n}"), "Nothing about it."))?;
+            }
+            Ok(())
+        })
+        .expect("add");
+    // Neither has both words in its title and tags, so the whole text ranks them; on a tie the
+    // newer would come first.
+    assert_eq!(search(&store, "detention children", SectionFilter::default()), ["Pathways", "Alternatives"]);
+}

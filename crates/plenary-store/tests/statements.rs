@@ -6,7 +6,7 @@ use common::{lang, library, section};
 use plenary_core::date::PartialDate;
 use plenary_core::fact::FactKey;
 use plenary_core::id::SectionId;
-use plenary_core::statement::ItemContent;
+use plenary_core::statement::{Consent, ItemContent};
 use plenary_core::status::{SectionStatus, StatementStatus};
 use plenary_core::warning::Warning;
 use plenary_store::{
@@ -265,6 +265,26 @@ fn three_sections_dropped_before_the_last_item_keep_their_order() {
 }
 
 #[test]
+fn an_event_named_with_its_edition_is_not_listed_with_it_twice() {
+    let (_folder, mut store) = library();
+    let event = store
+        .write(|w| {
+            w.add_event(NewEvent {
+                name: "HLPF 2026".into(),
+                edition: Some("2026".into()),
+                ..Default::default()
+            })
+        })
+        .expect("event");
+    store
+        .write(|w| {
+            w.new_statement(NewStatement { title: "S".into(), event: Some(event), ..Default::default() })
+        })
+        .expect("statement");
+    assert_eq!(store.statements().expect("list")[0].event.as_deref(), Some("HLPF 2026"));
+}
+
+#[test]
 fn a_draft_statements_details_change_and_a_final_ones_do_not() {
     let (_folder, mut store) = library();
     let event = store
@@ -498,7 +518,15 @@ fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
     }
     let agreed = ConsentAnswer::Agreed { by: "Ana".into() };
     store.write(|w| w.record_consent(statement, 2, agreed, today())).expect("B agrees");
+    let declined = ConsentAnswer::Declined { note: Some("Board said no".into()) };
+    store.write(|w| w.record_consent(statement, 3, declined, today())).expect("C declines");
     let before = store.statement(statement).expect("read").signatories;
+    assert!(
+        matches!(&before[2].consent, Consent::Declined { note: Some(note), .. } if note == "Board said no"),
+        "{:?}",
+        before[2].consent
+    );
+    assert!(matches!(before[0].consent, Consent::Invited), "asked, no answer yet: {:?}", before[0].consent);
 
     let removed = store.write(|w| w.remove_signatory(statement, 2)).expect("remove B");
     assert_eq!(removed, before[1], "the signatory as they were, answer included");
@@ -513,6 +541,24 @@ fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
     assert_eq!(names, ["B", "C"]);
     let error = store.write(|w| w.put_back_signatory(statement, 1, &removed)).expect_err("twice");
     assert!(error.to_string().contains("already a signatory"), "{error}");
+}
+
+/// Moving a signatory up from the middle leaves every place up to the count filled.
+#[test]
+fn a_signatory_moved_up_from_the_middle_leaves_no_gap() {
+    let (_folder, mut store) = library();
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    for name in ["A", "B", "C", "D"] {
+        store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
+    }
+    store.write(|w| w.move_signatory(statement, 3, 1)).expect("C to the top");
+    let removed = store.write(|w| w.remove_signatory(statement, 4)).expect("place 4 is still D");
+    assert_eq!(removed.name, "D");
+    let names: Vec<String> =
+        store.statement(statement).expect("read").signatories.into_iter().map(|s| s.name).collect();
+    assert_eq!(names, ["C", "A", "B"]);
 }
 
 /// Removing a signatory closes the gap, so every place up to the new count names someone.

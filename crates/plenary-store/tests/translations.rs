@@ -7,7 +7,7 @@ use common::{lang, library, section};
 use plenary_core::id::SectionId;
 use plenary_core::status::SectionStatus;
 use plenary_core::warning::Warning;
-use plenary_store::{NewStatement, SectionEdit, SectionFilter, Store};
+use plenary_store::{NewStatement, Refusal, SectionEdit, SectionFilter, Store, StoreError};
 
 fn add(store: &mut Store, title: &str, body: &str, language: &str) -> SectionId {
     let mut new = section(title, body);
@@ -178,4 +178,30 @@ fn an_undo_is_refused_once_the_source_has_joined_another_group() {
     assert!(error.to_string().contains("Who we are"), "{error}");
     assert!(store.translation_source(spanish).expect("source").is_none(), "nothing was put back");
     assert!(store.section(spanish).expect("section").translation_group.is_none());
+}
+
+#[test]
+fn a_statement_reads_in_each_language_its_sections_are_translated_into() {
+    let (_folder, mut store) = library();
+    let english = add(&mut store, "Who we are", "We are 45 organisations.", "en");
+    let spanish = add(&mut store, "Quiénes somos", "Somos 45 organizaciones.", "es");
+    let french = add(&mut store, "Qui nous sommes", "Nous sommes 45 organisations.", "fr");
+    let untranslated = add(&mut store, "Our ask", "End child detention.", "en");
+    store.write(|w| w.link_translations(english, spanish)).expect("es from en");
+    store.write(|w| w.link_translations(english, french)).expect("fr from en");
+    let statement = store
+        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
+        .expect("statement");
+    store.write(|w| w.add_sections(statement, &[english, untranslated])).expect("add");
+    let today = "2026-12-01".parse().expect("date");
+
+    for (tag, title) in [("es", "Quiénes somos"), ("fr", "Qui nous sommes")] {
+        let (assembled, missing) =
+            store.assemble_translation(statement, &lang(tag), today).expect("assemble");
+        let titles: Vec<&str> = assembled.items.iter().map(|item| item.title.as_str()).collect();
+        assert_eq!(titles, [title, ""], "{tag}");
+        assert_eq!(missing, [2], "{tag}: the section with no translation");
+    }
+    let error = store.assemble_translation(statement, &lang("en"), today).expect_err("its own language");
+    assert!(matches!(error, StoreError::Refused(Refusal::ParallelSameLanguage { .. })), "{error:?}");
 }

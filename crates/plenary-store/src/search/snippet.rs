@@ -230,12 +230,52 @@ mod tests {
             8,
             "…g h i <mark>detention</mark> of <mark>children</mark> and families…",
         );
+        // A word that has slid out no longer counts as found: two matches of one word do not
+        // beat both words together.
+        check(
+            "children x x x x detention detention y y y detention of children z",
+            "detention children",
+            4,
+            "…y <mark>detention</mark> of <mark>children</mark>…",
+        );
         // Of two equally good stretches, the earlier.
         check(
             "detention of children a b c d e f g h detention of children",
             "detention children",
             3,
             "<mark>detention</mark> of <mark>children</mark>…",
+        );
+    }
+
+    #[test]
+    fn only_the_word_still_being_typed_matches_as_a_prefix() {
+        check(
+            "human rights and the right to asylum",
+            "right ",
+            10,
+            "human rights and the <mark>right</mark> to asylum",
+        );
+        check(
+            "safe and regular pathways for safety",
+            "\"safe and\" path",
+            10,
+            "<mark>safe</mark> <mark>and</mark> regular <mark>pathways</mark> for safety",
+        );
+    }
+
+    #[test]
+    fn the_punctuation_closing_the_last_word_is_kept() {
+        check(
+            "a b c detention of children, today and tomorrow",
+            "detention children",
+            3,
+            "…<mark>detention</mark> of <mark>children</mark>,…",
+        );
+        check(
+            "detention of children. ",
+            "detention children",
+            3,
+            "<mark>detention</mark> of <mark>children</mark>.",
         );
     }
 
