@@ -250,6 +250,28 @@ mod tests {
     }
 
     #[test]
+    fn an_engine_error_is_worded_by_the_engine() {
+        let error =
+            StoreError::from_sqlite(failure(rusqlite::ffi::SQLITE_CONSTRAINT), Path::new("l.sqlite3"));
+        let StoreError::Database(inner) = &error else { panic!("{error:?}") };
+        assert!(inner.to_string().contains("constraint failed"), "{inner}");
+        assert!(error.to_string().contains("constraint failed"), "{error}");
+        let source = std::error::Error::source(inner).expect("SQLite's error kept as the source");
+        assert_eq!(source.to_string(), inner.to_string());
+    }
+
+    /// A failure the file system names neither "not found" nor "denied" is left to SQLite's own
+    /// words rather than called missing.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_that_leads_back_to_itself_is_not_called_missing() {
+        let folder = tempfile::tempdir().expect("folder");
+        let looped = folder.path().join("library.sqlite3");
+        std::os::unix::fs::symlink(&looped, &looped).expect("a link to itself");
+        assert_eq!(why_not_opened(&looped), None);
+    }
+
+    #[test]
     fn why_a_file_cannot_be_opened_is_asked_of_the_file_system() {
         let folder = tempfile::tempdir().expect("folder");
         assert_eq!(why_not_opened(folder.path()).as_deref(), Some("it is a folder, not a library file"));

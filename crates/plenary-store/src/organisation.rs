@@ -109,6 +109,29 @@ pub(crate) fn checked_website(website: &str) -> Result<String, ModelError> {
 #[cfg(test)]
 mod tests {
     use super::checked_website;
+    use crate::{OrganisationUpdate, Store};
+
+    #[test]
+    fn a_website_is_checked_when_saved_and_a_blank_one_clears_it() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let mut store = Store::open(folder.path().join("library.sqlite3")).expect("open");
+        let website =
+            |site: &str| OrganisationUpdate { website: Some(site.to_owned()), ..Default::default() };
+        store.write(|w| w.update_organisation(website(" HTTPS://Puentes.Example.ORG "))).expect("save");
+        assert_eq!(
+            store.organisation().expect("read").website.as_deref(),
+            Some("https://puentes.example.org")
+        );
+        let error =
+            store.write(|w| w.update_organisation(website("javascript:alert(1)"))).expect_err("a script");
+        assert!(error.to_string().contains("website"), "{error}");
+        assert_eq!(
+            store.organisation().expect("read").website.as_deref(),
+            Some("https://puentes.example.org")
+        );
+        store.write(|w| w.update_organisation(website("  "))).expect("clear");
+        assert_eq!(store.organisation().expect("read").website, None);
+    }
 
     #[test]
     fn websites_are_checked_and_written_the_standard_way() {

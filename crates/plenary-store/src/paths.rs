@@ -20,3 +20,20 @@ pub fn default_database_path() -> Option<PathBuf> {
 pub fn default_templates_path() -> Option<PathBuf> {
     dirs::data_dir().map(|dir| dir.join(APP_IDENTIFIER).join("templates"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The command finds the app's library without being told where it is: in the app-data
+    /// folder named after the app, with the templates folder beside it.
+    #[test]
+    fn the_library_and_templates_live_in_the_apps_data_folder() {
+        let library = default_database_path().expect("this machine has a data folder");
+        let templates = default_templates_path().expect("this machine has a data folder");
+        assert!(library.is_absolute(), "{}", library.display());
+        assert!(library.ends_with("org.plenary.desktop/library.sqlite3"), "{}", library.display());
+        assert_eq!(library.parent(), templates.parent());
+        assert!(templates.ends_with("templates"), "{}", templates.display());
+    }
+}

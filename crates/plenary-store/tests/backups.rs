@@ -5,7 +5,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{library, section};
-use plenary_store::{BackupKind, SectionFilter, Store, StoreError, list_backups, restore};
+use plenary_store::{BackupKind, SectionFilter, Store, StoreError, backup_folder, list_backups, restore};
 
 fn titles(store: &Store) -> Vec<String> {
     store.sections(&SectionFilter::default()).expect("list").into_iter().map(|s| s.title).collect()
@@ -76,6 +76,9 @@ fn a_backup_of_another_kind_does_not_stand_for_the_days_backup() {
     store.write(|w| w.add_section(section("Fourth", "The day's first change."))).expect("add");
     let kinds: Vec<BackupKind> = list_backups(&path).expect("list").into_iter().map(|b| b.kind).collect();
     assert!(kinds.contains(&BackupKind::Daily), "the day's backup is made all the same: {kinds:?}");
+    let mut described: Vec<String> = kinds.iter().map(BackupKind::describe).collect();
+    described.sort();
+    assert_eq!(described, ["before import", "daily"], "as the list of backups words them");
 }
 
 #[test]
@@ -179,4 +182,16 @@ fn a_backup_in_wal_mode_is_restored_with_what_its_wal_holds() {
     drop(copy);
     let restored = Store::open(&path).expect("restored");
     assert_eq!(titles(&restored), ["Only in the WAL"]);
+}
+
+#[test]
+fn a_backups_folder_that_cannot_be_read_is_an_error_not_an_empty_list() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("library.sqlite3");
+    assert!(list_backups(&path).expect("no backups folder yet").is_empty());
+    let backups = backup_folder(&path);
+    std::fs::write(&backups, b"a file where the folder should be").expect("write");
+    let error = list_backups(&path).expect_err("not a folder");
+    assert!(matches!(error, StoreError::Io { .. }), "{error:?}");
+    assert!(error.to_string().contains(&backups.display().to_string()), "{error}");
 }

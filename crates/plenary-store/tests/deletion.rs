@@ -84,6 +84,35 @@ fn a_deleted_statement_is_purged_after_thirty_days() {
     store.write(|w| w.undelete_statement(recent)).expect("still kept after 29 days");
 }
 
+/// Housekeeping never stands in the way: while another program is writing, the library opens
+/// all the same and the purge waits for the next opening.
+#[test]
+fn a_library_another_program_is_writing_opens_and_is_purged_later() {
+    let (folder, mut store) = library();
+    let old = statement(&mut store, "Old");
+    store.write(|w| w.delete_statement(old)).expect("delete");
+    let path = folder.path().join("library.sqlite3");
+    drop(store);
+    let writer = rusqlite::Connection::open(&path).expect("raw");
+    let long_ago = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(24 * 31))
+        .expect("a date")
+        .to_string();
+    let sql = "UPDATE statements SET deleted_at = ?2 WHERE id = ?1";
+    assert_eq!(writer.execute(sql, [old.to_string(), long_ago]).expect("age it"), 1);
+    let kept = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT count(*) FROM statements WHERE id = ?1", [old.to_string()], |row| row.get(0))
+            .expect("count")
+    };
+
+    writer.execute_batch("BEGIN IMMEDIATE").expect("another program starts writing");
+    drop(Store::open(&path).expect("opens while the other program writes"));
+    writer.execute_batch("ROLLBACK").expect("the other program is done");
+    assert_eq!(kept(&writer), 1, "not purged while the other program wrote");
+    drop(Store::open(&path).expect("opens again"));
+    assert_eq!(kept(&writer), 0, "purged at the next opening");
+}
+
 #[test]
 fn an_event_is_deleted_only_while_no_statement_uses_it() {
     let (_folder, mut store) = library();

@@ -111,3 +111,17 @@ fn restoring_an_old_version_drops_the_draft_and_records_where_the_text_came_from
     assert!(error.to_string().contains('9'), "{error}");
     assert_eq!(store.history(id).expect("history").len(), 3, "nothing written by the refusal");
 }
+
+#[test]
+fn a_draft_changing_only_the_body_or_only_the_title_is_kept() {
+    let (_folder, mut store) = library();
+    let id = store.write(|w| w.add_section(section("Protection", "First text."))).expect("add");
+    store.write(|w| w.save_draft(id, "Protection", "First text, edited.", "luis")).expect("body only");
+    let draft = store.draft(id).expect("read draft").expect("a draft of the body");
+    assert_eq!((draft.title.as_str(), draft.body.as_str()), ("Protection", "First text, edited."));
+    store.write(|w| w.save_draft(id, "Protection of children", "First text.", "luis")).expect("title only");
+    let draft = store.draft(id).expect("read draft").expect("a draft of the title");
+    assert_eq!((draft.title.as_str(), draft.body.as_str()), ("Protection of children", "First text."));
+    store.write(|w| w.save_draft(id, " Protection ", "First text.", "luis")).expect("back as it was");
+    assert!(store.draft(id).expect("read draft").is_none(), "the same text as the version is no draft");
+}

@@ -175,3 +175,26 @@ fn a_word_in_the_tags_weighs_more_than_the_same_word_in_the_text() {
     // newer would come first.
     assert_eq!(search(&store, "detention children", SectionFilter::default()), ["Pathways", "Alternatives"]);
 }
+
+#[test]
+fn a_section_missing_from_the_search_index_is_reported_by_the_check() {
+    let (folder, mut store) = library();
+    store
+        .write(|w| {
+            w.add_section(section("Detention", "One."))?;
+            w.add_section(section("Protection", "Two."))?;
+            Ok(())
+        })
+        .expect("add");
+    assert!(store.check().expect("check").is_sound());
+    drop(store);
+    let path = folder.path().join("library.sqlite3");
+    let conn = rusqlite::Connection::open(&path).expect("open the file directly");
+    conn.execute("DELETE FROM section_search WHERE rowid = (SELECT min(seq) FROM sections)", [])
+        .expect("drop one section from the index");
+    drop(conn);
+    let store = Store::open(&path).expect("reopen");
+    let report = store.check().expect("check");
+    assert_eq!(report.problems, [plenary_store::Problem::SearchIndex { by: 1 }]);
+    assert!(!report.is_sound());
+}

@@ -5,6 +5,7 @@ mod common;
 
 use common::{kind, lang, library, section};
 use plenary_core::date::parse_date;
+use plenary_core::fact::FactKey;
 use plenary_store::{SectionEdit, Store};
 
 fn share_all(store: &Store) -> plenary_core::share::SharedLibrary {
@@ -112,4 +113,19 @@ fn a_divergence_is_settled_by_a_new_version_that_says_who_kept_which_text() {
     assert!(settled.created_at > kept.created_at, "made now");
     let section = a.section(id).expect("section");
     assert_eq!((section.current_version, section.diverged_with), (number, None));
+}
+
+#[test]
+fn a_blank_value_in_one_language_is_not_taken_from_a_colleague() {
+    let (_a_folder, mut a) = library();
+    let (_b_folder, mut b) = library();
+    let key = FactKey::parse("member_orgs").expect("key");
+    a.write(|w| w.set_fact(&key, "45", None, None)).expect("fact");
+    let mut shared = share_all(&a);
+    shared.facts[0].values.insert(lang("es"), "  ".into());
+    shared.facts[0].values.insert(lang("fr"), " 45 ".into());
+    b.write(|w| w.merge_shared(&shared, "a")).expect("merge");
+    let values = &b.facts().expect("facts")[0].values;
+    assert_eq!(values.get(&lang("fr")).map(String::as_str), Some("45"), "trimmed");
+    assert!(!values.contains_key(&lang("es")), "{values:?}");
 }

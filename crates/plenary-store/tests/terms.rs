@@ -30,6 +30,12 @@ fn terms_are_kept_once_per_language_and_removed_once() {
         .map(|(l, t)| (l.to_owned(), t.to_owned()));
     assert_eq!(listed, expected, "by language, then term whatever its case; trimmed");
     assert_eq!(store.resolve_term(&illegal.to_string()[..8]).expect("by prefix"), illegal);
+    let error = store.resolve_term(&illegal.to_string()[..7]).expect_err("too short to be sure");
+    assert!(matches!(error, StoreError::Refused(Refusal::IdTooShort { min: 8, .. })), "{error:?}");
+    for given in ["illegal migrant", "zz"] {
+        let error = store.resolve_term(given).expect_err("not an id, however long");
+        assert!(matches!(error, StoreError::NotFound { what: "term", .. }), "{given}: {error:?}");
+    }
 
     store.write(|w| w.remove_term(illegal)).expect("remove");
     assert_eq!(store.terms().expect("terms").len(), 3);

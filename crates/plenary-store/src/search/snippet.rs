@@ -280,6 +280,26 @@ mod tests {
     }
 
     #[test]
+    fn a_word_cut_off_after_the_window_does_not_show() {
+        check(
+            "detention of children/today and more",
+            "detention children",
+            3,
+            "<mark>detention</mark> of <mark>children</mark>/…",
+        );
+    }
+
+    #[test]
+    fn a_word_cut_off_before_the_window_does_not_show() {
+        check(
+            "a b c d e f rights/detention of children",
+            "detention children",
+            3,
+            "…/<mark>detention</mark> of <mark>children</mark>",
+        );
+    }
+
+    #[test]
     fn typographic_punctuation_is_not_part_of_a_word() {
         check(
             "«Migración» — “rights”’s",
