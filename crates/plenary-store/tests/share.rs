@@ -6,6 +6,7 @@ mod common;
 use common::{kind, lang, library, section};
 use plenary_core::date::parse_date;
 use plenary_core::fact::FactKey;
+use plenary_core::status::SectionStatus;
 use plenary_store::{SectionEdit, Store};
 
 fn share_all(store: &Store) -> plenary_core::share::SharedLibrary {
@@ -128,4 +129,25 @@ fn a_blank_value_in_one_language_is_not_taken_from_a_colleague() {
     let values = &b.facts().expect("facts")[0].values;
     assert_eq!(values.get(&lang("fr")).map(String::as_str), Some("45"), "trimmed");
     assert!(!values.contains_key(&lang("es")), "{values:?}");
+    let again = b.write(|w| w.merge_shared(&shared, "a")).expect("merge again");
+    assert!(again.conflicts.is_empty(), "the same values are no conflict: {:?}", again.conflicts);
+}
+
+/// A status never falls behind the vetting record, and the report counts a section whose status
+/// alone a merge brought up to it.
+#[test]
+fn a_merge_that_only_brings_a_status_up_to_its_vetting_counts_as_an_update() {
+    let (_a_folder, mut a) = library();
+    let (_b_folder, mut b) = library();
+    let mut new = section("Children", "We oppose detention.");
+    new.status = SectionStatus::InReview;
+    let id = a.write(|w| w.add_section(new)).expect("add");
+    a.write(|w| w.set_section_status(id, SectionStatus::Vetted, "dir")).expect("vet");
+    b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge");
+    // B retires it and reinstates it as a draft: its current version keeps its vetting record.
+    b.write(|w| w.set_section_status(id, SectionStatus::Retired, "luis")).expect("retire");
+    b.write(|w| w.set_section_status(id, SectionStatus::Draft, "luis")).expect("reinstate");
+    let report = b.write(|w| w.merge_shared(&share_all(&a), "a")).expect("merge again");
+    assert_eq!((report.updated, report.unchanged), (1, 0), "{report:?}");
+    assert_eq!(b.section(id).expect("section").status, SectionStatus::Vetted);
 }
