@@ -9,7 +9,7 @@ use std::path::Path;
 use common::host::HostCommand;
 
 use plenary_core::assembly::AssembledStatement;
-use plenary_render::{Document, TemplateSet, render_pdf};
+use plenary_render::{Document, MAX_PDF_WORDS, RenderError, TemplateSet, render_pdf};
 
 fn render(template: &str, statement: &AssembledStatement, folder: &Path, name: &str) -> std::path::PathBuf {
     let template = TemplateSet::builtin().get(template).expect("template");
@@ -720,4 +720,28 @@ fn every_word_stands_where_the_style_puts_it() {
         "{flush} of {} body lines end at the right margin",
         body_lines.len()
     );
+}
+
+/// A statement, or the translation beside it, past the PDF's word limit is refused with both
+/// figures; at the limit it is rendered.
+#[test]
+fn a_statement_or_translation_past_the_word_limit_is_refused() {
+    let (mut english, mut spanish) = (common::long("en"), common::long("es"));
+    let template = TemplateSet::builtin().get("letterhead").expect("template");
+    let organisation = common::organisation();
+    let too_long = |error: RenderError| matches!(error, RenderError::TooLong { words, limit } if words == MAX_PDF_WORDS + 1 && limit == MAX_PDF_WORDS);
+
+    spanish.word_count = MAX_PDF_WORDS + 1;
+    let document = Document { statement: &english, organisation: &organisation };
+    let error = plenary_render::render_parallel_pdf(&template, &document, &spanish).expect_err("too long");
+    assert!(too_long(error));
+    spanish.word_count = MAX_PDF_WORDS;
+    plenary_render::render_parallel_pdf(&template, &document, &spanish).expect("at the limit");
+
+    english.word_count = MAX_PDF_WORDS + 1;
+    let document = Document { statement: &english, organisation: &organisation };
+    assert!(too_long(render_pdf(&template, &document).expect_err("too long")));
+    english.word_count = MAX_PDF_WORDS;
+    let document = Document { statement: &english, organisation: &organisation };
+    render_pdf(&template, &document).expect("at the limit");
 }
