@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{library, section};
+use common::{library, section, statement};
 use plenary_core::date::Date;
 use plenary_core::status::StatementStatus;
 use plenary_store::{NewEvent, NewSection, NewStatement, SearchQuery, StatementDetails, Store, StoreError};
@@ -15,10 +15,6 @@ fn query(text: &str) -> SearchQuery {
 
 fn today() -> Date {
     "2026-12-01".parse().expect("day")
-}
-
-fn statement(store: &mut Store, title: &str) -> plenary_core::id::StatementId {
-    store.write(|w| w.new_statement(NewStatement { title: title.into(), ..Default::default() })).expect("new")
 }
 
 #[test]

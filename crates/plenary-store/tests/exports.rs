@@ -5,14 +5,12 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::library;
-use plenary_store::{ExportedVersion, NewExport, NewStatement};
+use plenary_store::{ExportedVersion, NewExport};
 
 #[test]
 fn a_recorded_export_is_read_back_whole_with_its_file() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "GFMD 2026".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "GFMD 2026");
     let pdf = NewExport {
         statement,
         format: "pdf".into(),
@@ -55,9 +53,7 @@ fn a_recorded_export_is_read_back_whole_with_its_file() {
 #[test]
 fn an_export_log_entry_that_cannot_be_read_says_so() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     let damaged = NewExport {
         statement,
         format: "pdf".into(),

@@ -4,7 +4,7 @@ mod common;
 
 use common::{lang, library};
 use plenary_core::fact::FactKey;
-use plenary_store::{NewStatement, Refusal, StoreError};
+use plenary_store::{Refusal, StoreError};
 
 #[test]
 fn a_fact_is_deleted_once_and_an_unknown_one_is_not_found() {
@@ -40,9 +40,7 @@ fn deleting_a_fact_names_the_drafts_that_cite_it_and_no_others() {
     store.write(|w| w.set_fact(&members, "45", None, None)).expect("set");
     store.write(|w| w.set_fact(&total, "60", None, None)).expect("set");
     let mut statement = |title: &str, body: &str| {
-        let id = store
-            .write(|w| w.new_statement(NewStatement { title: title.into(), ..Default::default() }))
-            .expect("statement");
+        let id = common::statement(&mut store, title);
         store.write(|w| w.add_text(id, "Who we are", body)).expect("text");
         id
     };

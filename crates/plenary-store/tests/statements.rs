@@ -97,9 +97,7 @@ fn a_statement_is_assembled_from_linked_sections_and_new_text() {
 fn pins_stay_until_updated_and_warnings_follow_the_library() {
     let (_folder, mut store) = library();
     let id = vetted(&mut store, "Protection", "Protection first.");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &[id])).expect("add");
 
     // A new draft version does not change the statement.
@@ -146,9 +144,7 @@ fn unvetted_sections_are_pinned_to_their_current_version_and_flagged() {
             )
         })
         .expect("fact");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &[draft])).expect("add");
     store.write(|w| w.add_text(statement, "", "{{fact.old}} states.")).expect("text");
     let warnings: Vec<&str> = store
@@ -171,9 +167,7 @@ fn items_move_fork_and_remove() {
     let (_folder, mut store) = library();
     let ids: Vec<SectionId> =
         ["One", "Two", "Three", "Four"].iter().map(|t| vetted(&mut store, t, "Body.")).collect();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &ids)).expect("add");
 
     store.write(|w| w.move_item(statement, 4, 1)).expect("move up");
@@ -210,9 +204,7 @@ fn items_move_fork_and_remove() {
 fn final_and_submitted_statements_are_protected_and_can_be_copied() {
     let (_folder, mut store) = library();
     let id = vetted(&mut store, "One", "Body.");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "GFMD 2017".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "GFMD 2017");
     store.write(|w| w.add_sections(statement, &[id])).expect("add");
     store.write(|w| w.add_signatory(statement, "Red Regional", Some("Coordinación".into()))).expect("sign");
     store.write(|w| w.set_statement_status(statement, StatementStatus::Final, None, today())).expect("final");
@@ -239,9 +231,7 @@ fn sections_dropped_at_a_position_land_there() {
     let (_folder, mut store) = library();
     let ids: Vec<SectionId> =
         ["One", "Two", "Three"].iter().map(|t| vetted(&mut store, t, "Text.")).collect();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &ids[..2])).expect("add two");
     store.write(|w| w.insert_sections(statement, &ids[2..], 1)).expect("insert at the top");
     assert_eq!(titles(&store, statement), ["Three", "One", "Two"]);
@@ -256,9 +246,7 @@ fn three_sections_dropped_before_the_last_item_keep_their_order() {
     let (_folder, mut store) = library();
     let ids: Vec<SectionId> =
         ["A", "B", "C", "D", "E", "F"].iter().map(|t| vetted(&mut store, t, "Text.")).collect();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &ids[..3])).expect("add three");
     store.write(|w| w.insert_sections(statement, &ids[3..], 3)).expect("three dropped at 3");
     assert_eq!(titles(&store, statement), ["A", "B", "D", "E", "F", "C"]);
@@ -292,9 +280,7 @@ fn a_draft_statements_details_change_and_a_final_ones_do_not() {
             w.add_event(NewEvent { name: "Forum".into(), word_limit: Some(500), ..Default::default() })
         })
         .expect("event");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "Draft".into(), ..Default::default() }))
-        .expect("new");
+    let statement = common::statement(&mut store, "Draft");
     let details = StatementDetails {
         title: "Statement to the Forum".into(),
         event: Some(event),
@@ -330,9 +316,7 @@ fn a_draft_statements_details_change_and_a_final_ones_do_not() {
 fn a_used_version_cannot_disappear_or_change() {
     let (_folder, mut store) = library();
     let section = vetted(&mut store, "Who we are", "We are 45 organisations.");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &[section])).expect("add");
     let before = titles(&store, statement);
 
@@ -481,9 +465,7 @@ fn a_submitted_statement_without_exports_is_a_sections_last_use() {
 #[test]
 fn signatories_are_reordered_and_removed_in_any_sequence() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     for name in ["A", "B", "C", "D"] {
         store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
     }
@@ -510,9 +492,7 @@ fn signatories_are_reordered_and_removed_in_any_sequence() {
 #[test]
 fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     for name in ["A", "B", "C"] {
         store.write(|w| w.add_signatory(statement, name, Some(format!("{name}'s role")))).expect("sign");
     }
@@ -547,9 +527,7 @@ fn a_removed_signatory_is_put_back_in_place_with_their_answer() {
 #[test]
 fn a_signatory_moved_up_from_the_middle_leaves_no_gap() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     for name in ["A", "B", "C", "D"] {
         store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
     }
@@ -565,9 +543,7 @@ fn a_signatory_moved_up_from_the_middle_leaves_no_gap() {
 #[test]
 fn after_a_removal_the_last_place_is_the_last_signatory() {
     let (_folder, mut store) = library();
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     for name in ["A", "B", "C"] {
         store.write(|w| w.add_signatory(statement, name, None)).expect("sign");
     }

@@ -7,7 +7,7 @@ use common::{lang, library, section};
 use plenary_core::id::SectionId;
 use plenary_core::status::SectionStatus;
 use plenary_core::warning::Warning;
-use plenary_store::{NewStatement, Refusal, SectionEdit, SectionFilter, Store, StoreError};
+use plenary_store::{Refusal, SectionEdit, SectionFilter, Store, StoreError};
 
 fn add(store: &mut Store, title: &str, body: &str, language: &str) -> SectionId {
     let mut new = section(title, body);
@@ -48,9 +48,7 @@ fn a_translation_falls_out_of_date_when_its_source_changes_and_is_brought_back()
     assert!(!store.translations(spanish).expect("translations")[0].out_of_date, "the source is not");
 
     // A statement using the Spanish section is warned.
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &[spanish])).expect("add");
     let today = "2026-12-01".parse().expect("date");
     let warnings = store.assemble(statement, today).expect("assemble").warnings;
@@ -189,9 +187,7 @@ fn a_statement_reads_in_each_language_its_sections_are_translated_into() {
     let untranslated = add(&mut store, "Our ask", "End child detention.", "en");
     store.write(|w| w.link_translations(english, spanish)).expect("es from en");
     store.write(|w| w.link_translations(english, french)).expect("fr from en");
-    let statement = store
-        .write(|w| w.new_statement(NewStatement { title: "S".into(), ..Default::default() }))
-        .expect("statement");
+    let statement = common::statement(&mut store, "S");
     store.write(|w| w.add_sections(statement, &[english, untranslated])).expect("add");
     let today = "2026-12-01".parse().expect("date");
 

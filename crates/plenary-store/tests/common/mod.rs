@@ -2,10 +2,11 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use plenary_core::id::StatementId;
 use plenary_core::kind::Kind;
 use plenary_core::language::Language;
 use plenary_core::status::SectionStatus;
-use plenary_store::{NewSection, Store};
+use plenary_store::{NewSection, NewStatement, Store};
 use tempfile::TempDir;
 
 /// A fresh library file; keep the folder alive as long as the store.
@@ -39,4 +40,11 @@ pub fn lang(tag: &str) -> Language {
 /// Parses a kind.
 pub fn kind(name: &str) -> Kind {
     Kind::parse(name).expect("kind")
+}
+
+/// A new draft statement with only a title.
+pub fn statement(store: &mut Store, title: &str) -> StatementId {
+    store
+        .write(|w| w.new_statement(NewStatement { title: title.into(), ..Default::default() }))
+        .expect("new statement")
 }
