@@ -357,11 +357,24 @@ fn pages_are_numbered_and_headings_never_end_a_page() {
 }
 
 #[test]
-fn a_five_page_statement_is_small() {
+fn a_five_page_statement_is_small_because_its_pages_are_compressed() {
     let folder = tempfile::tempdir().expect("folder");
     let pdf = render("letterhead", &common::long("en"), folder.path(), "size.pdf");
     let size = std::fs::metadata(&pdf).expect("size").len();
     assert!(size < 200_000, "{size} bytes");
+    // What makes it small: every page's text is compressed.
+    let document = lopdf::Document::load(&pdf).expect("parse");
+    let pages = document.get_pages();
+    assert!(pages.len() >= 5, "{} pages", pages.len());
+    for (number, page_id) in pages {
+        let contents = document.get_page_contents(page_id);
+        assert!(!contents.is_empty(), "page {number} has contents");
+        for id in contents {
+            let stream = document.get_object(id).and_then(lopdf::Object::as_stream).expect("stream");
+            let filter = stream.dict.get(b"Filter").and_then(lopdf::Object::as_name).ok();
+            assert_eq!(filter, Some(&b"FlateDecode"[..]), "page {number}'s text is compressed");
+        }
+    }
 }
 
 #[test]

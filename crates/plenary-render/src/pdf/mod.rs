@@ -552,4 +552,30 @@ mod tests {
         assert_eq!(fit_with_ellipsis("Short", face, 8.0, 300.0), "Short");
         assert_eq!(fit_with_ellipsis("WWWW", face, 8.0, 1.0), "");
     }
+
+    #[test]
+    fn each_kern_inside_a_word_is_written_between_its_letters() {
+        let face = FaceId::SerifRegular;
+        let items = kerned(face, "AVATAR");
+        let text: String = items
+            .iter()
+            .filter_map(|item| if let TextItem::Text(text) = item { Some(text.as_str()) } else { None })
+            .collect();
+        assert_eq!(text, "AVATAR", "the pieces join up to the word");
+        let offsets: Vec<f32> = items
+            .iter()
+            .filter_map(|item| if let TextItem::Offset(by) = item { Some(*by) } else { None })
+            .collect();
+        let inside: Vec<f32> = measure(face, "AVATAR")
+            .kerns
+            .iter()
+            .filter(|(at, _)| *at < "AVATAR".len())
+            .map(|(_, adjustment)| -adjustment * 1000.0)
+            .collect();
+        assert!(inside.len() >= 3, "the font kerns A-V, V-A and A-T: {inside:?}");
+        assert_eq!(offsets, inside);
+        // TJ moves positive numbers to the left: the V tucks under the A.
+        assert!(offsets[0] > 0.0, "{offsets:?}");
+        assert_eq!(kerned(face, "mum").len(), 1, "a word with no kerning is one piece");
+    }
 }
