@@ -316,8 +316,13 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
     let mut entry =
         outlines.as_dict().expect("dict").get(b"First").and_then(lopdf::Object::as_reference).ok();
     let mut found = Vec::new();
+    let mut previous = None;
     while let Some(id) = entry {
         let item = document.get_dictionary(id).expect("outline item");
+        // Readers walk the entries both ways.
+        let back = item.get(b"Prev").and_then(lopdf::Object::as_reference).ok();
+        assert_eq!(back, previous, "entry {} points back at the one before it", found.len() + 1);
+        previous = Some(id);
         let title = item.get(b"Title").and_then(lopdf::Object::as_str).expect("title");
         let title = String::from_utf16(
             &title[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>(),
@@ -328,6 +333,8 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
         found.push((title, page));
         entry = item.get(b"Next").and_then(lopdf::Object::as_reference).ok();
     }
+    let last = outlines.as_dict().expect("dict").get(b"Last").and_then(lopdf::Object::as_reference).ok();
+    assert_eq!(last, previous, "the outline's last entry");
     let titles: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
     let expected: Vec<&str> = statement.items.iter().map(|i| i.title.as_str()).collect();
     assert_eq!(titles, expected);
@@ -638,6 +645,12 @@ fn every_word_stands_where_the_style_puts_it() {
             );
             assert!(word.top >= top - 3.0, "{:?} on page {} runs into the top margin", word.text, word.page);
         }
+        // After the first page, the first line's letters start at the top margin.
+        if index > 0 {
+            let highest =
+                words.iter().filter(|w| w.page == index + 1).map(|w| w.top).fold(f32::MAX, f32::min);
+            assert!((highest - top).abs() < 0.2, "page {}'s text starts at {highest}, not {top}", index + 1);
+        }
     }
 
     // Page 1: the letterhead from the top margin, then the statement's title below all of it.
@@ -647,6 +660,19 @@ fn every_word_stands_where_the_style_puts_it() {
     let name = first("Alianza");
     assert!((name.top - top).abs() < 12.0, "the letterhead starts at the top margin: {}", name.top);
     let website = first("https://puentes.example.org");
+    // The address and web address under the name, a line and a third apart.
+    let line_size = (style.body_size_pt * 0.78).max(7.5);
+    let under_name = [first("Apartado"), first("Ciudad"), website];
+    for pair in under_name.windows(2) {
+        let spacing = pair[1].bottom - pair[0].bottom;
+        assert!(
+            (spacing - line_size * 1.35).abs() < 0.3,
+            "{:?} is {spacing} pt below {:?}, not {}",
+            pair[1].text,
+            pair[0].text,
+            line_size * 1.35
+        );
+    }
     let title_word = statement.title.split_whitespace().next().expect("a title");
     let title = first(title_word);
     assert!(
@@ -703,8 +729,15 @@ fn every_word_stands_where_the_style_puts_it() {
 
     // List items hang inside the column; a heading has room above it.
     let body_size = style.body_size_pt;
-    let point = words.iter().find(|w| w.text == "first").expect("the list's first item");
+    let at = words.iter().position(|w| w.text == "first").expect("the list's first item");
+    let (point, marker) = (&words[at], &words[at - 1]);
     assert!(point.left >= left + body_size * 0.9, "the list item starts at {}, not indented", point.left);
+    let gap = point.left - marker.right;
+    assert!(
+        (gap - body_size * 0.45).abs() < 0.5 && (marker.bottom - point.bottom).abs() < 0.5,
+        "the marker {:?} hangs {gap} pt before the item's text",
+        marker.text
+    );
     let heading_gaps: Vec<f32> = words
         .iter()
         .enumerate()
@@ -733,6 +766,28 @@ fn every_word_stands_where_the_style_puts_it() {
         "{flush} of {} body lines end at the right margin",
         body_lines.len()
     );
+}
+
+/// A footer too long for its line is cut with an ellipsis two of its sizes short of the page
+/// number, and uses the room up to there.
+#[test]
+fn a_long_footer_gives_way_to_the_page_number() {
+    let folder = tempfile::tempdir().expect("folder");
+    let mut statement = common::statement("en", vec![("Protection", "A short body.")]);
+    statement.title = "Joint statement of civil society organisations on the protection of migrants, \
+                       refugees and displaced persons in transit across the Americas"
+        .to_owned();
+    let pdf = render("letterhead", &statement, folder.path(), "footer.pdf");
+    let style = TemplateSet::builtin().get("letterhead").expect("template").style;
+    let bottom = style.margin_bottom_mm * 72.0 / 25.4;
+    let size = (style.body_size_pt * 0.72).max(7.0);
+    let (words, pages) = placed_words(&pdf);
+    let footer: Vec<&Placed> = words.iter().filter(|w| w.page == 1 && w.top > pages[0].1 - bottom).collect();
+    let text: Vec<&str> = footer.iter().map(|w| w.text.as_str()).collect();
+    let number = text.iter().position(|w| *w == "Page").unwrap_or_else(|| panic!("a page number: {text:?}"));
+    assert!(number > 3 && text[number - 1].ends_with('…'), "the footer is cut: {text:?}");
+    let gap = footer[number].left - footer[number - 1].right;
+    assert!(gap >= size * 2.0 - 0.5 && gap <= size * 3.5, "{gap} pt between {text:?} and the page number");
 }
 
 /// A statement, or the translation beside it, past the PDF's word limit is refused with both

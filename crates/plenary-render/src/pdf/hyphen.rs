@@ -100,5 +100,17 @@ mod tests {
         assert_eq!(split("en", "McDonald"), "McDonald", "words with inner capitals stay whole");
         assert_eq!(split("en", "GFMD2027"), "GFMD2027");
         assert_eq!(split("xx", "organisations"), "organisations", "unknown languages are not hyphenated");
+        // Every language with a dictionary, and British English on its own patterns.
+        for (lang, word) in [
+            ("de", "Organisationen"),
+            ("it", "organizzazioni"),
+            ("ca", "organitzacions"),
+            ("nl", "organisaties"),
+            ("en-GB", "organisations"),
+        ] {
+            assert!(split(lang, word).contains('-'), "{lang}: {}", split(lang, word));
+        }
+        // The patterns would allow "mi-gran-te": a break keeps three letters after it.
+        assert_eq!(split("es", "migrante"), "mi-grante");
     }
 }

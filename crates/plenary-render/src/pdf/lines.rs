@@ -544,6 +544,8 @@ mod tests {
             (&"Antidisestablishmentarianism ".repeat(6), 70.0),
             (url, 150.0),
             ("Síííííííííííííííííííííííííííííííííííííííííííííí", 60.0),
+            // The font kerns "f)" apart: a piece measured whole is wider than its letters.
+            (&"f)".repeat(60), 100.0),
         ] {
             let set = set_block(&paragraph(text, None, Role::Body), &style, width);
             let line_width = width.max(style.body_size_pt * 4.0);
@@ -588,6 +590,19 @@ mod tests {
         ];
         let at: Vec<usize> = greedy(&items, 100.0).iter().map(|b| b.at).collect();
         assert_eq!(at, [1, 3, 6], "word | hy- | phen");
+        // The latest place that fits wins: "word hy-" fits 100 points, so the line ends there.
+        let mut items = items;
+        items[2] = Item::Box { width: 20.0, content: fragment("hy") };
+        let at: Vec<usize> = greedy(&items, 100.0).iter().map(|b| b.at).collect();
+        assert_eq!(at, [3, 6], "word hy- | phen");
+        // A paragraph may open with a line break.
+        let opening = [
+            Item::Glue { width: 0.0, stretch: 100_000.0, shrink: 0.0 },
+            Item::Penalty { width: 0.0, cost: f32::NEG_INFINITY, flagged: false },
+        ];
+        let items: Vec<Item<Fragment>> = opening.into_iter().chain(items).collect();
+        let at: Vec<usize> = greedy(&items, 100.0).iter().map(|b| b.at).collect();
+        assert_eq!(at, [1, 5, 8], "(empty) | word hy- | phen");
     }
 
     /// Random words (some far wider than the column), random widths, every role: setting never
@@ -678,6 +693,63 @@ mod tests {
         }
         assert!(widest <= 2.2 + 1e-3 && narrowest >= 0.7 - 1e-3, "spaces from {narrowest} to {widest}");
         assert!(widest > 1.4 && narrowest < 0.95, "lines stretch and shrink: {narrowest} to {widest}");
+    }
+
+    #[test]
+    fn a_column_narrower_than_four_body_sizes_is_set_four_body_sizes_wide() {
+        let style = style();
+        let set = set_block(&paragraph(PROSE, None, Role::Body), &style, 5.0);
+        let four = style.body_size_pt * 4.0;
+        assert!(set.lines.len() > 10, "{} lines", set.lines.len());
+        assert!(
+            (widest_line(&set) - four).abs() < 0.5,
+            "justified to {four} pt: the widest line ends at {}",
+            widest_line(&set)
+        );
+    }
+
+    #[test]
+    fn the_event_line_is_a_little_smaller_than_the_body_and_set_in_grey() {
+        let style = style();
+        let set = set_block(&paragraph("Global Forum on Migration", None, Role::Meta), &style, 300.0);
+        let piece = &set.lines[0].pieces[0];
+        assert!((piece.size - style.body_size_pt * 0.95).abs() < 1e-4, "{} pt", piece.size);
+        assert!((set.lines[0].leading - piece.size * 1.35).abs() < 1e-4);
+        assert_eq!(piece.colour, [0.33, 0.33, 0.36]);
+    }
+
+    /// Knuth's ragged right: a break at a space lets the line fall up to three sizes short at no
+    /// more cost than a justified line stretched by its allowance, whatever the line's number of
+    /// spaces, and a space not broken at stays a plain space (its two glues cancel out).
+    #[test]
+    fn a_ragged_space_may_end_a_line_three_sizes_short_or_stay_a_plain_space() {
+        let style = style();
+        let look = look(Role::Heading, &style);
+        let space = measure(FaceId::pick(look.family, true, false), " ").width * look.size;
+        let items = items(&paragraph("one two", None, Role::Heading), &look, &style, 300.0);
+        let between: Vec<&Item<Fragment>> = items
+            .iter()
+            .skip_while(|i| matches!(i, Item::Box { .. }))
+            .take_while(|i| !matches!(i, Item::Box { .. }))
+            .collect();
+        let glue: Vec<(f32, f32)> = between
+            .iter()
+            .filter_map(|item| {
+                if let Item::Glue { width, stretch, .. } = item { Some((*width, *stretch)) } else { None }
+            })
+            .collect();
+        assert_eq!(glue.len(), 2, "{between:?}");
+        let before_break = glue[0].1;
+        assert!((before_break - look.size * 3.0).abs() < 1e-4, "a line may end {before_break} pt short");
+        let (width, stretch) = glue.iter().fold((0.0, 0.0), |(w, s), (gw, gs)| (w + gw, s + gs));
+        assert!(
+            (width - space).abs() < 1e-4 && stretch.abs() < 1e-4,
+            "unbroken: {width} wide, {stretch} stretch"
+        );
+        assert!(
+            between.iter().any(|i| matches!(i, Item::Penalty { cost, .. } if *cost == 0.0)),
+            "a break there costs nothing: {between:?}"
+        );
     }
 
     #[test]

@@ -550,7 +550,42 @@ mod tests {
             "it uses the room"
         );
         assert_eq!(fit_with_ellipsis("Short", face, 8.0, 300.0), "Short");
+        // Sixteen ems at 8 pt do not fit 60 pt (though sixteen plus eight would).
+        let cut = fit_with_ellipsis("Declaración de la sociedad civil", face, 8.0, 60.0);
+        assert!(cut.ends_with('…') && measure(face, &cut).width * 8.0 <= 60.0, "{cut}");
+        // The longest start that fits: one letter more would not.
+        let cut = fit_with_ellipsis(&"W".repeat(100), face, 8.0, 100.0);
+        let kept = cut.chars().filter(|c| *c == 'W').count();
+        assert!(kept > 3, "{cut}");
+        assert!(measure(face, &format!("{}…", "W".repeat(kept + 1))).width * 8.0 > 100.0, "{cut}");
         assert_eq!(fit_with_ellipsis("WWWW", face, 8.0, 1.0), "");
+    }
+
+    /// The pixel size of a PNG, from its header.
+    fn png_size(png: &[u8]) -> (u32, u32) {
+        let number = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        (number(16), number(20))
+    }
+
+    fn svg(width: u32, height: u32) -> Vec<u8> {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"><rect width="{width}" height="{height}" fill="navy"/></svg>"#
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn an_svg_logo_is_drawn_300_pixels_tall_and_no_wider_than_4000() {
+        let png = rasterise_svg(&svg(120, 40)).expect("a logo");
+        assert_eq!(png_size(&png), (900, 300));
+        let png = rasterise_svg(&svg(40, 400)).expect("a tall logo");
+        assert_eq!(png_size(&png), (30, 300));
+        // A banner thirteen and a third times as wide as tall is the widest taken.
+        let png = rasterise_svg(&svg(400, 30)).expect("the widest logo");
+        assert_eq!(png_size(&png), (4000, 300));
+        assert!(rasterise_svg(&svg(401, 30)).is_none(), "wider than 4000 pixels");
+        assert!(rasterise_svg(b"<svg").is_none(), "not an SVG");
     }
 
     #[test]

@@ -256,6 +256,10 @@ mod tests {
         let laid = pages(&[block("a", 6, false), block("b", 5, false)]);
         assert_eq!(laid[0][6..], ["b0", "b1", "b2"]);
         assert_eq!(laid[1], ["b3", "b4"]);
+        // Room for two of three lines: leaving one would make a widow, so all three go.
+        let laid = pages(&[block("a", 8, false), block("c", 3, false)]);
+        assert_eq!(laid[0].len(), 8, "{laid:?}");
+        assert_eq!(laid[1], ["c0", "c1", "c2"]);
     }
 
     #[test]
@@ -268,6 +272,17 @@ mod tests {
         let laid = pages(&[block("a", 7, false), block("h", 1, true), block("p", 4, false)]);
         assert_eq!(laid[0][7..], ["h0", "p0", "p1"]);
         assert_eq!(laid[1], ["p2", "p3"]);
+    }
+
+    #[test]
+    fn no_space_opens_a_page_below_the_letterhead_on_the_first_or_at_the_top_of_the_next() {
+        let frame = Frame { left: 0.0, first_top: 80.0, top: 100.0, bottom: 0.0 };
+        let spaced = |id: &str, lines: usize| SetBlock { space_before: 5.0, ..block(id, lines, false) };
+        let laid = placed(&paginate(&[spaced("a", 8), spaced("b", 4)], frame));
+        // Eight lines fill page 1 below the letterhead; "b" and its space would not fit after them.
+        assert_eq!((find(&laid, "a0").0, find(&laid, "a0").2), (0, 72.0), "{laid:?}");
+        assert_eq!((find(&laid, "a7").0, find(&laid, "a7").2), (0, 2.0), "{laid:?}");
+        assert_eq!((find(&laid, "b0").0, find(&laid, "b0").2), (1, 92.0), "{laid:?}");
     }
 
     #[test]
