@@ -297,10 +297,20 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
                 let at =
                     |name: &str| word.value().attr(name).and_then(|v| v.parse::<f32>().ok()).expect("bbox");
                 let (x, y) = ((at("xmin") + at("xmax")) / 2.0, height - (at("ymin") + at("ymax")) / 2.0);
+                let (foot, head) = (height - at("ymax"), height - at("ymin"));
+                // Over the word, from its descenders to most of its height.
                 let inside = areas.iter().any(|(page, [x0, y0, x1, y1])| {
-                    *page == number && (*x0..=*x1).contains(&x) && (y0.min(*y1)..=y0.max(*y1)).contains(&y)
+                    *page == number
+                        && (*x0..=*x1).contains(&x)
+                        && y0.min(*y1) <= foot + 1.0
+                        && y0.max(*y1) >= head - 3.0
+                        && (y0.min(*y1)..=y0.max(*y1)).contains(&y)
                 });
-                assert!(inside, "{:?} at ({x}, {y}) on page {number} is outside {areas:?}", text(word));
+                assert!(
+                    inside,
+                    "{:?} at ({x}, {foot}..{head}) on page {number} is not covered by {areas:?}",
+                    text(word)
+                );
                 covered += 1;
             }
         }
@@ -344,6 +354,71 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
         assert!(text.contains(title.as_str()), "{title} is not on page {page}");
     }
     assert!(found.windows(2).all(|w| w[0].1 <= w[1].1), "outline pages ascend: {found:?}");
+}
+
+/// An outline entry's title, decoded from UTF-16.
+fn outline_title(entry: &lopdf::Dictionary) -> String {
+    let title = entry.get(b"Title").and_then(lopdf::Object::as_str).expect("title");
+    String::from_utf16(&title[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+        .expect("utf-16")
+}
+
+/// Headings inside an item's text are entries under the item's own, linked both ways; every
+/// entry opens the page just above its heading.
+#[test]
+fn the_outline_nests_headings_inside_an_item_under_it_and_opens_above_each() {
+    let folder = tempfile::tempdir().expect("folder");
+    let statement = common::statement(
+        "en",
+        vec![
+            ("Protection", "Opening words.\n\n## Children\n\nFirst text.\n\n## Families\n\nSecond text."),
+            ("Recommendations", "Closing words."),
+        ],
+    );
+    let pdf = render("letterhead", &statement, folder.path(), "nested.pdf");
+    let document = lopdf::Document::load(&pdf).expect("parse");
+    let entry = |id: lopdf::ObjectId| document.get_dictionary(id).expect("outline entry");
+    let link = |dictionary: &lopdf::Dictionary, key: &[u8]| {
+        dictionary.get(key).and_then(lopdf::Object::as_reference).ok()
+    };
+    let catalog = document.catalog().expect("catalog");
+    let root = link(catalog, b"Outlines").expect("an outline");
+    let protection = link(entry(root), b"First").expect("a first entry");
+    let recommendations = link(entry(protection), b"Next").expect("a second entry");
+    assert_eq!(link(entry(root), b"Last"), Some(recommendations));
+    let children = link(entry(protection), b"First").expect("entries under the first");
+    let families = link(entry(protection), b"Last").expect("a last entry under the first");
+    let titles: Vec<String> =
+        [protection, children, families, recommendations].map(|id| outline_title(entry(id))).into();
+    assert_eq!(titles, ["Protection", "Children", "Families", "Recommendations"]);
+    assert_eq!(entry(protection).get(b"Count").and_then(lopdf::Object::as_i64).ok(), Some(2));
+    assert_eq!(
+        (link(entry(children), b"Parent"), link(entry(families), b"Parent")),
+        (Some(protection), Some(protection))
+    );
+    assert_eq!(
+        (link(entry(children), b"Next"), link(entry(families), b"Prev")),
+        (Some(families), Some(children))
+    );
+    assert_eq!(link(entry(recommendations), b"Parent"), Some(root));
+    assert_eq!(link(entry(recommendations), b"First"), None, "nothing under the second item");
+
+    let (words, pages) = placed_words(&pdf);
+    for (id, heading) in [
+        (protection, "Protection"),
+        (children, "Children"),
+        (families, "Families"),
+        (recommendations, "Recommendations"),
+    ] {
+        let destination = entry(id).get(b"Dest").and_then(lopdf::Object::as_array).expect("a destination");
+        let top = destination[3].as_float().expect("a height");
+        let word = words.iter().find(|w| w.text == heading).unwrap_or_else(|| panic!("{heading} printed"));
+        let letters_top = pages[word.page - 1].1 - word.top;
+        assert!(
+            top >= letters_top && top <= letters_top + 8.0,
+            "{heading} opens at {top}, its letters reach {letters_top}"
+        );
+    }
 }
 
 #[test]
@@ -705,6 +780,11 @@ fn every_word_stands_where_the_style_puts_it() {
         y0 == y1 && y0 > website.bottom && y0 < title.top,
         "the rule at {y0} is not between {} and {}",
         website.bottom,
+        title.top
+    );
+    assert!(
+        (title.top - y0 - 5.0 * mm).abs() < 0.5,
+        "the title starts 5 mm below the rule: {y0}, {}",
         title.top
     );
 

@@ -492,10 +492,22 @@ mod tests {
     #[test]
     fn near_ties_go_to_the_breaks_with_the_least_demerits() {
         let cases = [
+            // A line ending at a hyphen or a costly break counts (1 + badness + cost)².
+            (
+                "B3.5 G B1.5 - B1.75 P0 G B3 - B1.25 P200 G B1.25 - B4 G B1.5 P200 G B3 F E",
+                13.25,
+                vec![8, 21],
+            ),
             // A line ending where breaking is encouraged counts (1 + badness)² - penalty².
             ("B1.25 G B4 G B3.25 P-60 G B4.25 P-60 G B1.25 - B2 F E", 17.5, vec![11, 14]),
             // A tight line beside a loose one costs fitness demerits.
             ("B3.25 P-60 G B2.75 - B2.25 G B2 G B1 - B1.25 G B1.75 F E", 8.0, vec![4, 10, 15]),
+            // The last line, ended by force, counts (1 + badness)² even when it must shrink.
+            (
+                "B4 P0 G B1 - B4 P-60 G B1.25 G B2.25 G B1 G B1 G B4.25 P-60 G B4 - B3.75 G B1.75 F E",
+                17.0,
+                vec![11, 22, 25],
+            ),
         ];
         for (notation, width, expected) in cases {
             let items = parse(notation);
@@ -504,7 +516,10 @@ mod tests {
                 .find_map(|t| least_demerits(&items, width, t).map(|best| (t, best)))
                 .expect("feasible");
             let total = demerits_of(&items, &expected, width, tolerance).expect("the expected breaks fit");
-            assert!((total - best).abs() < 1e-3, "{notation}: {expected:?} costs {total}, the best {best}");
+            assert!(
+                (total - best).abs() <= 1e-6 * best.abs().max(1.0),
+                "{notation}: {expected:?} costs {total}, the best {best}"
+            );
             let chosen: Vec<usize> =
                 break_lines(&items, width).expect("feasible").iter().map(|b| b.at).collect();
             assert_eq!(chosen, expected, "{notation}");
@@ -520,6 +535,14 @@ mod tests {
         let breaks = break_lines(&items, 50.0).expect("feasible");
         assert_eq!(breaks.first().map(|b| b.at), Some(2));
         assert!(break_lines(&paragraph(&[20.0]), 10.0).is_none());
+    }
+
+    #[test]
+    fn the_line_after_a_line_break_does_not_count_the_space_after_the_break() {
+        // "word⏎ word word": the space after the break vanishes, so the two words fill the line.
+        let items = parse("B5 F E G B4.5 G B4.5 F E");
+        let at: Vec<usize> = break_lines(&items, 10.0).expect("feasible").iter().map(|b| b.at).collect();
+        assert_eq!(at, [2, 8]);
     }
 
     #[test]

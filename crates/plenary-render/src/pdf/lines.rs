@@ -558,6 +558,16 @@ mod tests {
             let got: String = text_of(&set).split_whitespace().collect();
             assert_eq!(got, expected, "every letter, in order");
         }
+        // Cut pieces fill their lines: all but the last hold as many letters as fit.
+        let set = set_block(&paragraph(&"W".repeat(40), None, Role::Body), &style, 120.0);
+        let w = measure(FaceId::pick(style.body_font, false, false), "W").width * style.body_size_pt;
+        assert!(set.lines.len() > 2);
+        for line in &set.lines[..set.lines.len() - 1] {
+            assert!(right_edge(line) > 120.0 - w, "a line of W ends at {}", right_edge(line));
+        }
+        // A column narrower than a letter still takes one letter a piece.
+        let face = FaceId::pick(style.body_font, false, false);
+        assert_eq!(cut_to_fit("WWW", face, 10.0, 1.0), ["W", "W", "W"]);
         // A URL breaks after its slashes.
         let set = set_block(&paragraph(url, Some(url), Role::Body), &style, 150.0);
         assert!(set.lines.len() > 1);
@@ -709,13 +719,20 @@ mod tests {
     }
 
     #[test]
-    fn the_event_line_is_a_little_smaller_than_the_body_and_set_in_grey() {
+    fn the_event_line_is_a_little_smaller_than_the_body_and_a_subheading_a_little_larger() {
         let style = style();
         let set = set_block(&paragraph("Global Forum on Migration", None, Role::Meta), &style, 300.0);
         let piece = &set.lines[0].pieces[0];
         assert!((piece.size - style.body_size_pt * 0.95).abs() < 1e-4, "{} pt", piece.size);
         assert!((set.lines[0].leading - piece.size * 1.35).abs() < 1e-4);
-        assert_eq!(piece.colour, [0.33, 0.33, 0.36]);
+        assert_eq!(piece.colour, [0.33, 0.33, 0.36], "in grey");
+        let set = set_block(&paragraph("Access to asylum", None, Role::SubHeading), &style, 300.0);
+        let piece = &set.lines[0].pieces[0];
+        assert!((piece.size - style.body_size_pt * 1.05).abs() < 1e-4, "{} pt", piece.size);
+        assert_eq!(
+            (piece.face, piece.colour),
+            (FaceId::pick(style.heading_font, true, false), style.accent_rgb())
+        );
     }
 
     /// Knuth's ragged right: a break at a space lets the line fall up to three sizes short at no
@@ -753,12 +770,47 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraphs_last_word_is_not_hyphenated_unless_wider_than_the_line() {
+        let style = style();
+        let look = look(Role::Body, &style);
+        let flagged = |item: &Item<Fragment>| matches!(item, Item::Penalty { flagged: true, .. });
+        let block = paragraph("Organisations support organisations", None, Role::Body);
+        let items = items(&block, &look, &style, 300.0);
+        let last_space = items
+            .iter()
+            .rposition(|item| matches!(item, Item::Glue { width, .. } if *width > 0.0))
+            .expect("a space");
+        assert!(items[..last_space].iter().any(flagged), "the first word may be hyphenated");
+        assert!(!items[last_space..].iter().any(flagged), "the last may not");
+        // A last word wider than the line must break somewhere: at its hyphenation points.
+        let items = super::items(&block, &look, &style, 50.0);
+        let last_space = items
+            .iter()
+            .rposition(|item| matches!(item, Item::Glue { width, .. } if *width > 0.0))
+            .expect("a space");
+        assert!(items[last_space..].iter().any(flagged));
+    }
+
+    #[test]
     fn headings_are_set_ragged() {
         let style = style();
         let set = set_block(&paragraph(PROSE, None, Role::Heading), &style, 220.0);
         assert!(set.lines.len() >= 3);
         let short = set.lines.iter().filter(|line| right_edge(line) < 215.0).count();
         assert!(short >= set.lines.len() - 1, "a heading's lines are not stretched to the column");
+        // Nor hyphenated, even where long words in a narrow column would invite it.
+        let text = "Internationalisation accompanies organisations governments commitments";
+        for role in [Role::Heading, Role::Title, Role::Meta] {
+            let set = set_block(&paragraph(text, None, role), &style, 130.0);
+            assert!(
+                set.lines.iter().flat_map(|line| &line.pieces).all(|piece| piece.text != "-"),
+                "{role:?}: {:?}",
+                set.lines
+                    .iter()
+                    .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect::<String>())
+                    .collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
@@ -785,6 +837,37 @@ mod tests {
         assert!(unlinked.contains("See") && unlinked.contains("after."), "{unlinked:?}");
         let after = pieces.iter().find(|p| p.text.contains("after")).expect("the last run");
         assert_eq!(after.face, FaceId::SerifItalic);
+    }
+
+    #[test]
+    fn a_dash_ending_a_line_does_not_make_the_next_word_a_continuation() {
+        let piece = |text: &str, x: f32, actual: Option<&str>| Placed {
+            x,
+            width: 20.0,
+            text: text.to_owned(),
+            face: FaceId::SerifRegular,
+            size: 10.0,
+            colour: [0.0; 3],
+            link: None,
+            actual: actual.map(str::to_owned),
+        };
+        // "… we said -" then "organisations …": a hyphen typed as a dash, not a broken word.
+        let mut lines = vec![
+            Line {
+                pieces: vec![piece("said", 0.0, None), piece("-", 25.0, None)],
+                leading: 12.0,
+                ascent: 9.0,
+            },
+            Line {
+                pieces: vec![piece("organisations", 0.0, Some("organisations"))],
+                leading: 12.0,
+                ascent: 9.0,
+            },
+        ];
+        mark_hyphenated_words(&mut lines);
+        let actual: Vec<Option<&str>> =
+            lines.iter().flat_map(|line| &line.pieces).map(|p| p.actual.as_deref()).collect();
+        assert_eq!(actual, [None, None, None], "every word copies as itself");
     }
 
     #[test]

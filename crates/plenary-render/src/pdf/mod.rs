@@ -558,6 +558,16 @@ mod tests {
         let kept = cut.chars().filter(|c| *c == 'W').count();
         assert!(kept > 3, "{cut}");
         assert!(measure(face, &format!("{}…", "W".repeat(kept + 1))).width * 8.0 > 100.0, "{cut}");
+        // Letter by letter, room for exactly twelve and the ellipsis, with a quarter point to spare.
+        let letters = |text: &str| text.graphemes(true).map(|g| measure(face, g).width * 8.0).sum::<f32>();
+        let room = letters(&format!("{}…", "W".repeat(12))) + 0.25;
+        assert_eq!(fit_with_ellipsis(&"W".repeat(40), face, 8.0, room), format!("{}…", "W".repeat(12)));
+        // Cut after a space, the space goes: no gap before the ellipsis.
+        let room = letters("Declaración de …") + 0.1;
+        assert_eq!(fit_with_ellipsis("Declaración de la sociedad civil", face, 8.0, room), "Declaración de…");
+        // The font kerns "AJ" apart: measured whole, the start is wider than its letters.
+        let cut = fit_with_ellipsis(&"AJ".repeat(100), face, 8.0, 100.0);
+        assert!(cut.len() > 10 && measure(face, &cut).width * 8.0 <= 100.0, "{cut}");
         assert_eq!(fit_with_ellipsis("WWWW", face, 8.0, 1.0), "");
     }
 

@@ -256,6 +256,10 @@ mod tests {
         let laid = pages(&[block("a", 6, false), block("b", 5, false)]);
         assert_eq!(laid[0][6..], ["b0", "b1", "b2"]);
         assert_eq!(laid[1], ["b3", "b4"]);
+        // Room for three of five: three stay and two go, neither alone.
+        let laid = pages(&[block("a", 7, false), block("d", 5, false)]);
+        assert_eq!(laid[0][7..], ["d0", "d1", "d2"]);
+        assert_eq!(laid[1], ["d3", "d4"]);
         // Room for two of three lines: leaving one would make a widow, so all three go.
         let laid = pages(&[block("a", 8, false), block("c", 3, false)]);
         assert_eq!(laid[0].len(), 8, "{laid:?}");
