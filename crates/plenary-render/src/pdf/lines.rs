@@ -559,21 +559,25 @@ mod tests {
             assert_eq!(got, expected, "every letter, in order");
         }
         // Cut pieces fill their lines: all but the last hold as many letters as fit.
-        let set = set_block(&paragraph(&"W".repeat(40), None, Role::Body), &style, 120.0);
         let w = measure(FaceId::pick(style.body_font, false, false), "W").width * style.body_size_pt;
-        assert!(set.lines.len() > 2);
-        for line in &set.lines[..set.lines.len() - 1] {
-            assert!(right_edge(line) > 120.0 - w, "a line of W ends at {}", right_edge(line));
+        for width in [100.0, 110.0, 120.0, 130.0] {
+            let set = set_block(&paragraph(&"W".repeat(40), None, Role::Body), &style, width);
+            assert!(set.lines.len() > 2);
+            for line in &set.lines[..set.lines.len() - 1] {
+                assert!(right_edge(line) > width - w, "a line of W ends at {} of {width}", right_edge(line));
+            }
         }
         // A column narrower than a letter still takes one letter a piece.
         let face = FaceId::pick(style.body_font, false, false);
         assert_eq!(cut_to_fit("WWW", face, 10.0, 1.0), ["W", "W", "W"]);
-        // A URL breaks after its slashes.
-        let set = set_block(&paragraph(url, Some(url), Role::Body), &style, 150.0);
-        assert!(set.lines.len() > 1);
-        for line in &set.lines[..set.lines.len() - 1] {
-            let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
-            assert!(text.ends_with(['/', '.']), "a URL line ends at a separator: {text}");
+        // A URL breaks after its slashes and dots, at any width.
+        for width in (100..=200).step_by(3) {
+            let set = set_block(&paragraph(url, Some(url), Role::Body), &style, width as f32);
+            assert!(set.lines.len() > 1);
+            for line in &set.lines[..set.lines.len() - 1] {
+                let text: String = line.pieces.iter().map(|p| p.text.as_str()).collect();
+                assert!(text.ends_with(['/', '.']), "a URL line ends at a separator at {width}: {text}");
+            }
         }
     }
 
