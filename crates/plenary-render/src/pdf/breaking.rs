@@ -32,7 +32,6 @@ const FINAL_HYPHEN_DEMERITS: f32 = 5_000.0;
 #[derive(Debug, Clone)]
 struct Node {
     at: usize,
-    line: usize,
     fitness: usize,
     width: f32,
     stretch: f32,
@@ -51,7 +50,6 @@ fn total_fit<T>(items: &[Item<T>], line_width: f32, tolerance: f32) -> Option<Ve
     let (mut sum_width, mut sum_stretch, mut sum_shrink) = (0.0f32, 0.0f32, 0.0f32);
     let mut nodes = vec![Node {
         at: 0,
-        line: 0,
         fitness: 1,
         width: 0.0,
         stretch: 0.0,
@@ -144,7 +142,6 @@ fn total_fit<T>(items: &[Item<T>], line_width: f32, tolerance: f32) -> Option<Ve
                 if let Some((demerits, from, _)) = candidate {
                     nodes.push(Node {
                         at: index,
-                        line: nodes[*from].line + 1,
                         fitness,
                         width: after_width,
                         stretch: after_stretch,
