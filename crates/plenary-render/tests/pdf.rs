@@ -333,11 +333,7 @@ fn links_are_clickable_and_the_outline_points_at_the_headings() {
         let back = item.get(b"Prev").and_then(lopdf::Object::as_reference).ok();
         assert_eq!(back, previous, "entry {} points back at the one before it", found.len() + 1);
         previous = Some(id);
-        let title = item.get(b"Title").and_then(lopdf::Object::as_str).expect("title");
-        let title = String::from_utf16(
-            &title[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>(),
-        )
-        .expect("utf-16");
+        let title = outline_title(item);
         let destination = item.get(b"Dest").and_then(lopdf::Object::as_array).expect("dest");
         let page = page_numbers[&destination[0].as_reference().expect("page ref")];
         found.push((title, page));

@@ -559,7 +559,8 @@ mod tests {
             assert_eq!(got, expected, "every letter, in order");
         }
         // Cut pieces fill their lines: all but the last hold as many letters as fit.
-        let w = measure(FaceId::pick(style.body_font, false, false), "W").width * style.body_size_pt;
+        let face = FaceId::pick(style.body_font, false, false);
+        let w = measure(face, "W").width * style.body_size_pt;
         for width in [100.0, 110.0, 120.0, 130.0] {
             let set = set_block(&paragraph(&"W".repeat(40), None, Role::Body), &style, width);
             assert!(set.lines.len() > 2);
@@ -568,7 +569,6 @@ mod tests {
             }
         }
         // A column narrower than a letter still takes one letter a piece.
-        let face = FaceId::pick(style.body_font, false, false);
         assert_eq!(cut_to_fit("WWW", face, 10.0, 1.0), ["W", "W", "W"]);
         // A URL breaks after its slashes and dots, at any width.
         for width in (100..=200).step_by(3) {
@@ -779,20 +779,22 @@ mod tests {
         let look = look(Role::Body, &style);
         let flagged = |item: &Item<Fragment>| matches!(item, Item::Penalty { flagged: true, .. });
         let block = paragraph("Organisations support organisations", None, Role::Body);
-        let items = items(&block, &look, &style, 300.0);
-        let last_space = items
-            .iter()
-            .rposition(|item| matches!(item, Item::Glue { width, .. } if *width > 0.0))
-            .expect("a space");
-        assert!(items[..last_space].iter().any(flagged), "the first word may be hyphenated");
-        assert!(!items[last_space..].iter().any(flagged), "the last may not");
+        // The paragraph set at `width`, split at its last space.
+        let split = |width: f32| {
+            let mut items = items(&block, &look, &style, width);
+            let last_space = items
+                .iter()
+                .rposition(|item| matches!(item, Item::Glue { width, .. } if *width > 0.0))
+                .expect("a space");
+            let last_word = items.split_off(last_space);
+            (items, last_word)
+        };
+        let (before, last_word) = split(300.0);
+        assert!(before.iter().any(flagged), "the first word may be hyphenated");
+        assert!(!last_word.iter().any(flagged), "the last may not");
         // A last word wider than the line must break somewhere: at its hyphenation points.
-        let items = super::items(&block, &look, &style, 50.0);
-        let last_space = items
-            .iter()
-            .rposition(|item| matches!(item, Item::Glue { width, .. } if *width > 0.0))
-            .expect("a space");
-        assert!(items[last_space..].iter().any(flagged));
+        let (_, last_word) = split(50.0);
+        assert!(last_word.iter().any(flagged));
     }
 
     #[test]

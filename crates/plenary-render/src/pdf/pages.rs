@@ -283,10 +283,15 @@ mod tests {
         let frame = Frame { left: 0.0, first_top: 80.0, top: 100.0, bottom: 0.0 };
         let spaced = |id: &str, lines: usize| SetBlock { space_before: 5.0, ..block(id, lines, false) };
         let laid = placed(&paginate(&[spaced("a", 8), spaced("b", 4)], frame));
+        // A line's page and baseline.
+        let at = |text: &str| {
+            let (page, _, baseline, _) = find(&laid, text);
+            (*page, *baseline)
+        };
         // Eight lines fill page 1 below the letterhead; "b" and its space would not fit after them.
-        assert_eq!((find(&laid, "a0").0, find(&laid, "a0").2), (0, 72.0), "{laid:?}");
-        assert_eq!((find(&laid, "a7").0, find(&laid, "a7").2), (0, 2.0), "{laid:?}");
-        assert_eq!((find(&laid, "b0").0, find(&laid, "b0").2), (1, 92.0), "{laid:?}");
+        assert_eq!(at("a0"), (0, 72.0), "{laid:?}");
+        assert_eq!(at("a7"), (0, 2.0), "{laid:?}");
+        assert_eq!(at("b0"), (1, 92.0), "{laid:?}");
     }
 
     #[test]
